@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace cbi {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+// How the callback command reached us: the URL styles OpenIM used over its versions.
+enum class UrlStyle
+{
+    None, // no command anywhere: not an OpenIM callback, or a v2 body we could not read
+    PathSegment, // v3.4.2+: POST {url}/{callbackCommand}
+    QueryParameter, // v3.0 - v3.4.0: POST {url}?command={callbackCommand}
+    BodyField, // v2: POST {callbackUrl}, command only in the body's callbackCommand
+};
+
+QString urlStyleName(UrlStyle style);
+
+// Why the server answered on its own instead of handing the request to the reply logic.
+enum class Rejection
+{
+    None,
+    HeaderTooLarge, // 431
+    BodyTooLarge, // 413
+    Malformed, // 400: not HTTP/1.x
+};
+
+QString rejectionName(Rejection rejection);
+
+// A remark about a capture (legacy name, disagreeing URL styles, undecodable key, ...).
+// Stored as a code with arguments so that machine output stays English and the UI translates.
+struct CaptureWarning
+{
+    QString code;
+    QStringList args;
+
+    bool operator==(const CaptureWarning &other) const { return code == other.code && args == other.args; }
+    // English when translated is false (JSON output), else in the installed translation.
+    QString text(bool translated = true) const;
+};
+
+// What we sent back (or, for a pending delayed reply, what we will send).
+struct ReplySent
+{
+    int status = 200;
+    HeaderList headers;
+    QByteArray body;
+    int delayMs = 0;
+};
+
+// A value snapshot of one request, taken synchronously inside the server's handler: Qt's
+// QHttpServerRequest is reused for the next request on the connection and deleted with the socket.
+struct CapturedRequest
+{
+    quint64 id = 0;
+    QDateTime receivedAt; // UTC, millisecond precision
+    QByteArray method; // the raw token from the request line (Qt's enum loses unknown methods)
+    QByteArray httpVersion; // "HTTP/1.1", "HTTP/1.0"
+    QString path; // percent-encoded, as sent
+    QString query; // percent-encoded, without '?'
+    HeaderList headers; // order, case and duplicates as received
+    QByteArray body;
+    QString peerAddress;
+    quint16 peerPort = 0;
+    quint16 localPort = 0;
+
+    QString command; // as received (a legacy name stays as sent)
+    QString canonicalCommand; // current catalogue name; empty when unknown
+    UrlStyle urlStyle = UrlStyle::None;
+    QString operationID;
+    QJsonObject keyData; // decoded ?key= parameter (base64 JSON), when present and valid
+    QList<CaptureWarning> warnings;
+
+    Rejection rejection = Rejection::None;
+    ReplySent reply;
+
+    QByteArray headerValue(QByteArrayView name) const;
+    bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }
+    bool hasWarning(const QString &code) const;
+    // The machine-readable form used by `serve --jsonl` (never translated).
+    QJsonObject toJson() const;
+};
+
+} // namespace cbi
+
+Q_DECLARE_METATYPE(cbi::CapturedRequest)

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "capturestore.h"
+
+#include <QMutexLocker>
+#include <QTimer>
+
+namespace cbi {
+
+CaptureStore::CaptureStore(qsizetype capacity, QObject *parent)
+    : QObject(parent)
+    , m_capacity(qMax<qsizetype>(1, capacity))
+{
+    qRegisterMetaType<cbi::CapturedRequest>();
+    qRegisterMetaType<QList<cbi::CapturedRequest>>();
+}
+
+void CaptureStore::append(const CapturedRequest &capture)
+{
+    bool schedule = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_items.push_back(capture);
+        m_pending.append(capture);
+        ++m_total;
+        trimLocked();
+        schedule = !m_flushScheduled;
+        m_flushScheduled = true;
+    }
+    // One queued wake-up per batch: the interval lets a burst accumulate before consumers see it.
+    if (schedule) {
+        QMetaObject::invokeMethod(
+            this, [this] { QTimer::singleShot(m_flushIntervalMs, this, &CaptureStore::flush); },
+            Qt::QueuedConnection);
+    }
+}
+
+void CaptureStore::flush()
+{
+    QList<CapturedRequest> batch;
+    {
+        QMutexLocker lock(&m_mutex);
+        batch.swap(m_pending);
+        m_flushScheduled = false;
+    }
+    if (!batch.isEmpty())
+        Q_EMIT capturesAdded(batch);
+}
+
+void CaptureStore::trimLocked()
+{
+    while (qsizetype(m_items.size()) > m_capacity) {
+        m_items.pop_front();
+        ++m_dropped;
+    }
+}
+
+qsizetype CaptureStore::capacity() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_capacity;
+}
+
+void CaptureStore::setCapacity(qsizetype capacity)
+{
+    QMutexLocker lock(&m_mutex);
+    m_capacity = qMax<qsizetype>(1, capacity);
+    trimLocked();
+}
+
+qsizetype CaptureStore::size() const
+{
+    QMutexLocker lock(&m_mutex);
+    return qsizetype(m_items.size());
+}
+
+quint64 CaptureStore::totalAppended() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_total;
+}
+
+quint64 CaptureStore::droppedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_dropped;
+}
+
+QList<CapturedRequest> CaptureStore::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return QList<CapturedRequest>(m_items.begin(), m_items.end());
+}
+
+void CaptureStore::clear()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_items.clear();
+    }
+    Q_EMIT cleared();
+}
+
+} // namespace cbi

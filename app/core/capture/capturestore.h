@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capturedrequest.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+
+#include <deque>
+
+namespace cbi {
+
+// The bounded in-memory store of captures. The server appends from its own thread; consumers
+// (the GUI table, the --jsonl writer) live on the store's thread and receive new captures in
+// batches through capturesAdded(), at most one batch per flush interval, so a burst of
+// thousands of callbacks costs them a handful of signals, not thousands.
+class CaptureStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaptureStore(qsizetype capacity = 50000, QObject *parent = nullptr);
+
+    // Thread-safe.
+    void append(const CapturedRequest &capture);
+    qsizetype capacity() const;
+    void setCapacity(qsizetype capacity);
+    qsizetype size() const;
+    quint64 totalAppended() const;
+    quint64 droppedCount() const; // evicted because the store was full
+    QList<CapturedRequest> snapshot() const;
+    void clear();
+
+    // Delivers what is pending now, on the calling (store) thread.
+    void flush();
+    void setFlushIntervalMs(int ms) { m_flushIntervalMs = ms; }
+
+Q_SIGNALS:
+    void capturesAdded(const QList<cbi::CapturedRequest> &batch);
+    void cleared();
+
+private:
+    void trimLocked();
+
+    mutable QMutex m_mutex;
+    std::deque<CapturedRequest> m_items;
+    QList<CapturedRequest> m_pending;
+    qsizetype m_capacity;
+    quint64 m_total = 0;
+    quint64 m_dropped = 0;
+    bool m_flushScheduled = false;
+    int m_flushIntervalMs = 50;
+};
+
+} // namespace cbi

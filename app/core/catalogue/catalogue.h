@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace cbi {
+
+struct FieldSpec
+{
+    QString name;
+    QString type; // Go-flavoured: string, int32, int64, bool, string[], object, ... ("|null" when nullable)
+    bool honoured = false; // response fields only: OpenIM reads it back
+};
+
+struct CommandSpec
+{
+    enum class Phase
+    {
+        Before,
+        After
+    };
+
+    QString command;
+    QString configKey; // key in webhooks.yml
+    Phase phase = Phase::After;
+    QString service; // the OpenIM process that sends it
+    QString since;
+    bool sentByNewest = true; // false: defined but never sent (afterUserKickOff)
+    bool hasKeyQuery = false; // carries ?key=base64(JSON) on newest servers
+    QList<FieldSpec> requestFields;
+    QList<FieldSpec> responseFields;
+    QJsonObject sampleRequest;
+
+    bool isBefore() const { return phase == Phase::Before; }
+    QStringList honouredResponseFields() const;
+};
+
+struct LegacyName
+{
+    QString name;
+    QString current; // empty: no current equivalent
+    QString versions; // "v2", "v3.0", "v3.4.2-v3.6", "v3.7", "docs"
+};
+
+// The OpenIM callback catalogue: every command OpenIM Server sends (52 on the newest servers)
+// and the names older versions or the documentation used. Built from the project resource
+// :/catalogue/openim-catalogue.json, written from OpenIM Server's source.
+class Catalogue
+{
+public:
+    // The shared instance, loaded once from the resource (immutable afterwards, so thread-safe).
+    static const Catalogue &instance();
+    // For tests and tools: parse a catalogue document; errorString() says what was wrong.
+    static Catalogue fromJson(const QByteArray &json, QString *errorString = nullptr);
+
+    const QList<CommandSpec> &commands() const { return m_commands; }
+    const QList<LegacyName> &legacyNames() const { return m_legacy; }
+    const CommandSpec *find(const QString &command) const; // current names only
+    const LegacyName *findLegacy(const QString &name) const;
+    // The current name for a current or legacy name; empty when unknown.
+    QString canonicalName(const QString &name) const;
+    bool looksLikeCommand(const QString &name) const;
+
+    int defaultTimeoutSeconds() const { return m_defaultTimeout; }
+    int maxTimeoutSeconds() const { return m_maxTimeout; }
+
+private:
+    QList<CommandSpec> m_commands;
+    QList<LegacyName> m_legacy;
+    QHash<QString, qsizetype> m_byName;
+    QHash<QString, qsizetype> m_legacyByName;
+    int m_defaultTimeout = 5;
+    int m_maxTimeout = 15;
+};
+
+} // namespace cbi

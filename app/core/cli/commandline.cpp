@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace cbi {
+
+bool CommandLine::parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    QString host;
+    QString portText;
+    if (text.startsWith(QLatin1Char('['))) {
+        const qsizetype close = text.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return false;
+        host = text.mid(1, close - 1);
+        portText = text.mid(close + 2);
+    } else {
+        const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+        if (colon < 0 || text.indexOf(QLatin1Char(':')) != colon)
+            return false;
+        host = text.left(colon);
+        portText = text.mid(colon + 1);
+    }
+    bool ok = false;
+    const uint p = portText.toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    QHostAddress a;
+    if (host.isEmpty() || host == QLatin1String("localhost"))
+        a = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QLatin1String("*"))
+        a = QHostAddress(QHostAddress::Any);
+    else if (!a.setAddress(host))
+        return false;
+    *address = a;
+    *port = quint16(p);
+    return true;
+}
+
+qint64 CommandLine::parseSize(const QString &text)
+{
+    QString t = text.trimmed().toUpper();
+    qint64 factor = 1;
+    if (t.endsWith(QLatin1Char('B')))
+        t.chop(1);
+    if (t.endsWith(QLatin1Char('K'))) {
+        factor = 1024;
+    } else if (t.endsWith(QLatin1Char('M'))) {
+        factor = 1024 * 1024;
+    } else if (t.endsWith(QLatin1Char('G'))) {
+        factor = 1024 * 1024 * 1024;
+    }
+    if (factor != 1)
+        t.chop(1);
+    bool ok = false;
+    const qint64 n = t.toLongLong(&ok);
+    if (!ok || n < 0)
+        return -1;
+    return n * factor;
+}
+
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
+    CommandLine result;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM "
+           "server, answers them, and shows what OpenIM will do with each answer.\n\n"
+           "Without a command the desktop window opens (with no display it serves "
+           "headless).\nCommands:\n  serve    run the capture server headless"));
+    const QCommandLineOption help(
+        QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption version(
+        QStringList {QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        tr("Address and port to listen on (default 127.0.0.1:10006; port 0 picks a "
+           "free one; [::1]:PORT for IPv6)."),
+        tr("host:port"), QStringLiteral("127.0.0.1:10006"));
+    const QCommandLineOption basePath(QStringLiteral("base-path"),
+        tr("Path under which OpenIM posts {path}/{callbackCommand} (default "
+           "/callbackExample)."),
+        tr("path"), QStringLiteral("/callbackExample"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+        tr("Largest request body accepted; larger ones are answered 413 and still "
+           "captured (default 16M)."),
+        tr("bytes"), QStringLiteral("16M"));
+    const QCommandLineOption maxHeader(QStringLiteral("max-header"),
+        tr("Largest request head accepted; larger ones are answered 431 and still "
+           "captured (default 64K)."),
+        tr("bytes"), QStringLiteral("64K"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+        tr("Close a connection idle for this long (default 60), not counting time a "
+           "delayed reply is pending."),
+        tr("seconds"), QStringLiteral("60"));
+    const QCommandLineOption delay(QStringLiteral("delay"), tr("Answer every callback after this delay."),
+        tr("milliseconds"), QStringLiteral("0"));
+    const QCommandLineOption capacity(QStringLiteral("capacity"),
+        tr("Captures kept in memory; the oldest are dropped (default 50000)."), tr("count"),
+        QStringLiteral("50000"));
+    const QCommandLineOption jsonl(
+        QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
+        tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
+    parser.addOptions(
+        {help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, jsonl, exitAfter});
+    parser.addPositionalArgument(
+        QStringLiteral("command"), tr("serve, or nothing for the window."), QStringLiteral("[serve]"));
+
+    auto fail = [&result](const QString &message) {
+        result.mode = Mode::Error;
+        result.message = message;
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        result.mode = Mode::Help;
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.mode = Mode::Version;
+        return result;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(tr("Unexpected argument: %1").arg(positional.at(1)));
+    if (positional.isEmpty()) {
+        result.mode = Mode::Gui;
+    } else if (positional.first() == QLatin1String("serve")) {
+        result.mode = Mode::Serve;
+    } else {
+        return fail(tr("Unknown command: %1 (try --help)").arg(positional.first()));
+    }
+
+    ServeOptions &o = result.serve;
+    if (!parseListen(parser.value(listen), &o.server.address, &o.server.port))
+        return fail(
+            tr("Invalid --listen value %1: expected HOST:PORT with an IP address, e.g. 127.0.0.1:10006")
+                .arg(parser.value(listen)));
+    o.server.basePath = parser.value(basePath);
+    const qint64 body = parseSize(parser.value(maxBody));
+    if (body < 0)
+        return fail(
+            tr("Invalid --max-body value %1: expected a size such as 16M").arg(parser.value(maxBody)));
+    o.server.maxBodyBytes = body;
+    const qint64 head = parseSize(parser.value(maxHeader));
+    if (head < 256)
+        return fail(tr("Invalid --max-header value %1: expected a size of at least 256 bytes, such as 64K")
+                        .arg(parser.value(maxHeader)));
+    o.server.maxHeaderBytes = head;
+    bool ok = false;
+    const int idleSeconds = parser.value(idle).toInt(&ok);
+    if (!ok || idleSeconds <= 0)
+        return fail(tr("Invalid --idle-timeout value %1: expected a positive number of seconds")
+                        .arg(parser.value(idle)));
+    o.server.idleTimeoutMs = idleSeconds * 1000;
+    o.delayMs = parser.value(delay).toInt(&ok);
+    if (!ok || o.delayMs < 0)
+        return fail(tr("Invalid --delay value %1: expected milliseconds").arg(parser.value(delay)));
+    o.capacity = parser.value(capacity).toLongLong(&ok);
+    if (!ok || o.capacity <= 0)
+        return fail(tr("Invalid --capacity value %1: expected a positive count").arg(parser.value(capacity)));
+    o.exitAfterMs = parser.value(exitAfter).toInt(&ok);
+    if (!ok || o.exitAfterMs < 0)
+        return fail(tr("Invalid --exit-after value %1: expected milliseconds").arg(parser.value(exitAfter)));
+    o.jsonl = parser.isSet(jsonl);
+    return result;
+}
+
+} // namespace cbi

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/serverconfig.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace cbi {
+
+// Exit codes of the headless commands: part of the contract with scripts (docs/cli.md).
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFailure = 1, // a runtime failure after start
+    ExitUsage = 2, // bad command line
+    ExitCannotListen = 3, // port busy, address not available, permission denied
+};
+
+struct ServeOptions
+{
+    ServerConfig server;
+    bool jsonl = false;
+    qsizetype capacity = 50000;
+    int delayMs = 0;
+    int exitAfterMs = 0; // 0: run until SIGINT/SIGTERM
+};
+
+// The command line of `callback-inspector [serve] [options]`, parsed without side effects so
+// that tests can check every option and message. Messages are user-facing (translated).
+struct CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(cbi::CommandLine)
+public:
+    enum class Mode
+    {
+        Gui,
+        Serve,
+        Help,
+        Version,
+        Error
+    };
+
+    Mode mode = Mode::Gui;
+    ServeOptions serve;
+    QString message; // help text, version text or the error
+
+    static CommandLine parse(const QStringList &arguments);
+    // "127.0.0.1:10006", "[::1]:0", "localhost:8080", "0.0.0.0:10006"; false on anything else.
+    static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
+    // "16777216", "16M", "512k", "1G" -> bytes; -1 when invalid.
+    static qint64 parseSize(const QString &text);
+};
+
+} // namespace cbi

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include "headlessserve.h"
+
+#include "capture/capturestore.h"
+#include "server/captureserver.h"
+#include "signalwatcher.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace cbi {
+
+static void printErr(const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
+int HeadlessServe::run(const ServeOptions &options, const QString &notice)
+{
+    if (!notice.isEmpty())
+        printErr(notice);
+    CaptureStore store(options.capacity);
+    CaptureServer server(&store);
+    const int delayMs = options.delayMs;
+    server.setPlanner([delayMs](const CapturedRequest &) { return continueReply(delayMs); });
+    if (!server.start(options.server)) {
+        printErr(tr("error: cannot listen on %1 port %2: %3")
+                     .arg(options.server.address.toString())
+                     .arg(options.server.port)
+                     .arg(server.errorString()));
+        return ExitCannotListen;
+    }
+    const QHostAddress address = server.serverAddress();
+    if (!address.isLoopback()) {
+        printErr(tr("warning: listening on %1, which is not a loopback address: anyone who can reach this "
+                    "machine can send callbacks and read the replies.")
+                     .arg(address.toString()));
+    }
+    QString host = address.toString();
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    // Machine-read by scripts and tests: keep this line's shape and language.
+    printErr(QStringLiteral("listening on http://%1:%2").arg(host).arg(server.serverPort()));
+
+    if (options.jsonl) {
+        QObject::connect(
+            &store, &CaptureStore::capturesAdded, &store, [](const QList<CapturedRequest> &batch) {
+                QByteArray out;
+                for (const auto &c : batch) {
+                    out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact);
+                    out += '\n';
+                }
+                std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+                std::fflush(stdout);
+            });
+    }
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, QCoreApplication::instance(),
+        [] { QCoreApplication::exit(ExitOk); });
+    if (options.exitAfterMs > 0)
+        QTimer::singleShot(
+            options.exitAfterMs, QCoreApplication::instance(), [] { QCoreApplication::exit(ExitOk); });
+    const int code = QCoreApplication::exec();
+    server.stop();
+    store.flush(); // the last captures still reach --jsonl
+    printErr(tr("stopped after %n capture(s)", nullptr, int(server.capturedCount())));
+    return code;
+}
+
+} // namespace cbi

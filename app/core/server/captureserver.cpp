@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: MIT
+#include "captureserver.h"
+
+#include "capture/capturestore.h"
+#include "catalogue/catalogue.h"
+#include "commanddetector.h"
+#include "httpframer.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+
+#include <deque>
+#include <optional>
+
+namespace cbi {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 301:
+        return QByteArrayLiteral("Moved Permanently");
+    case 302:
+        return QByteArrayLiteral("Found");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 307:
+        return QByteArrayLiteral("Temporary Redirect");
+    case 308:
+        return QByteArrayLiteral("Permanent Redirect");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return {};
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+// Splits a request target into the percent-encoded path and query, as the client wrote them.
+// (QUrl would read a target starting with "//" as an authority and lose its first segment.)
+void splitTarget(const QByteArray &target, QString *path, QString *query)
+{
+    QByteArray t = target;
+    if (t.startsWith("http://") || t.startsWith("https://")) { // absolute form
+        const qsizetype slash = t.indexOf('/', t.indexOf("//") + 2);
+        t = slash < 0 ? QByteArrayLiteral("/") : t.mid(slash);
+    }
+    const qsizetype hash = t.indexOf('#');
+    if (hash >= 0)
+        t.truncate(hash);
+    const qsizetype q = t.indexOf('?');
+    *path = QString::fromLatin1(q < 0 ? t : t.left(q));
+    *query = q < 0 ? QString() : QString::fromLatin1(t.mid(q + 1));
+}
+
+} // namespace
+
+// One TCP connection: frames the byte stream ahead of Qt's parser (limits, 100-continue, HTTP
+// version), keeps replies in request order, and owns the idle timer. A child of the socket, so
+// it dies with it, and with it every pending delayed reply's timer: a client that hangs up
+// during a delay can never make us write to a deleted socket.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    Connection(QTcpSocket *socket, CaptureServer *server)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_server(server)
+        , m_framer({server->m_config.maxHeaderBytes, server->m_config.maxBodyBytes})
+    {
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(server->m_config.idleTimeoutMs);
+        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        connect(socket, &QTcpSocket::readyRead, this, &Connection::beforeQtReads);
+        m_idle.start();
+    }
+
+    static Connection *of(QTcpSocket *socket)
+    {
+        return socket->findChild<Connection *>(QString(), Qt::FindDirectChildrenOnly);
+    }
+
+    // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
+    void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
+    bool rejecting() const { return m_rejecting; }
+
+    std::optional<RequestHead> takeHead()
+    {
+        if (m_heads.empty())
+            return std::nullopt;
+        RequestHead h = std::move(m_heads.front());
+        m_heads.pop_front();
+        return h;
+    }
+
+    quint64 reserveSlot()
+    {
+        m_replies.push_back({m_nextSeq, false, {}, false});
+        m_idle.stop();
+        return m_nextSeq++;
+    }
+
+    void complete(quint64 seq, QByteArray bytes, bool close)
+    {
+        for (auto &r : m_replies) {
+            if (r.seq == seq) {
+                r.ready = true;
+                r.bytes = std::move(bytes);
+                r.close = close;
+                break;
+            }
+        }
+        flush();
+    }
+
+private:
+    struct PendingReply
+    {
+        quint64 seq;
+        bool ready;
+        QByteArray bytes;
+        bool close;
+    };
+
+    void beforeQtReads();
+    void reject(const HttpFramer::Output &failure);
+
+    // Writes the replies that are ready, in request order: a later request with a shorter delay
+    // waits for the earlier one (HTTP/1.1 pipelining requires it).
+    void flush()
+    {
+        while (!m_replies.empty() && m_replies.front().ready) {
+            PendingReply r = std::move(m_replies.front());
+            m_replies.pop_front();
+            m_socket->write(r.bytes);
+            if (r.close) {
+                m_replies.clear();
+                if (m_rejecting) {
+                    // Keep reading (and dropping) what the client still sends for a moment, so it
+                    // sees our answer instead of a reset, then close.
+                    QTimer::singleShot(1000, this, [this] { m_socket->disconnectFromHost(); });
+                } else {
+                    m_socket->disconnectFromHost();
+                }
+                return;
+            }
+        }
+        if (m_replies.empty())
+            m_idle.start();
+    }
+
+    QTcpSocket *m_socket;
+    CaptureServer *m_server;
+    HttpFramer m_framer;
+    QTimer m_idle;
+    qint64 m_seen = 0;
+    bool m_rejecting = false;
+    bool m_currentHeadQueued = false;
+    std::deque<RequestHead> m_heads; // complete requests Qt has yet to hand over, in order
+    std::deque<PendingReply> m_replies;
+    quint64 m_nextSeq = 0;
+};
+
+// The QAbstractHttpServer subclass: every request, whatever its method and path, ends here.
+class HttpBackend : public QAbstractHttpServer
+{
+public:
+    explicit HttpBackend(CaptureServer *owner)
+        : m_owner(owner)
+        , m_detector(Catalogue::instance(), owner->m_config.basePath)
+    {
+    }
+
+    QTcpServer *listener = nullptr;
+
+    CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket)
+    {
+        CapturedRequest c;
+        c.id = ++m_owner->m_nextId;
+        c.receivedAt = QDateTime::currentDateTimeUtc();
+        c.method = head.method;
+        c.httpVersion = head.version;
+        splitTarget(head.target, &c.path, &c.query);
+        c.headers = head.headers;
+        c.peerAddress = socket->peerAddress().toString();
+        c.peerPort = socket->peerPort();
+        c.localPort = socket->localPort();
+        return c;
+    }
+
+    void capture(CapturedRequest &c)
+    {
+        m_detector.detect(c);
+        ++m_owner->m_captured;
+        m_owner->m_store->append(c);
+    }
+
+    static QByteArray serialize(const ReplySent &reply, bool keepAlive, bool http10)
+    {
+        QByteArray out;
+        out.reserve(160 + reply.body.size());
+        out += "HTTP/1.1 " + QByteArray::number(reply.status);
+        const QByteArray reason = reasonPhrase(reply.status);
+        if (!reason.isEmpty())
+            out += ' ' + reason;
+        out += "\r\n";
+        for (const auto &h : reply.headers) {
+            // We frame the body ourselves; a rule's stale length or connection header would lie.
+            if (h.first.compare("content-length", Qt::CaseInsensitive) == 0
+                || h.first.compare("connection", Qt::CaseInsensitive) == 0)
+                continue;
+            out += h.first + ": " + h.second + "\r\n";
+        }
+        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        if (!keepAlive)
+            out += "Connection: close\r\n";
+        else if (http10)
+            out += "Connection: keep-alive\r\n";
+        out += "\r\n";
+        out += reply.body;
+        return out;
+    }
+
+    void answer(Connection *conn, const CapturedRequest &c, bool keepAlive)
+    {
+        const quint64 seq = conn->reserveSlot();
+        QByteArray bytes = serialize(c.reply, keepAlive, c.httpVersion == "HTTP/1.0");
+        if (c.reply.delayMs <= 0) {
+            conn->complete(seq, std::move(bytes), !keepAlive);
+            return;
+        }
+        // PreciseTimer: the default coarse timer fires up to 5 % early, and users test timeouts.
+        // The connection is the context: if the client hangs up, the timer dies with it.
+        QTimer::singleShot(c.reply.delayMs, Qt::PreciseTimer, conn,
+            [conn, seq, bytes = std::move(bytes), keepAlive]() mutable {
+                conn->complete(seq, std::move(bytes), !keepAlive);
+            });
+    }
+
+    void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
+    {
+        CapturedRequest c = snapshot(failure.head, socket);
+        const auto &config = m_owner->m_config;
+        QString message;
+        switch (failure.event) {
+        case HttpFramer::Event::HeaderTooLarge:
+            c.rejection = Rejection::HeaderTooLarge;
+            c.reply.status = 431;
+            message = QStringLiteral("request headers larger than %1 bytes").arg(config.maxHeaderBytes);
+            break;
+        case HttpFramer::Event::BodyTooLarge:
+            c.rejection = Rejection::BodyTooLarge;
+            c.reply.status = 413;
+            message = QStringLiteral("request body larger than %1 bytes").arg(config.maxBodyBytes);
+            break;
+        default:
+            c.rejection = Rejection::Malformed;
+            c.reply.status = 400;
+            message = QStringLiteral("malformed HTTP request: %1").arg(failure.reason);
+            break;
+        }
+        if (c.method.isEmpty())
+            c.method = QByteArrayLiteral("?");
+        c.reply.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+        c.reply.body =
+            QJsonDocument(QJsonObject {{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact);
+        m_detector.detect(c);
+        QString detail = failure.reason;
+        if (c.rejection == Rejection::HeaderTooLarge)
+            detail = QString::number(config.maxHeaderBytes);
+        else if (c.rejection == Rejection::BodyTooLarge)
+            detail = QString::number(config.maxBodyBytes);
+        c.warnings.append({rejectionName(c.rejection), {detail}});
+        ++m_owner->m_captured;
+        ++m_owner->m_rejected;
+        m_owner->m_store->append(c);
+        answer(conn, c, false);
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        Connection *conn = Connection::of(socket);
+        if (!conn)
+            return true;
+        std::optional<RequestHead> head = conn->takeHead();
+        if (!head) {
+            if (conn->rejecting())
+                return true; // the request we already answered with 413/431
+            // Our framer and Qt disagree on framing: trust Qt for this one.
+            RequestHead h;
+            h.method = methodName(request.method());
+            h.version = QByteArrayLiteral("HTTP/1.1");
+            h.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+            h.headers = request.headers();
+            head = h;
+        }
+        CapturedRequest c = snapshot(*head, socket);
+        c.headers = request.headers();
+        c.body = request.body();
+        m_detector.detect(c);
+        c.reply = m_owner->m_planner ? m_owner->m_planner(c) : continueReply();
+        ++m_owner->m_captured;
+        m_owner->m_store->append(c);
+        answer(conn, c, head->keepAlive);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        handleRequest(request, socket); // never reached: handleRequest takes everything
+    }
+
+private:
+    CaptureServer *m_owner;
+    CommandDetector m_detector;
+};
+
+void Connection::beforeQtReads()
+{
+    if (m_rejecting) {
+        // Drop what follows a rejected request; Qt's parser never sees it.
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction();
+        m_socket->readAll();
+        return;
+    }
+    if (m_replies.empty())
+        m_idle.start();
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= m_seen)
+        return;
+    const QByteArray fresh = m_socket->peek(available).mid(m_seen);
+    m_seen = available;
+    const auto outputs = m_framer.feed(fresh);
+    for (const auto &o : outputs) {
+        switch (o.event) {
+        case HttpFramer::Event::Head:
+            m_heads.push_back(o.head);
+            m_currentHeadQueued = true;
+            // Qt 6.4 ignores Expect: the client would wait a second before sending the body.
+            if (o.head.expectContinue && (o.head.chunked || o.head.contentLength > 0))
+                m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+            break;
+        case HttpFramer::Event::Complete:
+            m_currentHeadQueued = false;
+            break;
+        case HttpFramer::Event::HeaderTooLarge:
+        case HttpFramer::Event::BodyTooLarge:
+        case HttpFramer::Event::Malformed:
+            reject(o);
+            return;
+        }
+    }
+}
+
+void Connection::reject(const HttpFramer::Output &failure)
+{
+    // A chunked body that grew too large was announced by its head already: it will never
+    // be handed over, so its head must not wait for a dispatch.
+    if (m_currentHeadQueued && !m_heads.empty())
+        m_heads.pop_back();
+    m_rejecting = true;
+    auto *backend = static_cast<HttpBackend *>(m_server->m_backend.get());
+    backend->rejectCapture(this, failure, m_socket);
+}
+
+// Our own listener: a deep backlog, and a hook that puts the framer ahead of Qt's parser.
+class Listener : public QTcpServer
+{
+public:
+    Listener(CaptureServer *server, QObject *parent)
+        : QTcpServer(parent)
+        , m_server(server)
+    {
+    }
+
+    // Runs after QHttpServer took the new sockets and connected its readyRead handler.
+    void hookAfterQt()
+    {
+        for (const QPointer<QTcpSocket> &socket : std::as_const(m_fresh)) {
+            if (!socket)
+                continue;
+            if (Connection *conn = Connection::of(socket))
+                connect(socket, &QTcpSocket::readyRead, conn, &Connection::afterQtReads);
+        }
+        m_fresh.clear();
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        new Connection(socket, m_server); // connects its readyRead before Qt's
+        m_fresh.append(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    CaptureServer *m_server;
+    QList<QPointer<QTcpSocket>> m_fresh;
+};
+
+CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+}
+
+CaptureServer::~CaptureServer()
+{
+    stop();
+}
+
+void CaptureServer::setPlanner(ReplyPlanner planner)
+{
+    m_planner = std::move(planner);
+}
+
+bool CaptureServer::start(const ServerConfig &config)
+{
+    stop();
+    m_config = config;
+    m_error.clear();
+    m_backend = std::make_unique<HttpBackend>(this);
+    auto *listener = new Listener(this, nullptr);
+    listener->setListenBacklogSize(config.listenBacklog);
+    if (!listener->listen(config.address, config.port)) {
+        m_error = listener->errorString();
+        delete listener;
+        m_backend.reset();
+        return false;
+    }
+    m_backend->bind(listener); // reparents the listener to the backend
+    connect(
+        listener, &QTcpServer::pendingConnectionAvailable, listener, [listener] { listener->hookAfterQt(); });
+    m_backend->listener = listener;
+    return true;
+}
+
+void CaptureServer::stop()
+{
+    m_backend.reset();
+}
+
+bool CaptureServer::isListening() const
+{
+    return m_backend && m_backend->listener && m_backend->listener->isListening();
+}
+
+QHostAddress CaptureServer::serverAddress() const
+{
+    return isListening() ? m_backend->listener->serverAddress() : QHostAddress();
+}
+
+quint16 CaptureServer::serverPort() const
+{
+    return isListening() ? m_backend->listener->serverPort() : 0;
+}
+
+} // namespace cbi
+
+#include "captureserver.moc"

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "replyplan.h"
+#include "serverconfig.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace cbi {
+
+class CaptureStore;
+class HttpBackend;
+
+// The embedded HTTP server that stands in for an OpenIM business server: it captures every
+// request into the CaptureStore and answers it as the ReplyPlanner says, after its delay.
+// A facade over a private QAbstractHttpServer, so that users of this header need no QtHttpServer.
+// Lives on one thread (the GUI moves it to a worker); start() and stop() run on that thread.
+class CaptureServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaptureServer(CaptureStore *store, QObject *parent = nullptr);
+    ~CaptureServer() override;
+
+    // Replaces the reply logic; by default every request gets the continue reply.
+    void setPlanner(ReplyPlanner planner);
+
+    bool start(const ServerConfig &config);
+    void stop();
+    bool isListening() const;
+    ServerConfig config() const { return m_config; }
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    QString errorString() const { return m_error; }
+
+    // Counters, readable from any thread.
+    quint64 capturedCount() const { return m_captured.load(); }
+    quint64 rejectedCount() const { return m_rejected.load(); }
+
+private:
+    friend class HttpBackend;
+    friend class Connection;
+
+    CaptureStore *m_store;
+    ServerConfig m_config;
+    ReplyPlanner m_planner;
+    std::unique_ptr<HttpBackend> m_backend;
+    QString m_error;
+    std::atomic<quint64> m_nextId {0};
+    std::atomic<quint64> m_captured {0};
+    std::atomic<quint64> m_rejected {0};
+};
+
+} // namespace cbi

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+namespace cbi {
+
+class Catalogue;
+
+// Works out which OpenIM callback a captured request is, whatever URL style the sending OpenIM
+// version used, and fills command, canonicalCommand, urlStyle, operationID, keyData and warnings.
+// Pure: no I/O, safe on any thread.
+class CommandDetector
+{
+public:
+    explicit CommandDetector(
+        const Catalogue &catalogue, const QString &basePath = QStringLiteral("/callbackExample"));
+
+    QString basePath() const { return m_basePath; }
+    void detect(CapturedRequest &capture) const;
+
+    // "/callbackExample/" -> "/callbackExample", "x" -> "/x", "" or "/" -> "" (the root).
+    static QString normalizeBasePath(const QString &path);
+
+private:
+    const Catalogue &m_catalogue;
+    QString m_basePath;
+};
+
+} // namespace cbi

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+#include "httpframer.h"
+
+#include <cstring>
+
+namespace cbi {
+
+QByteArray RequestHead::header(QByteArrayView name) const
+{
+    for (const auto &h : headers) {
+        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+HttpFramer::HttpFramer()
+    : HttpFramer(Limits {})
+{
+}
+
+HttpFramer::HttpFramer(Limits limits)
+    : m_limits(limits)
+{
+}
+
+bool HttpFramer::idle() const
+{
+    return m_state == State::Head && m_buffer.isEmpty();
+}
+
+void HttpFramer::fail(QList<Output> &out, Event event, const QString &reason)
+{
+    m_state = State::Failed;
+    m_buffer.clear();
+    out.append({event, m_current, reason});
+}
+
+static bool containsToken(QByteArrayView value, QByteArrayView token)
+{
+    for (auto part : QByteArray(value.data(), value.size()).split(',')) {
+        if (QByteArrayView(part.trimmed()).compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// The method token so far consists of token characters and is short (RFC 9110 section 5.6.2).
+static bool methodLooksValid(const QByteArray &buffer)
+{
+    constexpr qsizetype longestMethod = 32;
+    const qsizetype n = qMin(buffer.size(), longestMethod + 1);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char ch = buffer.at(i);
+        if (ch == ' ')
+            return i > 0;
+        const bool tchar = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
+            || (ch != 0 && std::strchr("!#$%&'*+-.^_`|~", ch));
+        if (!tchar)
+            return false;
+    }
+    return n <= longestMethod;
+}
+
+RequestHead HttpFramer::parseHead(const QByteArray &head, QString *error)
+{
+    RequestHead h;
+    h.headBytes = head.size();
+    const QList<QByteArray> lines = head.split('\n');
+    bool first = true;
+    for (QByteArray line : lines) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (first) {
+            first = false;
+            const QList<QByteArray> parts = line.split(' ');
+            if (parts.size() == 3) {
+                h.method = parts.at(0);
+                h.target = parts.at(1);
+                h.version = parts.at(2);
+            }
+            if (parts.size() != 3 || h.method.isEmpty() || h.target.isEmpty()
+                || !(h.version == "HTTP/1.1" || h.version == "HTTP/1.0")) {
+                if (error)
+                    *error = QStringLiteral("invalid request line");
+            }
+            continue;
+        }
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0) {
+            if (error && error->isEmpty())
+                *error = QStringLiteral("invalid header line");
+            continue;
+        }
+        h.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+    }
+    const QByteArray te = h.header("transfer-encoding");
+    h.chunked = !te.isEmpty() && containsToken(te, "chunked");
+    if (!h.chunked) {
+        // Qt treats a negative or unparsable Content-Length as no body; so do we, to stay in step.
+        bool ok = false;
+        const qint64 length = h.header("content-length").trimmed().toLongLong(&ok);
+        h.contentLength = ok && length > 0 ? length : 0;
+    }
+    h.expectContinue = h.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
+    const QByteArray connection = h.header("connection");
+    if (h.version == "HTTP/1.0")
+        h.keepAlive = containsToken(connection, "keep-alive");
+    else
+        h.keepAlive = !containsToken(connection, "close");
+    return h;
+}
+
+void HttpFramer::finishHead(QList<Output> &out)
+{
+    QString error;
+    m_current = parseHead(m_buffer, &error);
+    m_buffer.clear();
+    if (!error.isEmpty()) {
+        fail(out, Event::Malformed, error);
+        return;
+    }
+    m_bodySeen = 0;
+    if (!m_current.chunked && m_current.contentLength > m_limits.maxBodyBytes) {
+        fail(out, Event::BodyTooLarge);
+        return;
+    }
+    out.append({Event::Head, m_current, {}});
+    if (m_current.chunked) {
+        m_state = State::ChunkSize;
+    } else if (m_current.contentLength > 0) {
+        m_remaining = m_current.contentLength;
+        m_state = State::Body;
+    } else {
+        out.append({Event::Complete, m_current, {}});
+        m_state = State::Head;
+    }
+}
+
+QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
+{
+    QList<Output> out;
+    qsizetype i = 0;
+    const qsizetype n = data.size();
+    while (i < n && m_state != State::Failed) {
+        switch (m_state) {
+        case State::Head: {
+            // Empty lines before a request line are tolerated (RFC 9112 section 2.2).
+            if (m_buffer.isEmpty()) {
+                while (i < n && (data[i] == '\r' || data[i] == '\n'))
+                    ++i;
+                if (i == n)
+                    break;
+            }
+            const qsizetype scanFrom = qMax<qsizetype>(0, m_buffer.size() - 3);
+            m_buffer.append(data.data() + i, n - i);
+            if (!methodLooksValid(m_buffer)) {
+                // TLS on the plain port, binary junk: no need to wait for a line end that never comes.
+                m_current = {};
+                fail(out, Event::Malformed, QStringLiteral("not an HTTP request"));
+                break;
+            }
+            qsizetype end = m_buffer.indexOf("\r\n\r\n", scanFrom);
+            qsizetype endLength = 4;
+            const qsizetype lfEnd = m_buffer.indexOf("\n\n", scanFrom);
+            if (lfEnd >= 0 && (end < 0 || lfEnd < end)) {
+                end = lfEnd;
+                endLength = 2;
+            }
+            if (end < 0) {
+                i = n;
+                if (m_buffer.size() > m_limits.maxHeaderBytes) {
+                    QString ignored;
+                    m_current = parseHead(m_buffer, &ignored);
+                    fail(out, Event::HeaderTooLarge);
+                }
+                break;
+            }
+            const qsizetype headSize = end + endLength;
+            // Give back what belongs to the body or the next request.
+            i = n - (m_buffer.size() - headSize);
+            m_buffer.truncate(headSize);
+            if (headSize > m_limits.maxHeaderBytes) {
+                QString ignored;
+                m_current = parseHead(m_buffer, &ignored);
+                fail(out, Event::HeaderTooLarge);
+                break;
+            }
+            finishHead(out);
+            break;
+        }
+        case State::Body: {
+            const qint64 take = qMin<qint64>(m_remaining, n - i);
+            i += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                out.append({Event::Complete, m_current, {}});
+                m_state = State::Head;
+            }
+            break;
+        }
+        case State::ChunkSize:
+        case State::Trailer: {
+            const qsizetype nl = data.indexOf('\n', i);
+            const qsizetype stop = nl < 0 ? n : nl + 1;
+            m_buffer.append(data.data() + i, stop - i);
+            i = stop;
+            if (m_buffer.size() > m_limits.maxHeaderBytes) {
+                fail(out, Event::HeaderTooLarge);
+                break;
+            }
+            if (nl < 0)
+                break;
+            QByteArray line = m_buffer.trimmed();
+            m_buffer.clear();
+            if (m_state == State::Trailer) {
+                if (line.isEmpty()) {
+                    out.append({Event::Complete, m_current, {}});
+                    m_state = State::Head;
+                }
+                break;
+            }
+            const qsizetype semicolon = line.indexOf(';');
+            if (semicolon >= 0)
+                line.truncate(semicolon);
+            bool ok = false;
+            const qint64 size = line.trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0) {
+                fail(out, Event::Malformed, QStringLiteral("invalid chunk size"));
+                break;
+            }
+            m_bodySeen += size;
+            if (m_bodySeen > m_limits.maxBodyBytes) {
+                fail(out, Event::BodyTooLarge);
+                break;
+            }
+            if (size == 0) {
+                m_state = State::Trailer;
+            } else {
+                m_remaining = size;
+                m_state = State::ChunkData;
+            }
+            break;
+        }
+        case State::ChunkData: {
+            const qint64 take = qMin<qint64>(m_remaining, n - i);
+            i += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                m_state = State::ChunkDataEnd;
+                m_remaining = 2; // the CRLF after the data
+            }
+            break;
+        }
+        case State::ChunkDataEnd: {
+            // Accept CRLF or a bare LF.
+            if (data[i] == '\r') {
+                ++i;
+                --m_remaining;
+                break;
+            }
+            if (data[i] == '\n')
+                ++i;
+            m_state = State::ChunkSize;
+            break;
+        }
+        case State::Failed:
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace cbi

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace cbi {
+
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 10006; // OpenIM's sample webhooks.yml points at 127.0.0.1:10006
+    QString basePath = QStringLiteral("/callbackExample");
+    qint64 maxBodyBytes = 16 * 1024 * 1024;
+    qsizetype maxHeaderBytes = 64 * 1024;
+    int idleTimeoutMs = 60 * 1000; // paused while a reply is pending
+    int listenBacklog = 1024; // Qt's default of 50 costs bursts a 1 s SYN retransmit
+};
+
+} // namespace cbi

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "cli/commandline.h"
+
+#include <QTest>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+
+static CommandLine parse(QStringList args)
+{
+    args.prepend(u"callback-inspector"_s);
+    return CommandLine::parse(args);
+}
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void defaults()
+    {
+        const CommandLine cmd = parse({u"serve"_s});
+        QCOMPARE(cmd.mode, CommandLine::Mode::Serve);
+        QCOMPARE(cmd.serve.server.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(cmd.serve.server.port, 10006);
+        QCOMPARE(cmd.serve.server.basePath, u"/callbackExample"_s);
+        QCOMPARE(cmd.serve.server.maxBodyBytes, 16 * 1024 * 1024);
+        QVERIFY(!cmd.serve.jsonl);
+        QCOMPARE(parse({}).mode, CommandLine::Mode::Gui);
+    }
+
+    void options()
+    {
+        const CommandLine cmd = parse({u"serve"_s, u"--listen"_s, u"[::1]:0"_s, u"--base-path"_s, u"/hooks"_s,
+            u"--max-body"_s, u"1M"_s, u"--jsonl"_s, u"--delay"_s, u"250"_s});
+        QCOMPARE(cmd.mode, CommandLine::Mode::Serve);
+        QCOMPARE(cmd.serve.server.address, QHostAddress(QHostAddress::LocalHostIPv6));
+        QCOMPARE(cmd.serve.server.port, 0);
+        QCOMPARE(cmd.serve.server.basePath, u"/hooks"_s);
+        QCOMPARE(cmd.serve.server.maxBodyBytes, 1024 * 1024);
+        QCOMPARE(cmd.serve.delayMs, 250);
+        QVERIFY(cmd.serve.jsonl);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown command") << QStringList {u"serv"_s} << u"serv"_s;
+        QTest::newRow("unknown option") << QStringList {u"serve"_s, u"--lisen"_s, u"x"_s} << u"lisen"_s;
+        QTest::newRow("port out of range")
+            << QStringList {u"serve"_s, u"--listen"_s, u"127.0.0.1:70000"_s} << u"70000"_s;
+        QTest::newRow("host name") << QStringList {u"serve"_s, u"--listen"_s, u"example.com:80"_s}
+                                   << u"example.com"_s;
+        QTest::newRow("no port") << QStringList {u"serve"_s, u"--listen"_s, u"127.0.0.1"_s} << u"127.0.0.1"_s;
+        QTest::newRow("bad size") << QStringList {u"serve"_s, u"--max-body"_s, u"lots"_s} << u"lots"_s;
+        QTest::newRow("bad delay") << QStringList {u"serve"_s, u"--delay"_s, u"-3"_s} << u"-3"_s;
+    }
+
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const CommandLine cmd = parse(args);
+        QCOMPARE(cmd.mode, CommandLine::Mode::Error);
+        QVERIFY2(cmd.message.contains(mentions), qPrintable(cmd.message));
+    }
+
+    void sizes()
+    {
+        QCOMPARE(CommandLine::parseSize(u"16M"_s), 16 * 1024 * 1024);
+        QCOMPARE(CommandLine::parseSize(u"512k"_s), 512 * 1024);
+        QCOMPARE(CommandLine::parseSize(u"1G"_s), qint64(1024) * 1024 * 1024);
+        QCOMPARE(CommandLine::parseSize(u"100"_s), 100);
+        QCOMPARE(CommandLine::parseSize(u"x"_s), -1);
+    }
+
+    void help()
+    {
+        const CommandLine cmd = parse({u"--help"_s});
+        QCOMPARE(cmd.mode, CommandLine::Mode::Help);
+        QVERIFY(cmd.message.contains(u"--listen"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

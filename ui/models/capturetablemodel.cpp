@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "capturetablemodel.h"
+
+#include "catalogue/catalogue.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPalette>
+
+namespace cbi {
+
+CaptureTableModel::CaptureTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int CaptureTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaptureTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString CaptureTableModel::partiesOf(const QJsonObject &body)
+{
+    const QString arrow = QStringLiteral(" \u2192 ");
+    const QString send = body.value(QLatin1String("sendID")).toString();
+    const QString recv = body.value(QLatin1String("recvID")).toString();
+    const QString group = body.value(QLatin1String("groupID")).toString();
+    if (!send.isEmpty()) {
+        if (!group.isEmpty())
+            return send + arrow + tr("group %1").arg(group);
+        return recv.isEmpty() ? send : send + arrow + recv;
+    }
+    const QString from = body.value(QLatin1String("fromUserID")).toString();
+    const QString to = body.value(QLatin1String("toUserID")).toString();
+    if (!from.isEmpty())
+        return to.isEmpty() ? from : from + arrow + to;
+    if (!group.isEmpty())
+        return tr("group %1").arg(group);
+    const QString user = body.value(QLatin1String("userID")).toString();
+    if (!user.isEmpty())
+        return user;
+    const QJsonArray users = body.value(QLatin1String("userIDList")).toArray();
+    if (!users.isEmpty())
+        return tr("%n user(s)", nullptr, int(users.size()));
+    return {};
+}
+
+QString CaptureTableModel::contentPreviewOf(const QJsonObject &body, const QByteArray &raw)
+{
+    constexpr int maxChars = 120;
+    QString text;
+    const QJsonValue content = body.value(QLatin1String("content"));
+    if (content.isString()) {
+        text = content.toString();
+        // Text messages carry their element as JSON: {"content":"hi"}.
+        const QJsonDocument inner = QJsonDocument::fromJson(text.toUtf8());
+        if (inner.isObject() && inner.object().value(QLatin1String("content")).isString())
+            text = inner.object().value(QLatin1String("content")).toString();
+    } else if (body.isEmpty()) {
+        text = QString::fromUtf8(raw.left(maxChars * 4));
+    }
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.size() > maxChars ? text.left(maxChars) + QStringLiteral("\u2026") : text;
+}
+
+void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
+{
+    if (batch.isEmpty())
+        return;
+    // Past the capacity only the newest rows matter: skip what would be dropped at once.
+    const qsizetype skip = qMax<qsizetype>(0, batch.size() - m_capacity);
+    m_dropped += quint64(skip);
+    const int first = int(m_rows.size());
+    const int last = first + int(batch.size() - skip) - 1;
+    beginInsertRows({}, first, last);
+    for (qsizetype i = skip; i < batch.size(); ++i) {
+        const CapturedRequest &c = batch.at(i);
+        const QJsonObject body = QJsonDocument::fromJson(c.body).object();
+        m_rows.push_back({c, partiesOf(body), contentPreviewOf(body, c.body)});
+    }
+    endInsertRows();
+    const qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, int(excess) - 1);
+        m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+        m_dropped += quint64(excess);
+        endRemoveRows();
+    }
+}
+
+void CaptureTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void CaptureTableModel::setCapacity(qsizetype capacity)
+{
+    m_capacity = qMax<qsizetype>(1, capacity);
+    const qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
+    if (excess > 0) {
+        beginRemoveRows({}, 0, int(excess) - 1);
+        m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+        m_dropped += quint64(excess);
+        endRemoveRows();
+    }
+}
+
+const CapturedRequest *CaptureTableModel::captureAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)].capture : nullptr;
+}
+
+QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    const CapturedRequest &c = row.capture;
+    if (role == CaptureIdRole)
+        return QVariant::fromValue(c.id);
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case IdColumn:
+            return QVariant::fromValue(c.id);
+        case TimeColumn:
+            return c.receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+        case CommandColumn: {
+            if (c.rejection != Rejection::None)
+                return tr("(rejected) %1 %2").arg(QString::fromLatin1(c.method), c.path);
+            if (c.command.isEmpty())
+                return tr("(no command) %1 %2").arg(QString::fromLatin1(c.method), c.path);
+            const CommandSpec *spec = Catalogue::instance().find(c.canonicalCommand);
+            const QString marker = !spec ? tr("?") : spec->isBefore() ? tr("before") : tr("after");
+            return QStringLiteral("%1  [%2]").arg(c.command, marker);
+        }
+        case OperationIdColumn:
+            return c.operationID;
+        case PartiesColumn:
+            return row.parties;
+        case ContentColumn:
+            return row.preview;
+        case StatusColumn:
+            return c.reply.status;
+        case DelayColumn:
+            return c.reply.delayMs > 0 ? tr("%1 ms").arg(c.reply.delayMs) : QString();
+        }
+        return {};
+    }
+    if (role == Qt::ToolTipRole && index.column() == CommandColumn) {
+        QStringList lines;
+        for (const auto &w : c.warnings)
+            lines.append(w.text());
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (role == Qt::ForegroundRole && index.column() == CommandColumn) {
+        if (c.rejection != Rejection::None || !c.isKnownCommand())
+            return QBrush(QColor(0xc0, 0x39, 0x2b));
+    }
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == IdColumn || index.column() == StatusColumn || index.column() == DelayColumn))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IdColumn:
+        return tr("#");
+    case TimeColumn:
+        return tr("Time");
+    case CommandColumn:
+        return tr("Command");
+    case OperationIdColumn:
+        return tr("operationID");
+    case PartiesColumn:
+        return tr("Parties");
+    case ContentColumn:
+        return tr("Content");
+    case StatusColumn:
+        return tr("Status");
+    case DelayColumn:
+        return tr("Delay");
+    }
+    return {};
+}
+
+} // namespace cbi

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+#include <QAbstractTableModel>
+
+#include <deque>
+
+namespace cbi {
+
+// The live table's model: captures arrive in batches (one beginInsertRows per batch, never one
+// per request) and the oldest rows are dropped past the capacity, so the view stays smooth at
+// thousands of callbacks per second and memory stays bounded.
+class CaptureTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        IdColumn,
+        TimeColumn,
+        CommandColumn,
+        OperationIdColumn,
+        PartiesColumn,
+        ContentColumn,
+        StatusColumn,
+        DelayColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        CaptureIdRole = Qt::UserRole + 1
+    };
+
+    explicit CaptureTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void appendBatch(const QList<CapturedRequest> &batch);
+    void clear();
+    void setCapacity(qsizetype capacity);
+    qsizetype capacity() const { return m_capacity; }
+    quint64 droppedCount() const { return m_dropped; }
+    const CapturedRequest *captureAt(int row) const;
+
+    // "alice -> bob", "alice -> group g1", ...: who the callback is about, from its body.
+    static QString partiesOf(const QJsonObject &body);
+    // The message text or the body's first characters.
+    static QString contentPreviewOf(const QJsonObject &body, const QByteArray &raw);
+
+private:
+    struct Row
+    {
+        CapturedRequest capture;
+        QString parties;
+        QString preview;
+    };
+    std::deque<Row> m_rows;
+    qsizetype m_capacity = 50000;
+    quint64 m_dropped = 0;
+};
+
+} // namespace cbi
