@@ -1,7 +1,457 @@
+// SPDX-License-Identifier: MIT
+// Black-box tests of the capture server over real sockets on port 0. The server runs on its
+// own thread, as in the GUI, so the tests can use blocking client sockets.
+#include "capture/capturestore.h"
+#include "server/captureserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
-class T : public QObject
+#include <QThread>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Response
+{
+    int status = 0;
+    HeaderList headers;
+    QByteArray body;
+
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto &h : headers) {
+            if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+};
+
+// Parses as many complete responses as the buffer holds, removing them from it.
+QList<Response> parseResponses(QByteArray &buffer)
+{
+    QList<Response> out;
+    for (;;) {
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return out;
+        const QList<QByteArray> lines = buffer.left(end).split('\n');
+        Response r;
+        r.status = lines.first().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            r.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+        }
+        if (r.status == 100) {
+            buffer.remove(0, end + 4);
+            out.append(r);
+            continue;
+        }
+        const qsizetype length = r.header("content-length").toLongLong();
+        if (buffer.size() < end + 4 + length)
+            return out;
+        r.body = buffer.mid(end + 4, length);
+        buffer.remove(0, end + 4 + length);
+        out.append(r);
+    }
+}
+
+QByteArray post(const QByteArray &path, const QByteArray &body, const QByteArray &extraHeaders = {},
+    const QByteArray &version = "HTTP/1.1")
+{
+    return "POST " + path + " " + version + "\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+const QByteArray sampleBody = "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
+                              "\"callbackBeforeSendSingleMsgCommand\",\"contentType\":101}";
+
+} // namespace
+
+class TestCaptureServer : public QObject
 {
     Q_OBJECT
+
+    QThread m_thread;
+    CaptureStore *m_store = nullptr;
+    CaptureServer *m_server = nullptr;
+    quint16 m_port = 0;
+
+    bool startServer(const ServerConfig &config)
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            m_server,
+            [&] {
+                ok = m_server->start(config);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+        return ok;
+    }
+
+    static ServerConfig testConfig()
+    {
+        ServerConfig config;
+        config.port = 0;
+        config.maxBodyBytes = 64 * 1024;
+        config.maxHeaderBytes = 4 * 1024;
+        return config;
+    }
+
+    // Connects, sends, and reads until `count` final responses arrived (or the timeout).
+    QList<Response> exchange(QTcpSocket &socket, const QByteArray &data, int count, int timeoutMs = 5000)
+    {
+        if (socket.state() != QAbstractSocket::ConnectedState) {
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            if (!socket.waitForConnected(2000))
+                return {};
+        }
+        socket.write(data);
+        socket.flush();
+        QList<Response> out;
+        QByteArray buffer;
+        QElapsedTimer timer;
+        timer.start();
+        int finals = 0;
+        while (finals < count && timer.elapsed() < timeoutMs) {
+            if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(int(timeoutMs - timer.elapsed())))
+                break;
+            buffer += socket.readAll();
+            for (const Response &r : parseResponses(buffer)) {
+                out.append(r);
+                finals += r.status == 100 ? 0 : 1;
+            }
+        }
+        return out;
+    }
+
+    QList<CapturedRequest> waitForCaptures(int count)
+    {
+        QTest::qWaitFor([&] { return m_store->size() >= count; }, 5000);
+        const auto captures = m_store->snapshot();
+        if (captures.size() != count)
+            qWarning("expected %d captures, have %lld", count, qlonglong(captures.size()));
+        return captures;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = new CaptureStore(1000);
+        m_store->setFlushIntervalMs(5);
+        m_server = new CaptureServer(m_store);
+        // Tests choose the delay per request with a header.
+        m_server->setPlanner([](const CapturedRequest &c) {
+            ReplySent r = continueReply(c.headerValue("x-test-delay").toInt());
+            if (c.headerValue("x-test-status").size())
+                r.status = c.headerValue("x-test-status").toInt();
+            return r;
+        });
+        m_server->moveToThread(&m_thread);
+        m_thread.start();
+        QVERIFY(startServer(testConfig()));
+        QVERIFY(m_port != 0);
+    }
+
+    void cleanup()
+    {
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+        delete m_store;
+    }
+
+    void everyUrlStyle_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QString>("style");
+        QTest::newRow("path segment (v3.4.2+)")
+            << QByteArray("/callbackExample/callbackBeforeSendSingleMsgCommand") << u"path"_s;
+        QTest::newRow("command query (v3.0-3.4.0)")
+            << QByteArray("/callbackExample?command=callbackBeforeSendSingleMsgCommand") << u"query"_s;
+        QTest::newRow("body only (v2)") << QByteArray("/callback") << u"body"_s;
+    }
+
+    void everyUrlStyle()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QString, style);
+        QTcpSocket socket;
+        const auto replies = exchange(socket, post(target, sampleBody, "Operationid: op-7\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 200);
+        QCOMPARE(replies.first().header("content-type"), QByteArray("application/json"));
+        const QJsonObject reply = QJsonDocument::fromJson(replies.first().body).object();
+        QCOMPARE(reply.value(u"actionCode"_s).toInt(-1), 0);
+        QCOMPARE(reply.value(u"nextCode"_s).toInt(-1), 0);
+        QCOMPARE(reply.value(u"errMsg"_s).toString(), QString());
+
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.size(), 1);
+        const CapturedRequest &c = captures.first();
+        QCOMPARE(c.command, u"callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(urlStyleName(c.urlStyle), style);
+        QCOMPARE(c.operationID, u"op-7"_s);
+        QCOMPARE(c.method, QByteArray("POST"));
+        QCOMPARE(c.httpVersion, QByteArray("HTTP/1.1"));
+        QCOMPARE(c.body, sampleBody);
+        QCOMPARE(c.reply.status, 200);
+    }
+
+    void rawRequestLineIsKept()
+    {
+        QTcpSocket socket;
+        // Qt calls PROPFIND "Unknown" and reads "//" as an authority: we keep what was sent.
+        const auto replies = exchange(
+            socket, "PROPFIND //callbackExample//callbackAfterUserOnlineCommand?x=1 HTTP/1.1\r\n\r\n", 1);
+        QCOMPARE(replies.size(), 1);
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.first().method, QByteArray("PROPFIND"));
+        QCOMPARE(captures.first().path, u"//callbackExample//callbackAfterUserOnlineCommand"_s);
+        QCOMPARE(captures.first().query, u"x=1"_s);
+        QVERIFY(captures.first().hasWarning(u"double-slash"_s));
+    }
+
+    void keepAliveServesManyRequests()
+    {
+        QTcpSocket socket;
+        for (int i = 0; i < 5; ++i) {
+            const auto replies =
+                exchange(socket, post("/callbackExample/callbackAfterUserOnlineCommand", "{}"), 1);
+            QCOMPARE(replies.size(), 1);
+            QVERIFY(replies.first().header("connection").isEmpty());
+            QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        }
+        waitForCaptures(5);
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        QTcpSocket socket;
+        const auto replies = exchange(socket, post("/callbackExample/x", "{}", "Connection: close\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().header("connection"), QByteArray("close"));
+        QVERIFY(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(2000));
+    }
+
+    void http10()
+    {
+        QTcpSocket plain;
+        auto replies = exchange(plain, post("/callbackExample/x", "{}", {}, "HTTP/1.0"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().header("connection"), QByteArray("close"));
+        QVERIFY(plain.state() == QAbstractSocket::UnconnectedState || plain.waitForDisconnected(2000));
+
+        QTcpSocket keepAlive;
+        replies = exchange(
+            keepAlive, post("/callbackExample/x", "{}", "Connection: keep-alive\r\n", "HTTP/1.0"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().header("connection"), QByteArray("keep-alive"));
+        replies = exchange(
+            keepAlive, post("/callbackExample/y", "{}", "Connection: keep-alive\r\n", "HTTP/1.0"), 1);
+        QCOMPARE(replies.size(), 1);
+        const auto captures = waitForCaptures(3);
+        QCOMPARE(captures.last().httpVersion, QByteArray("HTTP/1.0"));
+    }
+
+    void expectContinueIsAnswered()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(2000));
+        const QByteArray body = QByteArray(10000, 'x');
+        socket.write("POST /callbackExample/x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(socket.waitForReadyRead(900)); // curl would wait 1 s before sending the body anyway
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+        const auto replies = exchange(socket, body, 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 200);
+        QCOMPARE(waitForCaptures(1).first().body.size(), body.size());
+    }
+
+    void bodyLimit()
+    {
+        QTcpSocket socket;
+        const QByteArray big(64 * 1024 + 1, 'x');
+        const auto replies = exchange(socket,
+            post("/callbackExample/callbackBeforeSendSingleMsgCommand", big, "operationID: too-big\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 413);
+        QCOMPARE(replies.first().header("connection"), QByteArray("close"));
+        QVERIFY(replies.first().body.contains("larger than 65536 bytes"));
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.first().rejection, Rejection::BodyTooLarge);
+        QCOMPARE(captures.first().command, u"callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(captures.first().operationID, u"too-big"_s);
+        QCOMPARE(captures.first().reply.status, 413);
+        QVERIFY(captures.first().hasWarning(u"body-too-large"_s));
+
+        // Exactly at the limit is fine.
+        QTcpSocket second;
+        const auto ok = exchange(second, post("/callbackExample/x", QByteArray(64 * 1024, 'y')), 1);
+        QCOMPARE(ok.size(), 1);
+        QCOMPARE(ok.first().status, 200);
+    }
+
+    void chunkedBodyLimit()
+    {
+        QTcpSocket socket;
+        QByteArray request = "POST /callbackExample/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        for (int i = 0; i < 20; ++i)
+            request += "1000\r\n" + QByteArray(0x1000, 'z') + "\r\n";
+        const auto replies = exchange(socket, request, 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 413);
+        QCOMPARE(waitForCaptures(1).first().rejection, Rejection::BodyTooLarge);
+    }
+
+    void headerLimit()
+    {
+        QTcpSocket socket;
+        const auto replies =
+            exchange(socket, post("/callbackExample/x", "{}", "X-Big: " + QByteArray(5000, 'h') + "\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 431);
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.first().rejection, Rejection::HeaderTooLarge);
+        QCOMPARE(captures.first().path, u"/callbackExample/x"_s);
+    }
+
+    void malformedIsAnsweredAndCaptured()
+    {
+        QTcpSocket socket;
+        const auto replies =
+            exchange(socket, QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 400);
+        QCOMPARE(waitForCaptures(1).first().rejection, Rejection::Malformed);
+        // The server is still fine.
+        QTcpSocket next;
+        QCOMPARE(exchange(next, post("/callbackExample/x", "{}"), 1).size(), 1);
+    }
+
+    void delayIsNeverEarly()
+    {
+        QTcpSocket socket;
+        QElapsedTimer timer;
+        timer.start();
+        const auto replies = exchange(socket, post("/callbackExample/x", "{}", "x-test-delay: 300\r\n"), 1);
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(replies.size(), 1);
+        QVERIFY2(elapsed >= 300, qPrintable(QString::number(elapsed)));
+        QCOMPARE(waitForCaptures(1).first().reply.delayMs, 300);
+    }
+
+    void pipelinedDelayedRepliesStayInOrder()
+    {
+        QTcpSocket socket;
+        const QByteArray requests =
+            post("/callbackExample/first", "{}", "x-test-delay: 400\r\nx-test-status: 201\r\n")
+            + post("/callbackExample/second", "{}", "x-test-delay: 0\r\nx-test-status: 202\r\n")
+            + post("/callbackExample/third", "{}", "x-test-delay: 100\r\nx-test-status: 203\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        const auto replies = exchange(socket, requests, 3);
+        QCOMPARE(replies.size(), 3);
+        QCOMPARE(replies.at(0).status, 201);
+        QCOMPARE(replies.at(1).status, 202);
+        QCOMPARE(replies.at(2).status, 203);
+        QVERIFY(timer.elapsed() >= 400);
+        const auto captures = waitForCaptures(3);
+        QCOMPARE(captures.at(0).command, u"first"_s);
+        QCOMPARE(captures.at(2).command, u"third"_s);
+    }
+
+    void clientHangsUpDuringDelay()
+    {
+        {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            QVERIFY(socket.waitForConnected(2000));
+            socket.write(post("/callbackExample/x", "{}", "x-test-delay: 300\r\n"));
+            QVERIFY(socket.waitForBytesWritten(2000));
+            waitForCaptures(1);
+            socket.abort();
+        }
+        QTest::qWait(500); // the delayed reply's moment passes with its socket gone
+        QTcpSocket next;
+        const auto replies = exchange(next, post("/callbackExample/y", "{}"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 200);
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        QMetaObject::invokeMethod(
+            m_server, [this] { m_server->stop(); }, Qt::BlockingQueuedConnection);
+        ServerConfig config = testConfig();
+        config.idleTimeoutMs = 300;
+        QVERIFY(startServer(config));
+
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(idle.waitForConnected(2000));
+        idle.write("POST /callbackExample/x HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc"); // never finished
+        QVERIFY(idle.waitForDisconnected(3000));
+
+        // A pending delayed reply longer than the idle timeout still arrives.
+        QTcpSocket waiting;
+        const auto replies = exchange(waiting, post("/callbackExample/x", "{}", "x-test-delay: 700\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().status, 200);
+    }
+
+    void busyPortIsReported()
+    {
+        ServerConfig config = testConfig();
+        config.port = m_port;
+        CaptureStore store;
+        CaptureServer second(&store);
+        QVERIFY(!second.start(config));
+        QVERIFY(!second.errorString().isEmpty());
+        QVERIFY(!second.isListening());
+    }
+
+    void manyConcurrentDelayedRequests()
+    {
+        constexpr int count = 200;
+        QList<QTcpSocket *> sockets;
+        for (int i = 0; i < count; ++i) {
+            auto *s = new QTcpSocket(this);
+            s->connectToHost(QHostAddress::LocalHost, m_port);
+            sockets.append(s);
+        }
+        for (auto *s : sockets) {
+            QVERIFY(s->waitForConnected(2000));
+            s->write(post("/callbackExample/x", "{}", "x-test-delay: 500\r\n"));
+            s->flush();
+        }
+        QElapsedTimer timer;
+        timer.start();
+        int answered = 0;
+        for (auto *s : sockets) {
+            QByteArray buffer;
+            while (parseResponses(buffer).isEmpty() && s->waitForReadyRead(3000))
+                buffer += s->readAll();
+            ++answered;
+        }
+        QCOMPARE(answered, count);
+        QCOMPARE(waitForCaptures(count).size(), count);
+        qDeleteAll(sockets);
+    }
 };
-QTEST_GUILESS_MAIN(T)
+
+QTEST_GUILESS_MAIN(TestCaptureServer)
 #include "tst_captureserver.moc"
