@@ -20,6 +20,10 @@ static void printErr(const QString &text)
 
 int HeadlessServe::run(const ServeOptions &options, const QString &notice)
 {
+    // Before anything is announced: a script may signal us as soon as it reads "listening on".
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, QCoreApplication::instance(),
+        [] { QCoreApplication::exit(ExitOk); });
     if (!notice.isEmpty())
         printErr(notice);
     CaptureStore store(options.capacity);
@@ -58,9 +62,6 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
             });
     }
 
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, QCoreApplication::instance(),
-        [] { QCoreApplication::exit(ExitOk); });
     if (options.exitAfterMs > 0)
         QTimer::singleShot(
             options.exitAfterMs, QCoreApplication::instance(), [] { QCoreApplication::exit(ExitOk); });

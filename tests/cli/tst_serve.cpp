@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Runs `callback-inspector serve` as a user would, with no display, and talks to it over TCP.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+    static QProcessEnvironment noDisplay()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        env.remove(u"QT_QPA_PLATFORM"_s);
+        env.insert(u"LC_ALL"_s, u"C"_s);
+        return env;
+    }
+
+    // Starts the binary and returns the port from its "listening on" line (0 on failure).
+    static quint16 start(QProcess &process, const QStringList &args, QByteArray *stderrSoFar = nullptr)
+    {
+        process.setProcessEnvironment(noDisplay());
+        process.start(QStringLiteral(CBI_BINARY), args);
+        if (!process.waitForStarted(5000))
+            return 0;
+        QByteArray err;
+        process.setReadChannel(QProcess::StandardError);
+        static const QRegularExpression listening(u"listening on http://[^ ]+:(\\d+)"_s);
+        for (int i = 0; i < 50; ++i) {
+            process.waitForReadyRead(100);
+            err += process.readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(err));
+            if (m.hasMatch()) {
+                process.setReadChannel(QProcess::StandardOutput);
+                if (stderrSoFar)
+                    *stderrSoFar = err;
+                return quint16(m.captured(1).toUInt());
+            }
+        }
+        qWarning("no listening line: %s", err.constData());
+        return 0;
+    }
+
+private Q_SLOTS:
+    void serveCapturesAsJsonLines()
+    {
+        QProcess process;
+        const quint16 port = start(process, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--jsonl"_s});
+        QVERIFY(port != 0);
+
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected(2000));
+        const QByteArray body =
+            R"({"sendID":"u1","recvID":"u2","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+        socket.write("POST /callbackExample/callbackBeforeSendSingleMsgCommand HTTP/1.1\r\nHost: x\r\n"
+                     "operationID: op-cli\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(socket.waitForReadyRead(3000));
+        const QByteArray reply = socket.readAll();
+        QVERIFY(reply.startsWith("HTTP/1.1 200 OK"));
+        QVERIFY(reply.endsWith(R"({"actionCode":0,"errCode":0,"errMsg":"","errDlt":"","nextCode":0})"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 3000);
+        const QJsonObject line = QJsonDocument::fromJson(process.readLine()).object();
+        QCOMPARE(line.value(u"command"_s).toString(), u"callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(line.value(u"urlStyle"_s).toString(), u"path"_s);
+        QCOMPARE(line.value(u"operationID"_s).toString(), u"op-cli"_s);
+        QCOMPARE(line.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(line.value(u"path"_s).toString(), u"/callbackExample/callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(line.value(u"body"_s).toString().toUtf8(), body);
+        QVERIFY(line.value(u"id"_s).toInt() > 0);
+        QVERIFY(!line.value(u"time"_s).toString().isEmpty());
+        QVERIFY(line.value(u"headers"_s).isArray());
+        QVERIFY(line.contains(u"query"_s));
+        const QJsonObject response = line.value(u"response"_s).toObject();
+        QCOMPARE(response.value(u"status"_s).toInt(), 200);
+        QCOMPARE(response.value(u"delayMs"_s).toInt(-1), 0);
+        QVERIFY(response.value(u"body"_s).toString().contains(u"actionCode"_s));
+
+        // SIGTERM stops it cleanly.
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    void noCommandWithoutDisplayServesHeadless()
+    {
+        QProcess process;
+        QByteArray err;
+        const quint16 port =
+            start(process, {u"--listen"_s, u"127.0.0.1:0"_s, u"--exit-after"_s, u"3000"_s}, &err);
+        QVERIFY(port != 0);
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(err.contains("No display"), err.constData());
+    }
+
+    void busyPortFailsWithCode3()
+    {
+        QProcess first;
+        const quint16 port = start(first, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s});
+        QVERIFY(port != 0);
+        QProcess second;
+        second.setProcessEnvironment(noDisplay());
+        second.start(QStringLiteral(CBI_BINARY), {u"serve"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)});
+        QVERIFY(second.waitForFinished(5000));
+        QCOMPARE(second.exitCode(), 3);
+        QVERIFY(second.readAllStandardError().contains("cannot listen"));
+        first.kill();
+        first.waitForFinished();
+    }
+
+    void badOptionFailsWithCode2()
+    {
+        QProcess process;
+        process.setProcessEnvironment(noDisplay());
+        process.start(QStringLiteral(CBI_BINARY), {u"serve"_s, u"--listen"_s, u"nowhere"_s});
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("--listen"));
+    }
+
+    void nonLoopbackWarns()
+    {
+        QProcess process;
+        QByteArray err;
+        const quint16 port =
+            start(process, {u"serve"_s, u"--listen"_s, u"0.0.0.0:0"_s, u"--exit-after"_s, u"300"_s}, &err);
+        QVERIFY(port != 0);
+        QVERIFY(process.waitForFinished(5000));
+        QVERIFY2(err.contains("not a loopback"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#include "models/capturetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+
+static QList<CapturedRequest> batch(quint64 firstId, int count)
+{
+    QList<CapturedRequest> out;
+    for (int i = 0; i < count; ++i) {
+        CapturedRequest c;
+        c.id = firstId + quint64(i);
+        c.command = u"callbackBeforeSendSingleMsgCommand"_s;
+        c.canonicalCommand = c.command;
+        c.body = "{\"sendID\":\"alice\",\"recvID\":\"bob\",\"content\":\"{\\\"content\\\":\\\"hello\\\"}\"}";
+        out.append(c);
+    }
+    return out;
+}
+
+class TestCaptureTableModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void oneInsertPerBatch()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.appendBatch(batch(1, 1000));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 999);
+        QCOMPARE(model.rowCount(), 1000);
+    }
+
+    void capacityDropsOldest()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCapacity(100);
+        model.appendBatch(batch(1, 80));
+        model.appendBatch(batch(81, 80));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.droppedCount(), 60u);
+        QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 61u);
+        // A batch larger than the capacity keeps only its newest rows.
+        model.appendBatch(batch(1000, 250));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 1150u);
+        QCOMPARE(model.data(model.index(99, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 1249u);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void displayedColumns()
+    {
+        CaptureTableModel model;
+        model.appendBatch(batch(7, 1));
+        QCOMPARE(
+            model.data(model.index(0, CaptureTableModel::PartiesColumn)).toString(), u"alice \u2192 bob"_s);
+        QCOMPARE(model.data(model.index(0, CaptureTableModel::ContentColumn)).toString(), u"hello"_s);
+        QVERIFY(
+            model.data(model.index(0, CaptureTableModel::CommandColumn)).toString().contains(u"before"_s));
+        QCOMPARE(model.data(model.index(0, CaptureTableModel::StatusColumn)).toInt(), 200);
+    }
+
+    void parties_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("parties");
+        QTest::newRow("group message")
+            << QByteArray(R"({"sendID":"a","groupID":"g1"})") << u"a \u2192 group g1"_s;
+        QTest::newRow("friend request")
+            << QByteArray(R"({"fromUserID":"a","toUserID":"b"})") << u"a \u2192 b"_s;
+        QTest::newRow("user online") << QByteArray(R"({"userID":"u9"})") << u"u9"_s;
+        QTest::newRow("push list") << QByteArray(R"({"userIDList":["a","b"]})") << u"2 user(s)"_s;
+        QTest::newRow("nothing") << QByteArray("{}") << QString();
+    }
+
+    void parties()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, parties);
+        QCOMPARE(CaptureTableModel::partiesOf(QJsonDocument::fromJson(body).object()), parties);
+    }
+};
+
+QTEST_MAIN(TestCaptureTableModel)
+#include "tst_capturetablemodel.moc"
