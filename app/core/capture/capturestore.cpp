@@ -40,6 +40,7 @@ void CaptureStore::flush()
     {
         QMutexLocker lock(&m_mutex);
         batch.swap(m_pending);
+        m_pending.reserve(batch.size());
         m_flushScheduled = false;
     }
     if (!batch.isEmpty())

@@ -7,6 +7,8 @@
 #include "httpframer.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -136,15 +138,15 @@ public:
     {
         m_idle.setSingleShot(true);
         m_idle.setInterval(server->m_config.idleTimeoutMs);
-        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        connect(&m_idle, &QTimer::timeout, this, &Connection::checkIdle);
+        m_lastActivity.start();
         connect(socket, &QTcpSocket::readyRead, this, &Connection::beforeQtReads);
+        s_connections.insert(socket, this);
         m_idle.start();
     }
 
-    static Connection *of(QTcpSocket *socket)
-    {
-        return socket->findChild<Connection *>(QString(), Qt::FindDirectChildrenOnly);
-    }
+    ~Connection() override;
+    static Connection *of(QTcpSocket *socket) { return s_connections.value(socket); }
 
     // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
     void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
@@ -212,20 +214,46 @@ private:
             }
         }
         if (m_replies.empty())
-            m_idle.start();
+            m_lastActivity.restart();
+    }
+
+    // Re-armed only when it fires, not on every read: restarting a timer per request costs more
+    // than a clock read.
+    void checkIdle()
+    {
+        const int idle = m_server->m_config.idleTimeoutMs;
+        if (!m_replies.empty()) {
+            m_idle.start(idle); // a pending delayed reply pauses the idle clock
+            return;
+        }
+        const qint64 elapsed = m_lastActivity.elapsed();
+        if (elapsed >= idle)
+            m_socket->abort();
+        else
+            m_idle.start(int(idle - elapsed));
     }
 
     QTcpSocket *m_socket;
     CaptureServer *m_server;
     HttpFramer m_framer;
     QTimer m_idle;
+    QElapsedTimer m_lastActivity;
     qint64 m_seen = 0;
     bool m_rejecting = false;
     bool m_currentHeadQueued = false;
     std::deque<RequestHead> m_heads; // complete requests Qt has yet to hand over, in order
     std::deque<PendingReply> m_replies;
     quint64 m_nextSeq = 0;
+    // Sockets and connections belong to the server's thread, and so does this index.
+    static thread_local QHash<const QTcpSocket *, Connection *> s_connections;
 };
+
+thread_local QHash<const QTcpSocket *, Connection *> Connection::s_connections;
+
+Connection::~Connection()
+{
+    s_connections.remove(m_socket);
+}
 
 // The QAbstractHttpServer subclass: every request, whatever its method and path, ends here.
 class HttpBackend : public QAbstractHttpServer
@@ -252,13 +280,6 @@ public:
         c.peerPort = socket->peerPort();
         c.localPort = socket->localPort();
         return c;
-    }
-
-    void capture(CapturedRequest &c)
-    {
-        m_detector.detect(c);
-        ++m_owner->m_captured;
-        m_owner->m_store->append(c);
     }
 
     static QByteArray serialize(const ReplySent &reply, bool keepAlive, bool http10)
@@ -391,8 +412,7 @@ void Connection::beforeQtReads()
         m_socket->readAll();
         return;
     }
-    if (m_replies.empty())
-        m_idle.start();
+    m_lastActivity.restart();
     const qint64 available = m_socket->bytesAvailable();
     if (available <= m_seen)
         return;
