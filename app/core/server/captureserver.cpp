@@ -140,6 +140,7 @@ public:
         m_idle.setInterval(server->m_config.idleTimeoutMs);
         connect(&m_idle, &QTimer::timeout, this, &Connection::checkIdle);
         m_lastActivity.start();
+        m_peer = socket->peerAddress().toString();
         connect(socket, &QTcpSocket::readyRead, this, &Connection::beforeQtReads);
         s_connections.insert(socket, this);
         m_idle.start();
@@ -151,6 +152,7 @@ public:
     // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
     void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
     bool rejecting() const { return m_rejecting; }
+    const QString &peer() const { return m_peer; }
 
     std::optional<RequestHead> takeHead()
     {
@@ -238,6 +240,7 @@ private:
     HttpFramer m_framer;
     QTimer m_idle;
     QElapsedTimer m_lastActivity;
+    QString m_peer;
     qint64 m_seen = 0;
     bool m_rejecting = false;
     bool m_currentHeadQueued = false;
@@ -276,7 +279,7 @@ public:
         c.httpVersion = head.version;
         splitTarget(head.target, &c.path, &c.query);
         c.headers = head.headers;
-        c.peerAddress = socket->peerAddress().toString();
+        c.peerAddress = Connection::of(socket) ? Connection::of(socket)->peer() : socket->peerAddress().toString();
         c.peerPort = socket->peerPort();
         c.localPort = socket->localPort();
         return c;
@@ -382,8 +385,7 @@ protected:
             h.headers = request.headers();
             head = h;
         }
-        CapturedRequest c = snapshot(*head, socket);
-        c.headers = request.headers();
+        CapturedRequest c = snapshot(*head, socket); // headers as our framer read them: raw order and case
         c.body = request.body();
         m_detector.detect(c);
         c.reply = m_owner->m_planner ? m_owner->m_planner(c) : continueReply();

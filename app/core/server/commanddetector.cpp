@@ -40,8 +40,9 @@ void CommandDetector::detect(CapturedRequest &c) const
     const QString path = c.path;
     const bool underBase =
         m_basePath.isEmpty() || path == m_basePath || path.startsWith(m_basePath + QLatin1Char('/'));
-    const QStringList segments = path.split(QLatin1Char('/'));
-    const QString last = QUrl::fromPercentEncoding(segments.constLast().toUtf8());
+    const qsizetype lastSlash = path.lastIndexOf(QLatin1Char('/'));
+    const QString lastRaw = lastSlash < 0 ? path : path.mid(lastSlash + 1);
+    const QString last = lastRaw.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(lastRaw.toUtf8()) : lastRaw;
     if (path.contains(QLatin1String("//")))
         c.warnings.append(warning("double-slash"));
     if (underBase) {
@@ -54,7 +55,7 @@ void CommandDetector::detect(CapturedRequest &c) const
     }
 
     // 2. Query: v3.0 - v3.4.0 posted to {url}?command={command}.
-    const QUrlQuery query(c.query);
+    const QUrlQuery query = c.query.isEmpty() ? QUrlQuery() : QUrlQuery(c.query);
     const QString queryCommand = query.queryItemValue(QStringLiteral("command"), QUrl::FullyDecoded);
 
     // 3. Body: every version puts callbackCommand in the body; v2 put it nowhere else.

@@ -10,10 +10,15 @@ QByteArray continueReplyBody()
 
 ReplySent continueReply(int delayMs)
 {
-    ReplySent r;
-    r.status = 200;
-    r.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
-    r.body = continueReplyBody();
+    // Built once: copies share the header list and body (implicit sharing), no allocation per request.
+    static const ReplySent base = [] {
+        ReplySent r;
+        r.status = 200;
+        r.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+        r.body = continueReplyBody();
+        return r;
+    }();
+    ReplySent r = base;
     r.delayMs = delayMs;
     return r;
 }
