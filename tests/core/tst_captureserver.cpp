@@ -149,11 +149,10 @@ private Q_SLOTS:
         m_store->setFlushIntervalMs(5);
         m_server = new CaptureServer(m_store);
         // Tests choose the delay per request with a header.
-        m_server->setPlanner([](const CapturedRequest &c) {
-            ReplySent r = continueReply(c.headerValue("x-test-delay").toInt());
+        m_server->setPlanner([](CapturedRequest &c) {
+            c.reply = continueReply(c.headerValue("x-test-delay").toInt());
             if (c.headerValue("x-test-status").size())
-                r.status = c.headerValue("x-test-status").toInt();
-            return r;
+                c.reply.status = c.headerValue("x-test-status").toInt();
         });
         m_server->moveToThread(&m_thread);
         m_thread.start();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "capturedrequest.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -37,62 +36,6 @@ QString rejectionName(Rejection rejection)
     return {};
 }
 
-namespace {
-struct WarningText
-{
-    const char *code;
-    const char *text;
-};
-// Source texts for every warning code; %1, %2 are the warning's arguments.
-constexpr WarningText warningTexts[] = {
-    {"legacy-name",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},
-    {"legacy-name-retired",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "Legacy command name sent by OpenIM %1; current servers have no such callback")},
-    {"unknown-command",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Unknown command %1: not in the OpenIM catalogue")},
-    {"no-command",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "No callback command in the path, the query or the body")},
-    {"styles-disagree",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The %1 says %2 but the %3 says %4; the %1 was used")},
-    {"outside-base-path",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "Path %1 is outside the base path %2; its last segment was taken as the command")},
-    {"double-slash",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "The path has an empty segment (//): the url in webhooks.yml probably ends with '/'")},
-    {"body-not-json", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The body is not a JSON object: %1")},
-    {"no-operation-id", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "No operationID header")},
-    {"key-undecodable",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The key parameter is not base64-encoded JSON: %1")},
-    {"header-too-large",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "Request headers exceed %1 bytes: answered 431 and closed the connection")},
-    {"body-too-large",
-        QT_TRANSLATE_NOOP(
-            "cbi::CaptureWarning", "Request body exceeds %1 bytes: answered 413 and closed the connection")},
-    {"malformed",
-        QT_TRANSLATE_NOOP(
-            "cbi::CaptureWarning", "Malformed HTTP request (%1): answered 400 and closed the connection")},
-};
-} // namespace
-
-QString CaptureWarning::text(bool translated) const
-{
-    QString out = code;
-    for (const auto &w : warningTexts) {
-        if (code == QLatin1String(w.code)) {
-            out = translated ? QCoreApplication::translate("cbi::CaptureWarning", w.text)
-                             : QString::fromUtf8(w.text);
-            break;
-        }
-    }
-    for (const auto &a : args)
-        out = out.arg(a);
-    return out;
-}
-
 bool CapturedRequest::hasWarning(const QString &code) const
 {
     for (const auto &w : warnings) {
@@ -100,6 +43,45 @@ bool CapturedRequest::hasWarning(const QString &code) const
             return true;
     }
     return false;
+}
+
+namespace {
+struct FaultName
+{
+    Fault fault;
+    const char *name;
+};
+constexpr FaultName faultNames[] = {
+    {Fault::None, "none"},
+    {Fault::Close, "close"},
+    {Fault::Reset, "reset"},
+    {Fault::Hang, "hang"},
+    {Fault::Truncate, "truncate"},
+    {Fault::SlowDrip, "slow-drip"},
+};
+} // namespace
+
+QString faultName(Fault fault)
+{
+    for (const auto &f : faultNames) {
+        if (f.fault == fault)
+            return QString::fromLatin1(f.name);
+    }
+    return {};
+}
+
+Fault faultFromName(const QString &name, bool *ok)
+{
+    for (const auto &f : faultNames) {
+        if (name == QLatin1String(f.name)) {
+            if (ok)
+                *ok = true;
+            return f.fault;
+        }
+    }
+    if (ok)
+        *ok = false;
+    return Fault::None;
 }
 
 QByteArray CapturedRequest::headerValue(QByteArrayView name) const
@@ -166,7 +148,15 @@ QJsonObject CapturedRequest::toJson() const
     r.insert(QStringLiteral("headers"), headersToJson(reply.headers));
     putBody(r, reply.body);
     r.insert(QStringLiteral("delayMs"), reply.delayMs);
+    if (reply.fault != Fault::None)
+        r.insert(QStringLiteral("fault"), faultName(reply.fault));
     o.insert(QStringLiteral("response"), r);
+    if (!ruleName.isEmpty())
+        o.insert(QStringLiteral("rule"), ruleName);
+    if (!nearMiss.code.isEmpty())
+        o.insert(QStringLiteral("nearMiss"), nearMiss.text(false));
+    if (verdict.outcome != Verdict::Outcome::None)
+        o.insert(QStringLiteral("verdict"), verdict.toJson());
     return o;
 }
 

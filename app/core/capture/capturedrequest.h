@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capturewarning.h"
+#include "verdict.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -36,17 +39,19 @@ enum class Rejection
 
 QString rejectionName(Rejection rejection);
 
-// A remark about a capture (legacy name, disagreeing URL styles, undecodable key, ...).
-// Stored as a code with arguments so that machine output stays English and the UI translates.
-struct CaptureWarning
+// Transport-level faults the server can inject instead of (or while) replying.
+enum class Fault
 {
-    QString code;
-    QStringList args;
-
-    bool operator==(const CaptureWarning &other) const { return code == other.code && args == other.args; }
-    // English when translated is false (JSON output), else in the installed translation.
-    QString text(bool translated = true) const;
+    None,
+    Close, // close the connection without a reply (FIN)
+    Reset, // TCP reset (RST)
+    Hang, // never answer; the connection stays open
+    Truncate, // announce more body than is sent, then close
+    SlowDrip, // send the reply a few bytes at a time
 };
+
+QString faultName(Fault fault);
+Fault faultFromName(const QString &name, bool *ok = nullptr);
 
 // What we sent back (or, for a pending delayed reply, what we will send).
 struct ReplySent
@@ -55,6 +60,9 @@ struct ReplySent
     HeaderList headers;
     QByteArray body;
     int delayMs = 0;
+    Fault fault = Fault::None;
+    int dripIntervalMs = 100; // SlowDrip: one chunk per interval
+    int dripBytes = 1; // SlowDrip: bytes per chunk
 };
 
 // A value snapshot of one request, taken synchronously inside the server's handler: Qt's
@@ -82,6 +90,9 @@ struct CapturedRequest
 
     Rejection rejection = Rejection::None;
     ReplySent reply;
+    QString ruleName; // the rule that answered; empty for the default reply
+    CaptureWarning nearMiss; // when only the default answered: the closest rule and why it missed
+    Verdict verdict;
 
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }

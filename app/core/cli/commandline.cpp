@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commandline.h"
 
+#include "verdict/profile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -99,12 +101,19 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption capacity(QStringLiteral("capacity"),
         tr("Captures kept in memory; the oldest are dropped (default 50000)."), tr("count"),
         QStringLiteral("50000"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+        tr("Answer with the rules of this scenario file (docs/scenarios.md)."), tr("file"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        tr("OpenIM version whose rules the verdict follows: %1 (default %2, or the "
+           "scenario's).")
+            .arg(profileNames().join(QStringLiteral(", ")), profileName(defaultProfile)),
+        tr("version"));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
-    parser.addOptions(
-        {help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, jsonl, exitAfter});
+    parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
+        profile, jsonl, exitAfter});
     parser.addPositionalArgument(
         QStringLiteral("command"), tr("serve, or nothing for the window."), QStringLiteral("[serve]"));
 
@@ -167,6 +176,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (!ok || o.exitAfterMs < 0)
         return fail(tr("Invalid --exit-after value %1: expected milliseconds").arg(parser.value(exitAfter)));
     o.jsonl = parser.isSet(jsonl);
+    o.scenarioPath = parser.value(scenario);
+    o.profile = parser.value(profile);
+    if (parser.isSet(profile) && !profileFromName(o.profile))
+        return fail(tr("Invalid --profile value %1: expected one of %2")
+                        .arg(o.profile, profileNames().join(QStringLiteral(", "))));
     return result;
 }
 

@@ -16,6 +16,7 @@ enum ExitCode
     ExitFailure = 1, // a runtime failure after start
     ExitUsage = 2, // bad command line
     ExitCannotListen = 3, // port busy, address not available, permission denied
+    ExitBadScenario = 4, // the scenario file cannot be read or is invalid
 };
 
 struct ServeOptions
@@ -25,6 +26,8 @@ struct ServeOptions
     qsizetype capacity = 50000;
     int delayMs = 0;
     int exitAfterMs = 0; // 0: run until SIGINT/SIGTERM
+    QString scenarioPath;
+    QString profile; // overrides the scenario's; validated by the parser
 };
 
 // The command line of `callback-inspector [serve] [options]`, parsed without side effects so

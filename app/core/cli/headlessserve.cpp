@@ -28,8 +28,29 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         printErr(notice);
     CaptureStore store(options.capacity);
     CaptureServer server(&store);
-    const int delayMs = options.delayMs;
-    server.setPlanner([delayMs](const CapturedRequest &) { return continueReply(delayMs); });
+    Scenario scenario;
+    if (!options.scenarioPath.isEmpty()) {
+        QString error;
+        const auto loaded = Scenario::load(options.scenarioPath, &error);
+        if (!loaded) {
+            printErr(tr("error: scenario %1: %2").arg(options.scenarioPath, error));
+            return ExitBadScenario;
+        }
+        scenario = *loaded;
+    }
+    if (const auto profile = profileFromName(options.profile))
+        scenario.profile = *profile;
+    if (options.delayMs > 0) {
+        // --delay answers whatever the scenario's rules do not.
+        Rule rule;
+        rule.name = QStringLiteral("--delay");
+        ResponseSpec response;
+        response.delay.kind = DelaySpec::Kind::Fixed;
+        response.delay.ms = options.delayMs;
+        rule.responses = {response};
+        scenario.rules.append(rule);
+    }
+    server.setScenario(scenario);
     if (!server.start(options.server)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(options.server.address.toString())

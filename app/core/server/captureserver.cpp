@@ -19,7 +19,9 @@
 #include <QUrl>
 
 #include <deque>
+#include <memory>
 #include <optional>
+#include <sys/socket.h>
 
 namespace cbi {
 
@@ -163,20 +165,41 @@ public:
         return h;
     }
 
+    // What to do with a connection once its reply is due.
+    enum class Action
+    {
+        Write, // write the bytes (then close if `close`)
+        CloseSilently, // FIN without a reply
+        Reset, // RST
+        WriteThenClose, // the truncated-body fault: write what we have, then close
+        Drip, // write the bytes a few at a time
+    };
+
+    struct PendingReply
+    {
+        quint64 seq = 0;
+        bool ready = false;
+        QByteArray bytes;
+        bool close = false;
+        Action action = Action::Write;
+        int dripIntervalMs = 100;
+        int dripBytes = 1;
+    };
+
     quint64 reserveSlot()
     {
-        m_replies.push_back({m_nextSeq, false, {}, false});
-        m_idle.stop();
+        PendingReply slot;
+        slot.seq = m_nextSeq;
+        m_replies.push_back(slot);
         return m_nextSeq++;
     }
 
-    void complete(quint64 seq, QByteArray bytes, bool close)
+    void complete(PendingReply reply)
     {
         for (auto &r : m_replies) {
-            if (r.seq == seq) {
+            if (r.seq == reply.seq) {
+                r = std::move(reply);
                 r.ready = true;
-                r.bytes = std::move(bytes);
-                r.close = close;
                 break;
             }
         }
@@ -184,39 +207,81 @@ public:
     }
 
 private:
-    struct PendingReply
-    {
-        quint64 seq;
-        bool ready;
-        QByteArray bytes;
-        bool close;
-    };
-
     void beforeQtReads();
     void reject(const HttpFramer::Output &failure);
+
+    void closeAfterReply()
+    {
+        m_replies.clear();
+        if (m_rejecting) {
+            // Keep reading (and dropping) what the client still sends for a moment, so it sees our
+            // answer instead of a reset, then close.
+            QTimer::singleShot(1000, this, [this] { m_socket->disconnectFromHost(); });
+        } else {
+            m_socket->disconnectFromHost();
+        }
+    }
 
     // Writes the replies that are ready, in request order: a later request with a shorter delay
     // waits for the earlier one (HTTP/1.1 pipelining requires it).
     void flush()
     {
-        while (!m_replies.empty() && m_replies.front().ready) {
+        while (!m_dripping && !m_replies.empty() && m_replies.front().ready) {
             PendingReply r = std::move(m_replies.front());
             m_replies.pop_front();
-            m_socket->write(r.bytes);
-            if (r.close) {
+            switch (r.action) {
+            case Action::CloseSilently:
                 m_replies.clear();
-                if (m_rejecting) {
-                    // Keep reading (and dropping) what the client still sends for a moment, so it
-                    // sees our answer instead of a reset, then close.
-                    QTimer::singleShot(1000, this, [this] { m_socket->disconnectFromHost(); });
-                } else {
-                    m_socket->disconnectFromHost();
-                }
+                m_socket->disconnectFromHost();
                 return;
+            case Action::Reset: {
+                // abort() alone sends a FIN on Linux; a zero linger makes close() send an RST.
+                const struct linger zero = {1, 0};
+                ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &zero, sizeof zero);
+                m_replies.clear();
+                m_socket->abort();
+                return;
+            }
+            case Action::WriteThenClose:
+                m_socket->write(r.bytes);
+                m_replies.clear();
+                m_socket->disconnectFromHost();
+                return;
+            case Action::Drip:
+                startDrip(std::move(r));
+                return;
+            case Action::Write:
+                m_socket->write(r.bytes);
+                if (r.close) {
+                    closeAfterReply();
+                    return;
+                }
+                break;
             }
         }
         if (m_replies.empty())
             m_lastActivity.restart();
+    }
+
+    void startDrip(PendingReply r)
+    {
+        m_dripping = true;
+        auto *timer = new QTimer(this);
+        timer->setInterval(r.dripIntervalMs);
+        auto offset = std::make_shared<qsizetype>(0);
+        connect(timer, &QTimer::timeout, this, [this, timer, offset, r] {
+            m_socket->write(r.bytes.mid(*offset, r.dripBytes));
+            *offset += r.dripBytes;
+            if (*offset < r.bytes.size())
+                return;
+            timer->deleteLater();
+            m_dripping = false;
+            if (r.close)
+                closeAfterReply();
+            else
+                flush();
+        });
+        timer->start();
     }
 
     // Re-armed only when it fires, not on every read: restarting a timer per request costs more
@@ -246,6 +311,7 @@ private:
     bool m_currentHeadQueued = false;
     std::deque<RequestHead> m_heads; // complete requests Qt has yet to hand over, in order
     std::deque<PendingReply> m_replies;
+    bool m_dripping = false;
     quint64 m_nextSeq = 0;
     // Sockets and connections belong to the server's thread, and so does this index.
     static thread_local QHash<const QTcpSocket *, Connection *> s_connections;
@@ -279,13 +345,16 @@ public:
         c.httpVersion = head.version;
         splitTarget(head.target, &c.path, &c.query);
         c.headers = head.headers;
-        c.peerAddress = Connection::of(socket) ? Connection::of(socket)->peer() : socket->peerAddress().toString();
+        c.peerAddress =
+            Connection::of(socket) ? Connection::of(socket)->peer() : socket->peerAddress().toString();
         c.peerPort = socket->peerPort();
         c.localPort = socket->localPort();
         return c;
     }
 
-    static QByteArray serialize(const ReplySent &reply, bool keepAlive, bool http10)
+    // declaredLength: the Content-Length to announce (the truncated-body fault announces more).
+    static QByteArray serialize(
+        const ReplySent &reply, bool keepAlive, bool http10, qint64 declaredLength = -1)
     {
         QByteArray out;
         out.reserve(160 + reply.body.size());
@@ -301,7 +370,8 @@ public:
                 continue;
             out += h.first + ": " + h.second + "\r\n";
         }
-        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+        out += "Content-Length: "
+            + QByteArray::number(declaredLength < 0 ? reply.body.size() : declaredLength) + "\r\n";
         if (!keepAlive)
             out += "Connection: close\r\n";
         else if (http10)
@@ -313,18 +383,44 @@ public:
 
     void answer(Connection *conn, const CapturedRequest &c, bool keepAlive)
     {
-        const quint64 seq = conn->reserveSlot();
-        QByteArray bytes = serialize(c.reply, keepAlive, c.httpVersion == "HTTP/1.0");
-        if (c.reply.delayMs <= 0) {
-            conn->complete(seq, std::move(bytes), !keepAlive);
+        Connection::PendingReply reply;
+        reply.seq = conn->reserveSlot();
+        const ReplySent &r = c.reply;
+        if (r.fault == Fault::Hang)
+            return; // the slot never completes: later replies on this connection wait behind it, as on a hung
+                    // server
+        const bool http10 = c.httpVersion == "HTTP/1.0";
+        reply.close = !keepAlive;
+        switch (r.fault) {
+        case Fault::Close:
+            reply.action = Connection::Action::CloseSilently;
+            break;
+        case Fault::Reset:
+            reply.action = Connection::Action::Reset;
+            break;
+        case Fault::Truncate:
+            reply.bytes = serialize(r, keepAlive, http10, r.body.size() + 100);
+            reply.action = Connection::Action::WriteThenClose;
+            break;
+        case Fault::SlowDrip:
+            reply.bytes = serialize(r, keepAlive, http10);
+            reply.action = Connection::Action::Drip;
+            reply.dripIntervalMs = r.dripIntervalMs;
+            reply.dripBytes = r.dripBytes;
+            break;
+        case Fault::None:
+        case Fault::Hang:
+            reply.bytes = serialize(r, keepAlive, http10);
+            break;
+        }
+        if (r.delayMs <= 0) {
+            conn->complete(std::move(reply));
             return;
         }
         // PreciseTimer: the default coarse timer fires up to 5 % early, and users test timeouts.
         // The connection is the context: if the client hangs up, the timer dies with it.
-        QTimer::singleShot(c.reply.delayMs, Qt::PreciseTimer, conn,
-            [conn, seq, bytes = std::move(bytes), keepAlive]() mutable {
-                conn->complete(seq, std::move(bytes), !keepAlive);
-            });
+        QTimer::singleShot(r.delayMs, Qt::PreciseTimer, conn,
+            [conn, reply = std::move(reply)]() mutable { conn->complete(std::move(reply)); });
     }
 
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
@@ -354,7 +450,8 @@ public:
         c.reply.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
         c.reply.body =
             QJsonDocument(QJsonObject {{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact);
-        m_detector.detect(c);
+        const QJsonObject body = m_detector.detect(c);
+        c.verdict = m_owner->m_engine.verdictFor(c, body);
         QString detail = failure.reason;
         if (c.rejection == Rejection::HeaderTooLarge)
             detail = QString::number(config.maxHeaderBytes);
@@ -387,8 +484,11 @@ protected:
         }
         CapturedRequest c = snapshot(*head, socket); // headers as our framer read them: raw order and case
         c.body = request.body();
-        m_detector.detect(c);
-        c.reply = m_owner->m_planner ? m_owner->m_planner(c) : continueReply();
+        const QJsonObject body = m_detector.detect(c);
+        if (m_owner->m_planner)
+            m_owner->m_planner(c);
+        else
+            m_owner->m_engine.answer(c, body);
         ++m_owner->m_captured;
         m_owner->m_store->append(c);
         answer(conn, c, head->keepAlive);
@@ -502,6 +602,11 @@ CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
 CaptureServer::~CaptureServer()
 {
     stop();
+}
+
+void CaptureServer::setScenario(const Scenario &scenario)
+{
+    m_engine.setScenario(scenario);
 }
 
 void CaptureServer::setPlanner(ReplyPlanner planner)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "replyplan.h"
+#include "rules/ruleengine.h"
 #include "serverconfig.h"
 
 #include <QObject>
@@ -25,7 +26,11 @@ public:
     explicit CaptureServer(CaptureStore *store, QObject *parent = nullptr);
     ~CaptureServer() override;
 
-    // Replaces the reply logic; by default every request gets the continue reply.
+    // The rules and OpenIM profile that answer requests (call on the server's thread).
+    void setScenario(const Scenario &scenario);
+    const Scenario &scenario() const { return m_engine.scenario(); }
+    void resetCounters() { m_engine.resetCounters(); }
+    // Test seam: replaces the rule engine entirely.
     void setPlanner(ReplyPlanner planner);
 
     bool start(const ServerConfig &config);
@@ -47,6 +52,7 @@ private:
     CaptureStore *m_store;
     ServerConfig m_config;
     ReplyPlanner m_planner;
+    RuleEngine m_engine;
     std::unique_ptr<HttpBackend> m_backend;
     QString m_error;
     std::atomic<quint64> m_nextId {0};

@@ -31,7 +31,7 @@ static CaptureWarning warning(const char *code, QStringList args = {})
     return CaptureWarning {QString::fromLatin1(code), std::move(args)};
 }
 
-void CommandDetector::detect(CapturedRequest &c) const
+QJsonObject CommandDetector::detect(CapturedRequest &c) const
 {
     c.warnings.clear();
 
@@ -42,7 +42,8 @@ void CommandDetector::detect(CapturedRequest &c) const
         m_basePath.isEmpty() || path == m_basePath || path.startsWith(m_basePath + QLatin1Char('/'));
     const qsizetype lastSlash = path.lastIndexOf(QLatin1Char('/'));
     const QString lastRaw = lastSlash < 0 ? path : path.mid(lastSlash + 1);
-    const QString last = lastRaw.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(lastRaw.toUtf8()) : lastRaw;
+    const QString last =
+        lastRaw.contains(QLatin1Char('%')) ? QUrl::fromPercentEncoding(lastRaw.toUtf8()) : lastRaw;
     if (path.contains(QLatin1String("//")))
         c.warnings.append(warning("double-slash"));
     if (underBase) {
@@ -133,6 +134,7 @@ void CommandDetector::detect(CapturedRequest &c) const
             c.warnings.append(warning(
                 "key-undecodable", {decoded ? error.errorString() : QStringLiteral("invalid base64")}));
     }
+    return body;
 }
 
 } // namespace cbi

@@ -17,7 +17,8 @@ public:
         const Catalogue &catalogue, const QString &basePath = QStringLiteral("/callbackExample"));
 
     QString basePath() const { return m_basePath; }
-    void detect(CapturedRequest &capture) const;
+    // Returns the body parsed as a JSON object (empty when it is not one), for the rules to reuse.
+    QJsonObject detect(CapturedRequest &capture) const;
 
     // "/callbackExample/" -> "/callbackExample", "x" -> "/x", "" or "/" -> "" (the root).
     static QString normalizeBasePath(const QString &path);

@@ -7,9 +7,9 @@
 
 namespace cbi {
 
-// Decides the reply (status, headers, body, delay) for a captured request. Called on the
+// Fills the reply (status, headers, body, delay, fault) of a captured request. Called on the
 // server's thread for every request; it must be cheap and must not block.
-using ReplyPlanner = std::function<ReplySent(const CapturedRequest &)>;
+using ReplyPlanner = std::function<void(CapturedRequest &)>;
 
 // {"actionCode":0,"errCode":0,"errMsg":"","errDlt":"","nextCode":0}: OpenIM carries on.
 QByteArray continueReplyBody();

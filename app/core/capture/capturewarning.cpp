@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "capturewarning.h"
+
+#include <QCoreApplication>
+
+namespace cbi {
+
+namespace {
+struct WarningText
+{
+    const char *code;
+    const char *text;
+};
+// Source texts for every warning code; %1, %2 are the warning's arguments.
+constexpr WarningText warningTexts[] = {
+    {"after-ignored",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "After-callback: OpenIM does not read the reply")},
+    {"after-ignored-sync",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "After-callback: OpenIM ignores the reply but waits for it (synchronous before v3.7)")},
+    {"after-queue",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "This reply held one of OpenIM's 2 webhook workers for %1 ms: at more than 2 such callbacks per "
+            "%1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops "
+            "callbacks")},
+    {"net-closed",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Connection closed without a reply: NetworkError 90004")},
+    {"net-reset", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Connection reset: NetworkError 90004")},
+    {"net-timeout",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "No reply within the %1 ms timeout: NetworkError 90004")},
+    {"net-truncated",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Reply body shorter than its Content-Length (unexpected EOF): NetworkError 90004")},
+    {"net-drip-timeout",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "The reply trickles in over %1 ms, past the %2 ms timeout: NetworkError 90004")},
+    {"net-late",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Reply after %1 ms, past the %2 ms timeout: NetworkError 90004")},
+    {"failed-continue",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "%1; failedContinue: true makes OpenIM %2 carry on")},
+    {"failed-continue-false",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "failedContinue is false: the error fails the call")},
+    {"status-ignored",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "HTTP status %1 is ignored: OpenIM only reads the body")},
+    {"data-error",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "The reply is not the JSON OpenIM expects (%1): DataError 90007")},
+    {"v36-cannot-deny",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "OpenIM v3.6 only logs a denial: before-callbacks cannot block there")},
+    {"action-code-not-zero",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "actionCode %1 with nextCode 1 does not block: OpenIM stops only when actionCode is 0 and "
+            "nextCode is 1")},
+    {"blocked-v2",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Blocked: actionCode is not 0; the send returns errCode %1")},
+    {"blocked-low-code",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Blocked with errCode %1, but codes under 100 reach the caller as 500 ServerInternalError")},
+    {"err-code-low",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "errCode %1 is under 100: use 100 or more (5000-9999 recommended)")},
+    {"blocked", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Blocked: the caller gets errCode %1 (%2)")},
+    {"err-code-without-stop",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "errCode %1 without nextCode 1 does not block")},
+    {"not-echoed",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "%1 is not echoed from the request: OpenIM copies it back anyway and changes the group")},
+    {"content-not-object",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "The rewritten content is not JSON object text: OpenIM rejects the message with ArgsError 1001")},
+    {"push-info-panic",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "offlinePushInfo is copied into the message's own push info: if the message has none, OpenIM "
+            "panics (errCode 500)")},
+    {"panic-unsent-field",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "%1 is returned but the client did not send it: OpenIM dereferences nil and fails with errCode "
+            "500")},
+    {"panic-member-userid",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "A memberCallbackList entry has no userID: OpenIM panics (errCode 500)")},
+    {"continue-action-code",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues: actionCode %1 is not a denial")},
+    {"continue", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues unchanged")},
+    {"modified", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues with %1 rewritten")},
+    {"fields-ignored", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Ignored by OpenIM for this command: %1")},
+    {"near-miss", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Closest rule \"%1\" missed: %2")},
+    {"rejected-by-server",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Answered by the inspector itself (%1): no rule ran")},
+    {"legacy-name",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},
+    {"legacy-name-retired",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Legacy command name sent by OpenIM %1; current servers have no such callback")},
+    {"unknown-command",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Unknown command %1: not in the OpenIM catalogue")},
+    {"no-command",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "No callback command in the path, the query or the body")},
+    {"styles-disagree",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The %1 says %2 but the %3 says %4; the %1 was used")},
+    {"outside-base-path",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Path %1 is outside the base path %2; its last segment was taken as the command")},
+    {"double-slash",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "The path has an empty segment (//): the url in webhooks.yml probably ends with '/'")},
+    {"body-not-json", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The body is not a JSON object: %1")},
+    {"no-operation-id", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "No operationID header")},
+    {"key-undecodable",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "The key parameter is not base64-encoded JSON: %1")},
+    {"header-too-large",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Request headers exceed %1 bytes: answered 431 and closed the connection")},
+    {"body-too-large",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Request body exceeds %1 bytes: answered 413 and closed the connection")},
+    {"malformed",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Malformed HTTP request (%1): answered 400 and closed the connection")},
+};
+} // namespace
+
+QString CaptureWarning::text(bool translated) const
+{
+    QString out = code;
+    for (const auto &w : warningTexts) {
+        if (code == QLatin1String(w.code)) {
+            out = translated ? QCoreApplication::translate("cbi::CaptureWarning", w.text)
+                             : QString::fromUtf8(w.text);
+            break;
+        }
+    }
+    for (const auto &a : args)
+        out = out.arg(a);
+    return out;
+}
+
+} // namespace cbi

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cbi {
+
+// A remark about a capture or a verdict (legacy name, disagreeing URL styles, a reply that will not
+// block, ...).
+// Stored as a code with arguments so that machine output stays English and the UI translates.
+struct CaptureWarning
+{
+    QString code;
+    QStringList args;
+
+    bool operator==(const CaptureWarning &other) const { return code == other.code && args == other.args; }
+    // English when translated is false (JSON output), else in the installed translation.
+    QString text(bool translated = true) const;
+};
+
+} // namespace cbi

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "verdict.h"
+
+#include <QJsonArray>
+
+namespace cbi {
+
+QString Verdict::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Continue:
+        return QStringLiteral("continue");
+    case Outcome::Blocked:
+        return QStringLiteral("blocked");
+    case Outcome::Modified:
+        return QStringLiteral("modified");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Ignored:
+        return QStringLiteral("ignored");
+    case Outcome::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QJsonObject Verdict::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("outcome"), outcomeName(outcome));
+    o.insert(QStringLiteral("errCode"), errCode);
+    o.insert(QStringLiteral("modifiedFields"), QJsonArray::fromStringList(modifiedFields));
+    if (!ignoredFields.isEmpty())
+        o.insert(QStringLiteral("ignoredFields"), QJsonArray::fromStringList(ignoredFields));
+    o.insert(QStringLiteral("reason"), reason.text(false));
+    QJsonArray w;
+    for (const auto &warning : warnings)
+        w.append(QJsonObject {
+            {QStringLiteral("code"), warning.code}, {QStringLiteral("message"), warning.text(false)}});
+    if (!w.isEmpty())
+        o.insert(QStringLiteral("warnings"), w);
+    return o;
+}
+
+} // namespace cbi

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capturewarning.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace cbi {
+
+// What OpenIM does with the reply a capture got: the result of VerdictEngine::compute().
+struct Verdict
+{
+    enum class Outcome
+    {
+        None, // not computed (e.g. a request the server rejected itself)
+        Continue, // OpenIM carries on unchanged
+        Blocked, // the operation stops; the caller gets errCode
+        Modified, // OpenIM carries on with fields rewritten
+        Failed, // the callback failed: 90004 (network, timeout), 90007 (bad JSON), 500 (panic), ...
+        Ignored, // after-callback: OpenIM does not use the reply
+    };
+
+    Outcome outcome = Outcome::None;
+    int errCode = 0; // Blocked / Failed: the code OpenIM hands on
+    QStringList modifiedFields; // Modified: honoured fields the reply changes
+    QStringList ignoredFields; // reply fields this command does not read
+    CaptureWarning reason; // one line: why
+    QList<CaptureWarning> warnings;
+
+    static QString outcomeName(Outcome outcome);
+    QJsonObject toJson() const; // never translated
+};
+
+} // namespace cbi

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+#include "condition.h"
+
+#include "capture/capturedrequest.h"
+#include "jsonpath.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace cbi {
+
+namespace {
+struct OpName
+{
+    Condition::Op op;
+    const char *name;
+};
+constexpr OpName opNames[] = {
+    {Condition::Op::Equals, "equals"},
+    {Condition::Op::Contains, "contains"},
+    {Condition::Op::Regex, "regex"},
+    {Condition::Op::Exists, "exists"},
+    {Condition::Op::In, "in"},
+    {Condition::Op::Lt, "lt"},
+    {Condition::Op::Le, "le"},
+    {Condition::Op::Gt, "gt"},
+    {Condition::Op::Ge, "ge"},
+};
+
+QString asText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    default:
+        return {};
+    }
+}
+
+// Equal as JSON, or equal as text (a header "5" equals the number 5).
+bool same(const QJsonValue &a, const QJsonValue &b)
+{
+    return a == b || asText(a) == asText(b);
+}
+
+std::optional<double> asNumber(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return v.toDouble();
+    bool ok = false;
+    const double d = v.toString().toDouble(&ok);
+    return ok ? std::optional<double>(d) : std::nullopt;
+}
+} // namespace
+
+QString Condition::sourceName(Source source)
+{
+    switch (source) {
+    case Source::Body:
+        return QStringLiteral("body");
+    case Source::Header:
+        return QStringLiteral("header");
+    case Source::Query:
+        return QStringLiteral("query");
+    case Source::Key:
+        return QStringLiteral("key");
+    }
+    return {};
+}
+
+QString Condition::opName(Op op)
+{
+    for (const auto &o : opNames) {
+        if (o.op == op)
+            return QString::fromLatin1(o.name);
+    }
+    return {};
+}
+
+bool Condition::opFromName(const QString &name, Op *op)
+{
+    for (const auto &o : opNames) {
+        if (name == QLatin1String(o.name)) {
+            *op = o.op;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Condition::describe() const
+{
+    QString text = sourceName(source) + QLatin1Char(' ') + name + QLatin1Char(' ');
+    if (negate)
+        text += QStringLiteral("not ");
+    text += opName(op);
+    if (op != Op::Exists)
+        text += QLatin1Char(' ')
+            + QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                  .mid(1)
+                  .chopped(1);
+    return text;
+}
+
+bool Condition::matches(const CapturedRequest &request, const QJsonObject &body, QString *why) const
+{
+    std::optional<QJsonValue> actual;
+    switch (source) {
+    case Source::Body:
+        actual = JsonPath::resolve(body, name);
+        break;
+    case Source::Header: {
+        for (const auto &h : request.headers) {
+            if (QString::fromLatin1(h.first).compare(name, Qt::CaseInsensitive) == 0) {
+                actual = QJsonValue(QString::fromUtf8(h.second));
+                break;
+            }
+        }
+        break;
+    }
+    case Source::Query: {
+        const QUrlQuery query(request.query);
+        if (query.hasQueryItem(name))
+            actual = QJsonValue(query.queryItemValue(name, QUrl::FullyDecoded));
+        break;
+    }
+    case Source::Key:
+        actual = JsonPath::resolve(request.keyData, name);
+        break;
+    }
+
+    bool result = false;
+    if (op == Op::Exists) {
+        result = actual.has_value() && !actual->isNull();
+    } else if (actual) {
+        const QJsonValue &a = *actual;
+        switch (op) {
+        case Op::Equals:
+            result = same(a, value);
+            break;
+        case Op::Contains:
+            if (a.isArray()) {
+                for (const auto &e : a.toArray())
+                    result = result || same(e, value);
+            } else {
+                result = asText(a).contains(asText(value));
+            }
+            break;
+        case Op::Regex:
+            result = regex.match(asText(a)).hasMatch();
+            break;
+        case Op::In:
+            for (const auto &e : value.toArray())
+                result = result || same(a, e);
+            break;
+        case Op::Lt:
+        case Op::Le:
+        case Op::Gt:
+        case Op::Ge: {
+            const auto x = asNumber(a);
+            const auto y = asNumber(value);
+            if (x && y) {
+                result = op == Op::Lt ? *x < *y : op == Op::Le ? *x <= *y : op == Op::Gt ? *x > *y : *x >= *y;
+            }
+            break;
+        }
+        case Op::Exists:
+            break;
+        }
+    }
+    result = result != negate;
+    if (!result && why) {
+        const QString found = actual ? asText(*actual) : QStringLiteral("absent");
+        *why = QStringLiteral("%1 (found: %2)")
+                   .arg(describe(), found.size() > 60 ? found.left(60) + QStringLiteral("...") : found);
+    }
+    return result;
+}
+
+} // namespace cbi

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QRegularExpression>
+#include <QString>
+
+namespace cbi {
+
+struct CapturedRequest;
+
+// One test on a request: a body JSON path, a header, a query parameter or the decoded ?key=,
+// compared with an operator. Pure.
+struct Condition
+{
+    enum class Source
+    {
+        Body,
+        Header,
+        Query,
+        Key
+    };
+    enum class Op
+    {
+        Equals,
+        Contains,
+        Regex,
+        Exists,
+        In,
+        Lt,
+        Le,
+        Gt,
+        Ge
+    };
+
+    Source source = Source::Body;
+    QString name; // JSON path, header name or parameter name
+    Op op = Op::Equals;
+    QJsonValue value;
+    bool negate = false;
+    QRegularExpression regex; // compiled from value for Op::Regex
+
+    // why (optional) says what was found when the condition does not hold.
+    bool matches(const CapturedRequest &request, const QJsonObject &body, QString *why = nullptr) const;
+    QString describe() const; // "body content contains \"bad\""
+
+    static QString sourceName(Source source);
+    static QString opName(Op op);
+    static bool opFromName(const QString &name, Op *op);
+};
+
+} // namespace cbi

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "ruleengine.h"
+
+#include "verdict/verdictengine.h"
+
+namespace cbi {
+
+RuleEngine::RuleEngine(Scenario scenario, quint32 seed)
+    : m_random(seed)
+{
+    setScenario(std::move(scenario));
+}
+
+void RuleEngine::setScenario(Scenario scenario)
+{
+    m_scenario = std::move(scenario);
+    resetCounters();
+}
+
+void RuleEngine::resetCounters()
+{
+    m_calls.assign(size_t(m_scenario.rules.size()), 0);
+}
+
+quint64 RuleEngine::callCount(int ruleIndex) const
+{
+    return ruleIndex >= 0 && size_t(ruleIndex) < m_calls.size() ? m_calls[size_t(ruleIndex)] : 0;
+}
+
+int RuleEngine::match(const CapturedRequest &capture, const QJsonObject &body, CaptureWarning *nearMiss) const
+{
+    int bestScore = -1;
+    int best = -1;
+    QString bestWhy;
+    for (int i = 0; i < int(m_scenario.rules.size()); ++i) {
+        const Rule &rule = m_scenario.rules.at(i);
+        if (!rule.enabled)
+            continue;
+        const bool commandOk = rule.commandMatches(capture.command, capture.canonicalCommand);
+        int held = 0;
+        QString firstWhy;
+        for (const Condition &c : rule.conditions) {
+            QString why;
+            if (c.matches(capture, body, nearMiss ? &why : nullptr))
+                ++held;
+            else if (firstWhy.isEmpty())
+                firstWhy = why;
+        }
+        const bool conditionsOk =
+            rule.conditions.isEmpty() || (rule.matchAll ? held == rule.conditions.size() : held > 0);
+        if (commandOk && conditionsOk)
+            return i;
+        if (!nearMiss)
+            continue;
+        // Closest: the command right counts most, then the share of conditions that held.
+        const int score = (commandOk ? 1000 : 0)
+            + (rule.conditions.isEmpty() ? 0 : held * 100 / int(rule.conditions.size()));
+        if (score > bestScore) {
+            bestScore = score;
+            best = i;
+            bestWhy = !commandOk
+                ? QStringLiteral("the command is %1, the rule wants %2")
+                      .arg(capture.command.isEmpty() ? QStringLiteral("(none)") : capture.command,
+                          rule.command)
+                : rule.matchAll ? firstWhy
+                                : QStringLiteral("none of its conditions held, e.g. %1").arg(firstWhy);
+        }
+    }
+    if (nearMiss) {
+        *nearMiss = best < 0
+            ? CaptureWarning {}
+            : CaptureWarning {QStringLiteral("near-miss"), {m_scenario.rules.at(best).name, bestWhy}};
+    }
+    return -1;
+}
+
+Verdict RuleEngine::verdictFor(const CapturedRequest &capture, const QJsonObject &body) const
+{
+    VerdictEngine::Input in;
+    in.command = capture.command;
+    in.requestBody = body;
+    in.reply = capture.reply;
+    in.timeoutSeconds = m_scenario.timeoutSecondsFor(capture.canonicalCommand);
+    in.profile = m_scenario.profile;
+    in.failedContinue = m_scenario.failedContinue;
+    return VerdictEngine::compute(in);
+}
+
+void RuleEngine::answer(CapturedRequest &capture, const QJsonObject &body)
+{
+    const int timeoutMs =
+        VerdictEngine::effectiveTimeoutMs(m_scenario.timeoutSecondsFor(capture.canonicalCommand));
+    const int index = match(capture, body, &capture.nearMiss);
+    if (index >= 0) {
+        const Rule &rule = m_scenario.rules.at(index);
+        const ResponseSpec &response = rule.responseForCall(m_calls[size_t(index)]++);
+        capture.reply = response.render(capture, body, timeoutMs, m_random);
+        capture.ruleName = rule.name;
+        capture.nearMiss = {};
+    } else {
+        capture.reply = ResponseSpec().render(capture, body, timeoutMs, m_random);
+        capture.ruleName.clear();
+    }
+    capture.verdict = verdictFor(capture, body);
+}
+
+} // namespace cbi

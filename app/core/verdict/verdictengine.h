@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+#include "profile.h"
+
+namespace cbi {
+
+struct CommandSpec;
+
+// Predicts what OpenIM does with a reply, following OpenIM Server's parse rules per version profile:
+// transport errors and timeouts, Go's JSON decoding of the reply into its response struct, the stop
+// rule of the version, and which returned fields it applies. Pure: no I/O, no state.
+class VerdictEngine
+{
+public:
+    struct Input
+    {
+        QString command; // as received; legacy names are resolved through the catalogue
+        QJsonObject requestBody;
+        ReplySent reply;
+        int timeoutSeconds = 5; // webhooks.yml timeout for the command; 0 = OpenIM's 15 s client cap
+        Profile profile = defaultProfile;
+        bool failedContinue = true; // honoured by v2 - v3.6 only
+    };
+
+    static Verdict compute(const Input &input);
+    // min(timeout, 15 s); 0 means the 15 s cap.
+    static int effectiveTimeoutMs(int timeoutSeconds);
+};
+
+} // namespace cbi
