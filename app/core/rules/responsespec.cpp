@@ -81,6 +81,33 @@ QString asText(const QJsonValue &v)
     return QStringLiteral("null");
 }
 
+// The five common fields first, in OpenIM's order, then the rest: easier to read than key order.
+QByteArray orderedJson(const QJsonObject &o)
+{
+    static const QStringList common = {QStringLiteral("actionCode"), QStringLiteral("errCode"),
+        QStringLiteral("errMsg"), QStringLiteral("errDlt"), QStringLiteral("nextCode")};
+    QByteArray out = "{";
+    auto put = [&out](const QString &key, const QJsonValue &value) {
+        if (out.size() > 1)
+            out += ',';
+        // A one-element array serialises with QJsonDocument's escaping; strip the brackets.
+        auto bare = [](const QJsonValue &v) {
+            const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+            return a.mid(1, a.size() - 2);
+        };
+        out += bare(key) + ':' + bare(value);
+    };
+    for (const auto &key : common) {
+        if (o.contains(key))
+            put(key, o.value(key));
+    }
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!common.contains(it.key()))
+            put(it.key(), it.value());
+    }
+    return out + '}';
+}
+
 const QRegularExpression &templatePattern()
 {
     static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([^}\\s]+)\\s*\\}\\}"));
@@ -217,7 +244,7 @@ ReplySent ResponseSpec::render(
         }
         for (auto it = extra.begin(); it != extra.end(); ++it)
             o.insert(it.key(), expand(it.value(), request, body));
-        r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        r.body = orderedJson(o);
     }
 
     const bool faultHits =
