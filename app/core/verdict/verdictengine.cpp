@@ -218,7 +218,10 @@ Verdict VerdictEngine::compute(const Input &in)
     const Catalogue &catalogue = Catalogue::instance();
     const QString canonical = catalogue.canonicalName(in.command);
     const CommandSpec *spec = canonical.isEmpty() ? nullptr : catalogue.find(canonical);
-    const bool before = spec ? spec->isBefore() : in.command.contains(QLatin1String("Before"));
+    // Unknown names: judge by the name; v2's word filter was a synchronous before-callback.
+    const bool before = spec ? spec->isBefore()
+                             : in.command.contains(QLatin1String("Before"))
+            || in.command == QLatin1String("callbackWordFilterCommand");
     QList<FieldSpec> responseFields;
     if (spec) {
         responseFields = spec->responseFields;

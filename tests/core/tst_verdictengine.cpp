@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+// The verdict table: what OpenIM does with a reply, per version profile, with the cases of the
+// parse rules in OpenIM's source (openim-callbacks.md sections 4 and 7), the surprising ones included.
+#include "verdict/verdictengine.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+using Outcome = Verdict::Outcome;
+
+Q_DECLARE_METATYPE(cbi::Profile)
+Q_DECLARE_METATYPE(cbi::Verdict::Outcome)
+Q_DECLARE_METATYPE(cbi::Fault)
+
+// Writes JSON with single quotes (moc cannot read raw strings holding \").
+static QByteArray q(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
+static const QString single = u"callbackBeforeSendSingleMsgCommand"_s;
+
+class TestVerdictEngine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void table_data()
+    {
+        QTest::addColumn<Profile>("profile");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<bool>("failedContinue");
+        QTest::addColumn<Outcome>("outcome");
+        QTest::addColumn<int>("errCode");
+        QTest::addColumn<QString>("reasonCode");
+
+        const QByteArray cont = R"({"actionCode":0,"errCode":0,"errMsg":"","errDlt":"","nextCode":0})";
+        const QByteArray deny = R"({"actionCode":0,"errCode":5001,"errMsg":"no","errDlt":"","nextCode":1})";
+        const QByteArray action1Next1 = R"({"actionCode":1,"errCode":5001,"errMsg":"no","nextCode":1})";
+        const QByteArray errOnly = R"({"actionCode":0,"errCode":5001,"nextCode":0})";
+        const QByteArray action1 = R"({"actionCode":1,"errCode":0,"nextCode":0})";
+        const auto none = Fault::None;
+        const auto p384 = Profile::V3_8_4;
+
+        // v3.7+ (and the newest code): stop only when actionCode == 0 && nextCode == 1.
+        QTest::newRow("v3.8.4 continue")
+            << p384 << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 empty object continues") << p384 << single << QByteArray("{}") << 0 << none
+                                                       << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 top-level null continues") << p384 << single << QByteArray("null") << 0 << none
+                                                         << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 deny") << p384 << single << deny << 0 << none << true << Outcome::Blocked
+                                     << 5001 << u"blocked"_s;
+        QTest::newRow("v3.8.4 actionCode 1 + nextCode 1 does NOT block")
+            << p384 << single << action1Next1 << 0 << none << true << Outcome::Continue << 0
+            << u"continue-action-code"_s;
+        QTest::newRow("v3.8.4 errCode without nextCode continues")
+            << p384 << single << errOnly << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 HTTP 500 with continue body continues")
+            << p384 << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 empty body: DataError") << p384 << single << QByteArray() << 0 << none << true
+                                                      << Outcome::Failed << 90007 << u"data-error"_s;
+        QTest::newRow("v3.8.4 HTML error page: DataError")
+            << p384 << single << QByteArray("<html>oops</html>") << 0 << none << true << Outcome::Failed
+            << 90007 << u"data-error"_s;
+        QTest::newRow("v3.8.4 top-level array: DataError")
+            << p384 << single << QByteArray("[]") << 0 << none << true << Outcome::Failed << 90007
+            << u"data-error"_s;
+        QTest::newRow("v3.8.4 nextCode \"\" (the docs' example): DataError")
+            << p384 << single << QByteArray(R"({"actionCode":0,"nextCode":""})") << 0 << none << true
+            << Outcome::Failed << 90007 << u"data-error"_s;
+        QTest::newRow("v3.8.4 errCode as string: DataError")
+            << p384 << single << QByteArray(R"({"actionCode":0,"errCode":"5001","nextCode":1})") << 0 << none
+            << true << Outcome::Failed << 90007 << u"data-error"_s;
+        QTest::newRow("v3.8.4 1.0 for an int: DataError")
+            << p384 << single << QByteArray(R"({"actionCode":1.0,"nextCode":0})") << 0 << none << true
+            << Outcome::Failed << 90007 << u"data-error"_s;
+        QTest::newRow("v3.8.4 key case differs: still a deny")
+            << p384 << single << QByteArray(R"({"ActionCode":0,"NextCode":1,"ErrCode":7001})") << 0 << none
+            << true << Outcome::Blocked << 7001 << u"blocked"_s;
+        QTest::newRow("v3.8.4 deny with errCode 50 reaches the caller as 500")
+            << p384 << single << QByteArray(R"({"actionCode":0,"errCode":50,"nextCode":1})") << 0 << none
+            << true << Outcome::Blocked << 50 << u"blocked-low-code"_s;
+        QTest::newRow("v3.8.4 unknown fields are ignored")
+            << p384 << single << QByteArray(R"({"actionCode":0,"nextCode":0,"hello":1})") << 0 << none << true
+            << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 timeout: NetworkError")
+            << p384 << single << cont << 5000 << none << true << Outcome::Failed << 90004 << u"net-late"_s;
+        QTest::newRow("v3.8.4 just under the timeout is fine")
+            << p384 << single << cont << 4999 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.8.4 close: NetworkError") << p384 << single << cont << 0 << Fault::Close << true
+                                                    << Outcome::Failed << 90004 << u"net-closed"_s;
+        QTest::newRow("v3.8.4 reset: NetworkError") << p384 << single << cont << 0 << Fault::Reset << true
+                                                    << Outcome::Failed << 90004 << u"net-reset"_s;
+        QTest::newRow("v3.8.4 hang: NetworkError") << p384 << single << cont << 0 << Fault::Hang << true
+                                                   << Outcome::Failed << 90004 << u"net-timeout"_s;
+        QTest::newRow("v3.8.4 truncated body: NetworkError")
+            << p384 << single << cont << 0 << Fault::Truncate << true << Outcome::Failed << 90004
+            << u"net-truncated"_s;
+        QTest::newRow("v3.8.4 failedContinue is ignored")
+            << p384 << single << QByteArray() << 0 << none << true << Outcome::Failed << 90007
+            << u"data-error"_s;
+        QTest::newRow("v3.7 deny") << Profile::V3_7 << single << deny << 0 << none << true << Outcome::Blocked
+                                   << 5001 << u"blocked"_s;
+        QTest::newRow("v3.7 actionCode 1 alone continues")
+            << Profile::V3_7 << single << action1 << 0 << none << true << Outcome::Continue << 0
+            << u"continue-action-code"_s;
+
+        // v3.6: before-callbacks cannot deny (the parse error is only logged).
+        QTest::newRow("v3.6 deny is only logged") << Profile::V3_6 << single << deny << 0 << none << true
+                                                  << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("v3.6 network error + failedContinue true")
+            << Profile::V3_6 << single << cont << 0 << Fault::Close << true << Outcome::Continue << 0
+            << u"failed-continue"_s;
+        QTest::newRow("v3.6 network error + failedContinue false")
+            << Profile::V3_6 << single << cont << 0 << Fault::Close << false << Outcome::Failed << 90004
+            << u"net-closed"_s;
+
+        // v3.4.2 - v3.5: stop if actionCode != 0 || nextCode == 1.
+        QTest::newRow("v3.4.2 actionCode 1 blocks") << Profile::V3_4_2 << single << action1 << 0 << none
+                                                    << true << Outcome::Blocked << 0 << u"blocked-low-code"_s;
+        QTest::newRow("v3.4.2 nextCode 1 blocks") << Profile::V3_4_2 << single << deny << 0 << none << true
+                                                  << Outcome::Blocked << 5001 << u"blocked"_s;
+        QTest::newRow("v3.4.2 bad JSON + failedContinue true continues")
+            << Profile::V3_4_2 << single << QByteArray("oops") << 0 << none << true << Outcome::Continue << 0
+            << u"failed-continue"_s;
+        QTest::newRow("v3.4.2 bad JSON + failedContinue false fails")
+            << Profile::V3_4_2 << single << QByteArray("oops") << 0 << none << false << Outcome::Failed
+            << 90007 << u"data-error"_s;
+
+        // v3.0 - v3.4.0: stop if actionCode != 0 || errCode != 0 (nextCode did not exist).
+        QTest::newRow("v3.0 errCode alone blocks") << Profile::V3_0 << single << errOnly << 0 << none << true
+                                                   << Outcome::Blocked << 5001 << u"blocked"_s;
+        QTest::newRow("v3.0 nextCode 1 alone continues")
+            << Profile::V3_0 << single << QByteArray(R"({"actionCode":0,"errCode":0,"nextCode":1})") << 0
+            << none << true << Outcome::Continue << 0 << u"continue"_s;
+
+        // v2: actionCode != 0 forbids; the send returns errCode, or 201 when it is 0.
+        QTest::newRow("v2 actionCode forbids")
+            << Profile::V2 << u"callbackWordFilterCommand"_s << QByteArray(R"({"actionCode":1,"errCode":0})")
+            << 0 << none << true << Outcome::Blocked << 0 << u"blocked-v2"_s;
+        QTest::newRow("v2 timeout + failedContinue true allows")
+            << Profile::V2 << single << cont << 6000 << none << true << Outcome::Continue << 0
+            << u"failed-continue"_s;
+
+        // After-callbacks: the reply is never used.
+        QTest::newRow("after-callback deny is ignored")
+            << p384 << u"callbackAfterSendSingleMsgCommand"_s << deny << 0 << none << true << Outcome::Ignored
+            << 0 << u"after-ignored"_s;
+        QTest::newRow("after-callback garbage is ignored")
+            << p384 << u"callbackAfterUserOnlineCommand"_s << QByteArray("x") << 0 << Fault::Reset << true
+            << Outcome::Ignored << 0 << u"after-ignored"_s;
+        QTest::newRow("after-callback in v3.6 is synchronous")
+            << Profile::V3_6 << u"callbackAfterUserOnlineCommand"_s << cont << 0 << none << true
+            << Outcome::Ignored << 0 << u"after-ignored-sync"_s;
+    }
+
+    void table()
+    {
+        QFETCH(Profile, profile);
+        QFETCH(QString, command);
+        QFETCH(QByteArray, body);
+        QFETCH(int, delayMs);
+        QFETCH(Fault, fault);
+        QFETCH(bool, failedContinue);
+        QFETCH(Outcome, outcome);
+        QFETCH(int, errCode);
+        QFETCH(QString, reasonCode);
+        VerdictEngine::Input in;
+        in.command = command;
+        in.reply.body = body;
+        in.reply.delayMs = delayMs;
+        in.reply.fault = fault;
+        in.reply.status = QByteArray(QTest::currentDataTag()).contains("HTTP 500") ? 500 : 200;
+        in.profile = profile;
+        in.failedContinue = failedContinue;
+        in.timeoutSeconds = 5;
+        const Verdict v = VerdictEngine::compute(in);
+        QCOMPARE(Verdict::outcomeName(v.outcome), Verdict::outcomeName(outcome));
+        QCOMPARE(v.errCode, errCode);
+        QCOMPARE(v.reason.code, reasonCode);
+        QVERIFY(!v.reason.text(false).contains(u"%"_s));
+    }
+
+    void surprisingCasesWarn()
+    {
+        VerdictEngine::Input in;
+        in.command = single;
+        in.reply.body = R"({"actionCode":1,"errCode":5001,"nextCode":1})";
+        Verdict v = VerdictEngine::compute(in);
+        QVERIFY(std::any_of(v.warnings.begin(), v.warnings.end(),
+            [](const CaptureWarning &w) { return w.code == u"action-code-not-zero"_s; }));
+
+        in.reply.body = R"({"actionCode":0,"errCode":50,"nextCode":1})";
+        v = VerdictEngine::compute(in);
+        QVERIFY(std::any_of(v.warnings.begin(), v.warnings.end(),
+            [](const CaptureWarning &w) { return w.code == u"err-code-low"_s; }));
+
+        in.reply.status = 503;
+        in.reply.body = R"({"actionCode":0,"nextCode":0})";
+        v = VerdictEngine::compute(in);
+        QVERIFY(std::any_of(v.warnings.begin(), v.warnings.end(),
+            [](const CaptureWarning &w) { return w.code == u"status-ignored"_s; }));
+    }
+
+    void modifications_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<Outcome>("outcome");
+        QTest::addColumn<QStringList>("modified");
+        QTest::addColumn<QStringList>("ignored");
+
+        QTest::newRow("msg modify rewrites content")
+            << u"callbackBeforeMsgModifyCommand"_s << q("{'content':'{\\'content\\':\\'bad\\'}'}")
+            << q("{'actionCode':0,'nextCode':0,'content':'{\\'content\\':\\'***\\'}'}") << Outcome::Modified
+            << QStringList {u"content"_s} << QStringList {};
+        QTest::newRow("msg modify echo changes nothing")
+            << u"callbackBeforeMsgModifyCommand"_s << q("{'content':'{\\'content\\':\\'ok\\'}'}")
+            << q("{'actionCode':0,'nextCode':0,'content':'{\\'content\\':\\'ok\\'}'}") << Outcome::Continue
+            << QStringList {} << QStringList {};
+        QTest::newRow("msg modify null is not applied")
+            << u"callbackBeforeMsgModifyCommand"_s << QByteArray("{}") << QByteArray(R"({"content":null})")
+            << Outcome::Continue << QStringList {} << QStringList {};
+        QTest::newRow("msg modify content must be JSON object text")
+            << u"callbackBeforeMsgModifyCommand"_s << q("{'content':'{\\'content\\':\\'x\\'}'}")
+            << QByteArray(R"({"content":"plain text"})") << Outcome::Failed << QStringList {u"content"_s}
+            << QStringList {};
+        QTest::newRow("offline push retargets users")
+            << u"callbackBeforeOfflinePushCommand"_s << QByteArray(R"({"userIDList":["a"]})")
+            << QByteArray(R"({"userIDList":["b","c"]})") << Outcome::Modified << QStringList {u"userIDList"_s}
+            << QStringList {};
+        QTest::newRow("an empty list is not applied")
+            << u"callbackBeforeOfflinePushCommand"_s << QByteArray(R"({"userIDList":["a"]})")
+            << QByteArray(R"({"userIDList":[]})") << Outcome::Continue << QStringList {} << QStringList {};
+        QTest::newRow("online push ignores offlinePushInfo")
+            << u"callbackBeforeOnlinePushCommand"_s << QByteArray("{}")
+            << QByteArray(R"({"offlinePushInfo":{"title":"x"}})") << Outcome::Continue << QStringList {}
+            << QStringList {u"offlinePushInfo"_s};
+        QTest::newRow("single message cannot rewrite content")
+            << single << QByteArray("{}") << QByteArray(R"({"content":"x"})") << Outcome::Continue
+            << QStringList {} << QStringList {u"content"_s};
+        QTest::newRow("SetGroupInfo plain continue empties the group fields")
+            << u"callbackBeforeSetGroupInfoCommand"_s
+            << QByteArray(R"({"groupID":"g1","groupName":"new","introduction":"i","faceURL":"f"})")
+            << QByteArray(R"({"actionCode":0,"nextCode":0})") << Outcome::Modified
+            << QStringList {u"groupID"_s, u"groupName"_s, u"introduction"_s, u"faceURL"_s} << QStringList {};
+        QTest::newRow("SetGroupInfo echo is a plain continue")
+            << u"callbackBeforeSetGroupInfoCommand"_s
+            << QByteArray(R"({"groupID":"g1","groupName":"new","introduction":"i","faceURL":"f"})")
+            << QByteArray(R"({"groupID":"g1","groupName":"new","introduction":"i","faceURL":"f"})")
+            << Outcome::Continue << QStringList {} << QStringList {};
+        QTest::newRow("UpdateUserInfoEx field the client did not send panics")
+            << u"callbackBeforeUpdateUserInfoExCommand"_s << QByteArray(R"({"userID":"u","nickName":null})")
+            << QByteArray(R"({"nickName":"x"})") << Outcome::Failed << QStringList {u"nickName"_s}
+            << QStringList {};
+        QTest::newRow("MembersJoinGroup entry without userID panics")
+            << u"callbackBeforeMembersJoinGroupCommand"_s << QByteArray("{}")
+            << QByteArray(R"({"memberCallbackList":[{"nickname":"x"}]})") << Outcome::Failed
+            << QStringList {u"memberCallbackList"_s} << QStringList {};
+        QTest::newRow("register replaces users")
+            << u"callbackBeforeUserRegisterCommand"_s << QByteArray(R"({"users":[{"userID":"a"}]})")
+            << QByteArray(R"({"users":[{"userID":"a","nickname":"A"}]})") << Outcome::Modified
+            << QStringList {u"users"_s} << QStringList {};
+    }
+
+    void modifications()
+    {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, reply);
+        QFETCH(Outcome, outcome);
+        QFETCH(QStringList, modified);
+        QFETCH(QStringList, ignored);
+        VerdictEngine::Input in;
+        in.command = command;
+        in.requestBody = QJsonDocument::fromJson(request).object();
+        in.reply.body = reply;
+        const Verdict v = VerdictEngine::compute(in);
+        QCOMPARE(Verdict::outcomeName(v.outcome), Verdict::outcomeName(outcome));
+        QCOMPARE(v.modifiedFields, modified);
+        QCOMPARE(v.ignoredFields, ignored);
+        if (outcome == Outcome::Failed)
+            QVERIFY(v.errCode == 500 || v.errCode == 1001);
+    }
+
+    void afterCallbackQueueWarning()
+    {
+        VerdictEngine::Input in;
+        in.command = u"callbackAfterSendSingleMsgCommand"_s;
+        in.reply.delayMs = 2000;
+        const Verdict v = VerdictEngine::compute(in);
+        QCOMPARE(v.outcome, Outcome::Ignored);
+        QCOMPARE(v.warnings.size(), 1);
+        QCOMPARE(v.warnings.first().code, u"after-queue"_s);
+    }
+
+    void timeouts()
+    {
+        QCOMPARE(VerdictEngine::effectiveTimeoutMs(5), 5000);
+        QCOMPARE(VerdictEngine::effectiveTimeoutMs(0), 15000); // timeout 0: the client's 15 s cap
+        QCOMPARE(VerdictEngine::effectiveTimeoutMs(60), 15000); // OpenIM caps every timeout at 15 s
+    }
+
+    void slowDripPastTheTimeout()
+    {
+        VerdictEngine::Input in;
+        in.command = single;
+        in.reply.body = QByteArray(200, ' ') + "{}";
+        in.reply.fault = Fault::SlowDrip;
+        in.reply.dripBytes = 1;
+        in.reply.dripIntervalMs = 50; // ~300 bytes * 50 ms = 15 s
+        QCOMPARE(VerdictEngine::compute(in).errCode, 90004);
+        in.reply.dripIntervalMs = 1;
+        QCOMPARE(VerdictEngine::compute(in).outcome, Outcome::Continue);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerdictEngine)
+#include "tst_verdictengine.moc"
