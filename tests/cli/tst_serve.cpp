@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Runs `callback-inspector serve` as a user would, with no display, and talks to it over TCP.
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -130,6 +132,57 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(5000));
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardError().contains("--listen"));
+    }
+
+    void scenarioBlocksAndReportsTheVerdict()
+    {
+        QProcess process;
+        const quint16 port = start(process,
+            {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--jsonl"_s, u"--scenario"_s,
+                QStringLiteral(CBI_SCENARIO_DIR) + u"/sensitive-word-block.json"_s});
+        QVERIFY(port != 0);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected(2000));
+        const QByteArray body =
+            "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
+            "\"callbackBeforeSendSingleMsgCommand\",\"content\":\"{\\\"content\\\":\\\"win at the "
+            "Casino\\\"}\"}";
+        socket.write("POST /callbackExample/callbackBeforeSendSingleMsgCommand HTTP/1.1\r\nHost: x\r\n"
+                     "Content-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(socket.waitForReadyRead(3000));
+        QVERIFY(socket.readAll().contains("\"nextCode\":1"));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 3000);
+        const QJsonObject line = QJsonDocument::fromJson(process.readLine()).object();
+        const QJsonObject verdict = line.value(u"verdict"_s).toObject();
+        QCOMPARE(verdict.value(u"outcome"_s).toString(), u"blocked"_s);
+        QCOMPARE(verdict.value(u"errCode"_s).toInt(), 5001);
+        QVERIFY(verdict.value(u"modifiedFields"_s).isArray());
+        QVERIFY(!verdict.value(u"reason"_s).toString().isEmpty());
+        QCOMPARE(line.value(u"rule"_s).toString(), u"banned word in a message"_s);
+        process.kill();
+        process.waitForFinished();
+    }
+
+    void brokenScenarioFailsWithCode4()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"broken.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"scenario\": 1,\n \"rules\": [{\"command\": \"*\", \"respond\": {\"delay\": "
+                   "{\"fixed\": -5}}}]}");
+        file.close();
+        QProcess process;
+        process.setProcessEnvironment(noDisplay());
+        process.start(
+            QStringLiteral(CBI_BINARY), {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--scenario"_s, path});
+        QVERIFY(process.waitForFinished(5000));
+        QCOMPARE(process.exitCode(), 4);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("$.rules[0].respond.delay.fixed"), err.constData());
+        QVERIFY(!err.contains("listening on"));
     }
 
     void nonLoopbackWarns()

@@ -12,6 +12,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
+
 using namespace cbi;
 using namespace Qt::StringLiterals;
 
@@ -153,6 +157,10 @@ private Q_SLOTS:
             c.reply = continueReply(c.headerValue("x-test-delay").toInt());
             if (c.headerValue("x-test-status").size())
                 c.reply.status = c.headerValue("x-test-status").toInt();
+            if (c.headerValue("x-test-fault").size())
+                c.reply.fault = faultFromName(QString::fromLatin1(c.headerValue("x-test-fault")));
+            c.reply.dripIntervalMs = 20;
+            c.reply.dripBytes = 16;
         });
         m_server->moveToThread(&m_thread);
         m_thread.start();
@@ -421,6 +429,118 @@ private Q_SLOTS:
         QVERIFY(!second.start(config));
         QVERIFY(!second.errorString().isEmpty());
         QVERIFY(!second.isListening());
+    }
+
+    // Reads from the raw descriptor: 0 bytes is a FIN, -1 with ECONNRESET an RST.
+    static int rawReceive(QTcpSocket &socket, QByteArray *data, int *error)
+    {
+        const int fd = int(socket.socketDescriptor());
+        for (;;) {
+            pollfd p {fd, POLLIN, 0};
+            if (::poll(&p, 1, 3000) <= 0)
+                return -2; // nothing within 3 s
+            char buffer[4096];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n > 0) {
+                data->append(buffer, n);
+                continue;
+            }
+            *error = n < 0 ? errno : 0;
+            return int(n);
+        }
+    }
+
+    void faultClose()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("/callbackExample/x", "{}", "x-test-fault: close\r\n"));
+        QVERIFY(socket.waitForBytesWritten(2000));
+        QByteArray data;
+        int error = 0;
+        QCOMPARE(rawReceive(socket, &data, &error), 0); // FIN
+        QVERIFY(data.isEmpty());
+        QCOMPARE(waitForCaptures(1).first().reply.fault, Fault::Close);
+    }
+
+    void faultReset()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("/callbackExample/x", "{}", "x-test-fault: reset\r\n"));
+        QVERIFY(socket.waitForBytesWritten(2000));
+        QByteArray data;
+        int error = 0;
+        QCOMPARE(rawReceive(socket, &data, &error), -1);
+        QCOMPARE(error, ECONNRESET);
+    }
+
+    void faultTruncate()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("/callbackExample/x", "{}", "x-test-fault: truncate\r\n"));
+        QVERIFY(socket.waitForBytesWritten(2000));
+        QByteArray data;
+        int error = 0;
+        QCOMPARE(rawReceive(socket, &data, &error), 0);
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        QVERIFY(end > 0);
+        const QByteArray body = data.mid(end + 4);
+        QVERIFY(data.contains(QByteArray("Content-Length: " + QByteArray::number(body.size() + 100))));
+    }
+
+    void faultSlowDrip()
+    {
+        QTcpSocket socket;
+        QElapsedTimer timer;
+        timer.start();
+        const auto replies =
+            exchange(socket, post("/callbackExample/x", "{}", "x-test-fault: slow-drip\r\n"), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().body, continueReplyBody());
+        // ~150 bytes, 16 bytes every 20 ms: at least 8 ticks.
+        QVERIFY2(timer.elapsed() >= 150, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void faultHang()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("/callbackExample/x", "{}", "x-test-fault: hang\r\n"));
+        QVERIFY(!socket.waitForReadyRead(700));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(waitForCaptures(1).first().reply.fault, Fault::Hang);
+    }
+
+    void scenarioAnswersWithVerdict()
+    {
+        QString error;
+        const auto scenario = Scenario::fromJson(
+            "{\"scenario\":1,\"rules\":[{\"command\":\"callbackBeforeSendSingleMsgCommand\","
+            "\"respond\":{\"preset\":\"block\",\"errCode\":5001,\"errMsg\":\"no\"}}]}",
+            &error);
+        QVERIFY2(scenario, qPrintable(error));
+        QMetaObject::invokeMethod(
+            m_server,
+            [&] {
+                m_server->setPlanner({});
+                m_server->setScenario(*scenario);
+            },
+            Qt::BlockingQueuedConnection);
+        QTcpSocket socket;
+        const auto replies =
+            exchange(socket, post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody), 1);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().body,
+            QByteArray(R"({"actionCode":0,"errCode":5001,"errMsg":"no","errDlt":"","nextCode":1})"));
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.first().verdict.outcome, Verdict::Outcome::Blocked);
+        QCOMPARE(captures.first().verdict.errCode, 5001);
     }
 
     void manyConcurrentDelayedRequests()
