@@ -49,12 +49,16 @@ static int runGui(const ServeOptions &options)
     QObject::connect(&serverThread, &QThread::finished, server, &QObject::deleteLater);
     serverThread.start();
 
+    Scenario scenario;
+    if (const auto profile = profileFromName(options.profile))
+        scenario.profile = *profile;
     bool ok = false;
     QString error;
     QString url;
     QMetaObject::invokeMethod(
         server,
         [&] {
+            server->setScenario(scenario);
             ok = server->start(options.server);
             error = server->errorString();
             const QHostAddress a = server->serverAddress();
@@ -79,6 +83,10 @@ static int runGui(const ServeOptions &options)
                 .arg(options.server.port)
                 .arg(error));
     }
+    QObject::connect(&window, &MainWindow::scenarioLoaded, server,
+        [server](const Scenario &scenario) { server->setScenario(scenario); });
+    if (!options.scenarioPath.isEmpty())
+        window.openScenario(options.scenarioPath);
     window.show();
     const int code = QApplication::exec();
     QMetaObject::invokeMethod(

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>cbi::CaptureTableModel</name>
@@ -69,6 +68,34 @@
         <source>Delay</source>
         <translation>延迟</translation>
     </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>block (%1)</source>
+        <translation>拦截 (%1)</translation>
+    </message>
+    <message>
+        <source>rewrite %1</source>
+        <translation>改写 %1</translation>
+    </message>
+    <message>
+        <source>fail (%1)</source>
+        <translation>失败 (%1)</translation>
+    </message>
+    <message>
+        <source>ignore (after)</source>
+        <translation>忽略 (后置)</translation>
+    </message>
+    <message>
+        <source>OpenIM will</source>
+        <translation>OpenIM 将</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureWarning</name>
@@ -97,8 +124,8 @@
         <translation>路径 %1 不在基础路径 %2 之下；已将最后一段作为命令</translation>
     </message>
     <message>
-        <source>The path has an empty segment (//): the url in webhooks.yml probably ends with &apos;/&apos;</source>
-        <translation>路径中有空段 (//)：webhooks.yml 中的 url 可能以 &apos;/&apos; 结尾</translation>
+        <source>The path has an empty segment (//): the url in webhooks.yml probably ends with '/'</source>
+        <translation>路径中有空段 (//)：webhooks.yml 中的 url 可能以 '/' 结尾</translation>
     </message>
     <message>
         <source>The body is not a JSON object: %1</source>
@@ -123,6 +150,126 @@
     <message>
         <source>Malformed HTTP request (%1): answered 400 and closed the connection</source>
         <translation>HTTP 请求格式错误 (%1)：已返回 400 并关闭连接</translation>
+    </message>
+    <message>
+        <source>After-callback: OpenIM does not read the reply</source>
+        <translation>后置回调：OpenIM 不读取应答</translation>
+    </message>
+    <message>
+        <source>After-callback: OpenIM ignores the reply but waits for it (synchronous before v3.7)</source>
+        <translation>后置回调：OpenIM 忽略应答，但会等待它（v3.7 之前为同步调用）</translation>
+    </message>
+    <message>
+        <source>This reply held one of OpenIM's 2 webhook workers for %1 ms: at more than 2 such callbacks per %1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops callbacks</source>
+        <translation>此应答占用了 OpenIM 的 2 个 webhook 工作协程之一 %1 毫秒：若每 %1 毫秒超过 2 个此类回调，其 100 个槽位的队列将被填满，之后 OpenIM 会阻塞发送调用最多 3 秒并丢弃回调</translation>
+    </message>
+    <message>
+        <source>Connection closed without a reply: NetworkError 90004</source>
+        <translation>连接在应答前被关闭：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>Connection reset: NetworkError 90004</source>
+        <translation>连接被重置：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>No reply within the %1 ms timeout: NetworkError 90004</source>
+        <translation>在 %1 毫秒超时内没有应答：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>Reply body shorter than its Content-Length (unexpected EOF): NetworkError 90004</source>
+        <translation>应答体短于其 Content-Length（意外的 EOF）：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>The reply trickles in over %1 ms, past the %2 ms timeout: NetworkError 90004</source>
+        <translation>应答缓慢传输了 %1 毫秒，超过 %2 毫秒的超时：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>Reply after %1 ms, past the %2 ms timeout: NetworkError 90004</source>
+        <translation>应答在 %1 毫秒后到达，超过 %2 毫秒的超时：NetworkError 90004</translation>
+    </message>
+    <message>
+        <source>%1; failedContinue: true makes OpenIM %2 carry on</source>
+        <translation>%1；failedContinue: true 使 OpenIM %2 继续执行</translation>
+    </message>
+    <message>
+        <source>failedContinue is false: the error fails the call</source>
+        <translation>failedContinue 为 false：该错误使调用失败</translation>
+    </message>
+    <message>
+        <source>HTTP status %1 is ignored: OpenIM only reads the body</source>
+        <translation>HTTP 状态码 %1 被忽略：OpenIM 只读取应答体</translation>
+    </message>
+    <message>
+        <source>The reply is not the JSON OpenIM expects (%1): DataError 90007</source>
+        <translation>应答不是 OpenIM 期望的 JSON（%1）：DataError 90007</translation>
+    </message>
+    <message>
+        <source>OpenIM v3.6 only logs a denial: before-callbacks cannot block there</source>
+        <translation>OpenIM v3.6 只记录拒绝：前置回调在该版本无法拦截</translation>
+    </message>
+    <message>
+        <source>actionCode %1 with nextCode 1 does not block: OpenIM stops only when actionCode is 0 and nextCode is 1</source>
+        <translation>actionCode 为 %1 且 nextCode 为 1 不会拦截：只有 actionCode 为 0 且 nextCode 为 1 时 OpenIM 才会停止</translation>
+    </message>
+    <message>
+        <source>Blocked: actionCode is not 0; the send returns errCode %1</source>
+        <translation>已拦截：actionCode 不为 0；发送返回 errCode %1</translation>
+    </message>
+    <message>
+        <source>Blocked with errCode %1, but codes under 100 reach the caller as 500 ServerInternalError</source>
+        <translation>以 errCode %1 拦截，但小于 100 的错误码会以 500 ServerInternalError 返回给调用方</translation>
+    </message>
+    <message>
+        <source>errCode %1 is under 100: use 100 or more (5000-9999 recommended)</source>
+        <translation>errCode %1 小于 100：请使用 100 及以上（推荐 5000-9999）</translation>
+    </message>
+    <message>
+        <source>Blocked: the caller gets errCode %1 (%2)</source>
+        <translation>已拦截：调用方收到 errCode %1（%2）</translation>
+    </message>
+    <message>
+        <source>errCode %1 without nextCode 1 does not block</source>
+        <translation>没有 nextCode 1 时 errCode %1 不会拦截</translation>
+    </message>
+    <message>
+        <source>%1 is not echoed from the request: OpenIM copies it back anyway and changes the group</source>
+        <translation>%1 未按请求原样返回：OpenIM 仍会将其写回并修改群信息</translation>
+    </message>
+    <message>
+        <source>The rewritten content is not JSON object text: OpenIM rejects the message with ArgsError 1001</source>
+        <translation>改写后的 content 不是 JSON 对象文本：OpenIM 以 ArgsError 1001 拒绝该消息</translation>
+    </message>
+    <message>
+        <source>offlinePushInfo is copied into the message's own push info: if the message has none, OpenIM panics (errCode 500)</source>
+        <translation>offlinePushInfo 会被复制到消息自身的推送信息中：若消息没有推送信息，OpenIM 会崩溃（errCode 500）</translation>
+    </message>
+    <message>
+        <source>%1 is returned but the client did not send it: OpenIM dereferences nil and fails with errCode 500</source>
+        <translation>应答返回了 %1，但客户端未发送该字段：OpenIM 解引用空指针并以 errCode 500 失败</translation>
+    </message>
+    <message>
+        <source>A memberCallbackList entry has no userID: OpenIM panics (errCode 500)</source>
+        <translation>memberCallbackList 中有条目缺少 userID：OpenIM 会崩溃（errCode 500）</translation>
+    </message>
+    <message>
+        <source>Continues: actionCode %1 is not a denial</source>
+        <translation>继续：actionCode %1 不是拒绝</translation>
+    </message>
+    <message>
+        <source>Continues unchanged</source>
+        <translation>原样继续</translation>
+    </message>
+    <message>
+        <source>Continues with %1 rewritten</source>
+        <translation>继续，并改写 %1</translation>
+    </message>
+    <message>
+        <source>Ignored by OpenIM for this command: %1</source>
+        <translation>此命令下 OpenIM 会忽略：%1</translation>
+    </message>
+    <message>
+        <source>Closest rule "%1" missed: %2</source>
+        <translation>最接近的规则“%1”未匹配：%2</translation>
     </message>
 </context>
 <context>
@@ -247,6 +394,26 @@ Commands:
         <source>Invalid --exit-after value %1: expected milliseconds</source>
         <translation>--exit-after 的值 %1 无效：应为毫秒数</translation>
     </message>
+    <message>
+        <source>Answer with the rules of this scenario file (docs/scenarios.md).</source>
+        <translation>使用此场景文件中的规则应答（见 docs/scenarios.md）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>OpenIM version whose rules the verdict follows: %1 (default %2, or the scenario's).</source>
+        <translation>判定所依据的 OpenIM 版本规则：%1（默认 %2，或场景文件中的设置）。</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Invalid --profile value %1: expected one of %2</source>
+        <translation>--profile 的值 %1 无效：应为以下之一：%2</translation>
+    </message>
 </context>
 <context>
     <name>cbi::HeadlessServe</name>
@@ -263,6 +430,10 @@ Commands:
         <translation>
             <numerusform>已停止，共捕获 %n 个请求</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>error: scenario %1: %2</source>
+        <translation>错误：场景 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -317,6 +488,42 @@ Commands:
         <source>%n dropped (oldest)</source>
         <translation>
             <numerusform>已丢弃 %n 个（最早的）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario...</source>
+        <translation>打开场景(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Answer callbacks with the rules of a scenario file</source>
+        <translation>使用场景文件中的规则应答回调</translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json);;All files (*)</source>
+        <translation>场景文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No scenario: every callback continues (profile %1)</source>
+        <translation>无场景：所有回调均继续（版本 %1）</translation>
+    </message>
+    <message>
+        <source>Scenario not loaded</source>
+        <translation>场景未加载</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used:
+%2</source>
+        <translation>无法使用 %1：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario: %1 (%n rule(s), profile %2)</source>
+        <translation>
+            <numerusform>场景：%1（%n 条规则，版本 %2）</numerusform>
         </translation>
     </message>
 </context>

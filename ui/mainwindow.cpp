@@ -3,11 +3,16 @@
 
 #include "capture/capturestore.h"
 #include "models/capturetablemodel.h"
+#include "rules/scenario.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTableView>
@@ -24,6 +29,7 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
     , m_counts(new QLabel(this))
+    , m_scenarioLabel(new QLabel(this))
 {
     setWindowTitle(tr("OpenIM Callback Inspector"));
     m_model->setCapacity(store->capacity());
@@ -47,6 +53,8 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
     m_view->setColumnWidth(CaptureTableModel::PartiesColumn, 190);
     m_view->setColumnWidth(CaptureTableModel::StatusColumn, 60);
     m_view->setColumnWidth(CaptureTableModel::DelayColumn, 70);
+    m_view->setColumnWidth(CaptureTableModel::VerdictColumn, 150);
+    m_view->setColumnWidth(CaptureTableModel::RuleColumn, 150);
 
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
@@ -69,20 +77,35 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
         m_model->clear();
         updateCounts();
     });
+    auto *openScenarioAction = new QAction(tr("&Open Scenario..."), this);
+    openScenarioAction->setShortcut(QKeySequence::Open);
+    openScenarioAction->setToolTip(tr("Answer callbacks with the rules of a scenario file"));
+    connect(openScenarioAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Scenario"), QString(), tr("Scenario files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openScenario(path);
+    });
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(openScenarioAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quit);
     QMenu *captureMenu = menuBar()->addMenu(tr("&Capture"));
     captureMenu->addAction(clear);
     QToolBar *toolBar = addToolBar(tr("Capture"));
     toolBar->setObjectName(QStringLiteral("captureToolBar"));
+    toolBar->addAction(openScenarioAction);
     toolBar->addAction(clear);
 
     statusBar()->addWidget(m_listening, 1);
+    statusBar()->addPermanentWidget(m_scenarioLabel);
     statusBar()->addPermanentWidget(m_counts);
+    m_scenarioLabel->setText(
+        tr("No scenario: every callback continues (profile %1)").arg(profileName(defaultProfile)));
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     connect(store, &CaptureStore::capturesAdded, this, [this](const QList<CapturedRequest> &batch) {
@@ -108,6 +131,25 @@ void MainWindow::setServerState(const QString &url, const QString &error)
     }
     m_banner->setVisible(false);
     m_listening->setText(tr("Listening on %1 \u2014 in webhooks.yml set url: %1").arg(url));
+}
+
+bool MainWindow::openScenario(const QString &path)
+{
+    QString error;
+    const auto scenario = Scenario::load(path, &error);
+    if (!scenario) {
+        // Window-modal, not application-modal: captures keep flowing while the message is up.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Scenario not loaded"),
+            tr("%1 cannot be used:\n%2").arg(QDir::toNativeSeparators(path), error), QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return false;
+    }
+    const QString name = scenario->name.isEmpty() ? QFileInfo(path).fileName() : scenario->name;
+    m_scenarioLabel->setText(tr("Scenario: %1 (%n rule(s), profile %2)", nullptr, int(scenario->rules.size()))
+                                 .arg(name, profileName(scenario->profile)));
+    Q_EMIT scenarioLoaded(*scenario);
+    return true;
 }
 
 void MainWindow::updateCounts()

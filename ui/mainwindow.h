@@ -10,6 +10,7 @@ namespace cbi {
 
 class CaptureStore;
 class CaptureTableModel;
+struct Scenario;
 
 // The main window: the live table of captures and the server's state. The server itself runs
 // on a worker thread; the window only hears from the CaptureStore, in batches.
@@ -21,6 +22,13 @@ public:
 
     // url: the base URL to paste into webhooks.yml; error: why the server is not listening.
     void setServerState(const QString &url, const QString &error);
+    // Loads a scenario file; on success emits scenarioLoaded, on failure shows the error.
+    bool openScenario(const QString &path);
+
+Q_SIGNALS:
+    void scenarioLoaded(const cbi::Scenario &scenario);
+
+public:
     CaptureTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
@@ -33,6 +41,7 @@ private:
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;
+    QLabel *m_scenarioLabel;
 };
 
 } // namespace cbi

@@ -3,11 +3,16 @@
 #include "capture/capturestore.h"
 #include "mainwindow.h"
 #include "models/capturetablemodel.h"
+#include "rules/scenario.h"
 #include "server/captureserver.h"
 
+#include <QFile>
 #include <QLabel>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cbi;
@@ -46,6 +51,30 @@ private Q_SLOTS:
                     .startsWith(u"callbackBeforeSendSingleMsgCommand"_s));
         QTRY_VERIFY(socket.bytesAvailable() > 0);
         QVERIFY(socket.readAll().startsWith("HTTP/1.1 200 OK"));
+    }
+
+    void scenarioOpensOrExplainsWhyNot()
+    {
+        CaptureStore store;
+        MainWindow window(&store);
+        window.show();
+        qRegisterMetaType<cbi::Scenario>();
+        QSignalSpy loaded(&window, &MainWindow::scenarioLoaded);
+        QVERIFY(window.openScenario(QStringLiteral(CBI_SCENARIO_DIR) + u"/sensitive-word-block.json"_s));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.first().first().value<Scenario>().rules.size(), 1);
+
+        QTemporaryDir dir;
+        QFile broken(dir.filePath(u"broken.json"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"scenario\": 1, \"profile\": \"v9\"}");
+        broken.close();
+        QVERIFY(!window.openScenario(broken.fileName()));
+        QCOMPARE(loaded.size(), 1);
+        QMessageBox *box = window.findChild<QMessageBox *>();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY2(box->text().contains(u"$.profile"_s), qPrintable(box->text()));
     }
 
     void portErrorIsShownInTheWindow()

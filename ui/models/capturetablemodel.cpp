@@ -72,6 +72,44 @@ QString CaptureTableModel::contentPreviewOf(const QJsonObject &body, const QByte
     return text.size() > maxChars ? text.left(maxChars) + QStringLiteral("\u2026") : text;
 }
 
+QString CaptureTableModel::verdictText(const Verdict &v)
+{
+    switch (v.outcome) {
+    case Verdict::Outcome::Continue:
+        return tr("continue");
+    case Verdict::Outcome::Blocked:
+        return tr("block (%1)").arg(v.errCode);
+    case Verdict::Outcome::Modified:
+        return tr("rewrite %1").arg(v.modifiedFields.join(QStringLiteral(", ")));
+    case Verdict::Outcome::Failed:
+        return tr("fail (%1)").arg(v.errCode);
+    case Verdict::Outcome::Ignored:
+        return tr("ignore (after)");
+    case Verdict::Outcome::None:
+        break;
+    }
+    return {};
+}
+
+QColor CaptureTableModel::verdictColor(Verdict::Outcome outcome)
+{
+    // Mid-tone colours that read on light and dark palettes alike.
+    switch (outcome) {
+    case Verdict::Outcome::Continue:
+        return QColor(0x2e, 0x8b, 0x57);
+    case Verdict::Outcome::Blocked:
+        return QColor(0xd3, 0x54, 0x00);
+    case Verdict::Outcome::Modified:
+        return QColor(0x29, 0x80, 0xb9);
+    case Verdict::Outcome::Failed:
+        return QColor(0xc0, 0x39, 0x2b);
+    case Verdict::Outcome::Ignored:
+    case Verdict::Outcome::None:
+        break;
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
+
 void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
 {
     if (batch.isEmpty())
@@ -154,9 +192,23 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             return c.reply.status;
         case DelayColumn:
             return c.reply.delayMs > 0 ? tr("%1 ms").arg(c.reply.delayMs) : QString();
+        case VerdictColumn:
+            return verdictText(c.verdict);
+        case RuleColumn:
+            return c.ruleName;
         }
         return {};
     }
+    if (role == Qt::ToolTipRole && index.column() == VerdictColumn) {
+        QStringList lines {c.verdict.reason.text()};
+        for (const auto &w : c.verdict.warnings)
+            lines.append(w.text());
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (role == Qt::ToolTipRole && index.column() == RuleColumn && !c.nearMiss.code.isEmpty())
+        return c.nearMiss.text();
+    if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
+        return QBrush(verdictColor(c.verdict.outcome));
     if (role == Qt::ToolTipRole && index.column() == CommandColumn) {
         QStringList lines;
         for (const auto &w : c.warnings)
@@ -194,6 +246,10 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Status");
     case DelayColumn:
         return tr("Delay");
+    case VerdictColumn:
+        return tr("OpenIM will");
+    case RuleColumn:
+        return tr("Rule");
     }
     return {};
 }

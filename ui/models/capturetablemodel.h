@@ -4,6 +4,7 @@
 #include "capture/capturedrequest.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 #include <deque>
 
@@ -26,6 +27,8 @@ public:
         ContentColumn,
         StatusColumn,
         DelayColumn,
+        VerdictColumn,
+        RuleColumn,
         ColumnCount
     };
     enum Role
@@ -51,6 +54,9 @@ public:
     static QString partiesOf(const QJsonObject &body);
     // The message text or the body's first characters.
     static QString contentPreviewOf(const QJsonObject &body, const QByteArray &raw);
+    // "blocked 5001", "modified: content", ...: the verdict in a few words, translated.
+    static QString verdictText(const Verdict &verdict);
+    static QColor verdictColor(Verdict::Outcome outcome);
 
 private:
     struct Row

@@ -88,8 +88,6 @@ constexpr WarningText warningTexts[] = {
     {"modified", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues with %1 rewritten")},
     {"fields-ignored", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Ignored by OpenIM for this command: %1")},
     {"near-miss", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Closest rule \"%1\" missed: %2")},
-    {"rejected-by-server",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Answered by the inspector itself (%1): no rule ran")},
     {"legacy-name",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},
     {"legacy-name-retired",

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -39,3 +40,5 @@ struct Scenario
 };
 
 } // namespace cbi
+
+Q_DECLARE_METATYPE(cbi::Scenario)
