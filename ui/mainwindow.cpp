@@ -31,6 +31,7 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
     , m_counts(new QLabel(this))
     , m_scenarioLabel(new QLabel(this))
 {
+    qRegisterMetaType<cbi::Scenario>(); // scenarioLoaded crosses to the server thread
     setWindowTitle(tr("OpenIM Callback Inspector"));
     m_model->setCapacity(store->capacity());
 
@@ -46,15 +47,15 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(CaptureTableModel::IdColumn, 60);
-    m_view->setColumnWidth(CaptureTableModel::TimeColumn, 100);
-    m_view->setColumnWidth(CaptureTableModel::CommandColumn, 330);
-    m_view->setColumnWidth(CaptureTableModel::OperationIdColumn, 170);
-    m_view->setColumnWidth(CaptureTableModel::PartiesColumn, 190);
-    m_view->setColumnWidth(CaptureTableModel::StatusColumn, 60);
-    m_view->setColumnWidth(CaptureTableModel::DelayColumn, 70);
-    m_view->setColumnWidth(CaptureTableModel::VerdictColumn, 150);
-    m_view->setColumnWidth(CaptureTableModel::RuleColumn, 150);
+    m_view->setColumnWidth(CaptureTableModel::IdColumn, 50);
+    m_view->setColumnWidth(CaptureTableModel::TimeColumn, 95);
+    m_view->setColumnWidth(CaptureTableModel::CommandColumn, 300);
+    m_view->setColumnWidth(CaptureTableModel::OperationIdColumn, 130);
+    m_view->setColumnWidth(CaptureTableModel::PartiesColumn, 170);
+    m_view->setColumnWidth(CaptureTableModel::StatusColumn, 55);
+    m_view->setColumnWidth(CaptureTableModel::DelayColumn, 65);
+    m_view->setColumnWidth(CaptureTableModel::VerdictColumn, 130);
+    m_view->setColumnWidth(CaptureTableModel::RuleColumn, 140);
 
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
@@ -118,7 +119,7 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
         updateCounts();
     });
     updateCounts();
-    resize(1200, 640);
+    resize(1440, 800);
 }
 
 void MainWindow::setServerState(const QString &url, const QString &error)
