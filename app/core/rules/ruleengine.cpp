@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ruleengine.h"
 
+#include "server/replyplan.h"
 #include "verdict/verdictengine.h"
 
 namespace cbi {
@@ -98,7 +99,7 @@ void RuleEngine::answer(CapturedRequest &capture, const QJsonObject &body)
         capture.ruleName = rule.name;
         capture.nearMiss = {};
     } else {
-        capture.reply = ResponseSpec().render(capture, body, timeoutMs, m_random);
+        capture.reply = continueReply(); // built once, shared
         capture.ruleName.clear();
     }
     capture.verdict = verdictFor(capture, body);

@@ -2,6 +2,7 @@
 #include "verdictengine.h"
 
 #include "catalogue/catalogue.h"
+#include "server/replyplan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -113,6 +114,15 @@ QString jsonTypeName(const QJsonValue &v)
 
 Decoded decode(const QByteArray &body, const QList<FieldSpec> &responseFields)
 {
+    // The default reply, on every unmatched request: decoded once.
+    static const Decoded continueDecoded = [] {
+        Decoded c;
+        c.ok = true;
+        c.fields = QJsonDocument::fromJson(continueReplyBody()).object();
+        return c;
+    }();
+    if (body == continueReplyBody())
+        return continueDecoded;
     Decoded d;
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty()) {
@@ -159,7 +169,13 @@ Decoded decode(const QByteArray &body, const QList<FieldSpec> &responseFields)
     }
     // QJsonDocument reads 1.0 as 1, but Go refuses a fraction or exponent for an integer field.
     static const QRegularExpression fractional(QStringLiteral("\"(\\w+)\"\\s*:\\s*-?\\d+[.eE]"));
-    if (trimmed.contains('.') || trimmed.contains('e') || trimmed.contains('E')) {
+    bool mayHaveFraction = false;
+    for (qsizetype i = 1; i < trimmed.size() && !mayHaveFraction; ++i) {
+        const char c = trimmed.at(i);
+        mayHaveFraction =
+            (c == '.' || c == 'e' || c == 'E') && trimmed.at(i - 1) >= '0' && trimmed.at(i - 1) <= '9';
+    }
+    if (mayHaveFraction) {
         auto it = fractional.globalMatch(QString::fromUtf8(trimmed));
         while (it.hasNext()) {
             const QString key = it.next().captured(1);
