@@ -5,12 +5,14 @@
 #include "cli/commandline.h"
 #include "cli/headlessserve.h"
 #include "mainwindow.h"
-#include "server/captureserver.h"
+#include "rules/scenario.h"
+#include "server/serverhost.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QThread>
+#include <QSettings>
 #include <QTranslator>
 
 #include <cstdio>
@@ -36,64 +38,35 @@ static bool haveDisplay()
 }
 
 // Needs a QApplication to exist.
-static int runGui(const ServeOptions &options)
+static int runGui(ServeOptions options)
 {
     CaptureStore store(options.capacity);
-    MainWindow window(&store);
+    ServerHost host(&store);
+    MainWindow window(&store, &host);
 
-    // The server gets its own thread so that painting the table never delays a reply.
-    QThread serverThread;
-    serverThread.setObjectName(QStringLiteral("capture-server"));
-    auto *server = new CaptureServer(&store);
-    server->moveToThread(&serverThread);
-    QObject::connect(&serverThread, &QThread::finished, server, &QObject::deleteLater);
-    serverThread.start();
-
+    QSettings settings;
+    if (!options.listenGiven) {
+        // The window remembers where it listened last time.
+        QHostAddress address;
+        if (address.setAddress(settings.value(QStringLiteral("server/address")).toString()))
+            options.server.address = address;
+        options.server.port =
+            quint16(settings.value(QStringLiteral("server/port"), options.server.port).toUInt());
+        options.server.basePath =
+            settings.value(QStringLiteral("server/basePath"), options.server.basePath).toString();
+    }
     Scenario scenario;
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
-    bool ok = false;
-    QString error;
-    QString url;
-    QMetaObject::invokeMethod(
-        server,
-        [&] {
-            server->setScenario(scenario);
-            ok = server->start(options.server);
-            error = server->errorString();
-            const QHostAddress a = server->serverAddress();
-            QString host = a.toString();
-            if (a.protocol() == QAbstractSocket::IPv6Protocol)
-                host = QLatin1Char('[') + host + QLatin1Char(']');
-            url = QStringLiteral("http://%1:%2%3")
-                      .arg(host)
-                      .arg(server->serverPort())
-                      .arg(server->config().basePath);
-        },
-        Qt::BlockingQueuedConnection);
-    if (ok) {
-        window.setServerState(url, {});
-    } else {
-        window.setServerState({},
-            QCoreApplication::translate("main",
-                "Cannot listen on %1 port %2: %3. Another "
-                "program (or another inspector) may be "
-                "using the port.")
-                .arg(options.server.address.toString())
-                .arg(options.server.port)
-                .arg(error));
-    }
-    QObject::connect(&window, &MainWindow::scenarioLoaded, server,
-        [server](const Scenario &scenario) { server->setScenario(scenario); });
-    if (!options.scenarioPath.isEmpty())
-        window.openScenario(options.scenarioPath);
+    host.setScenario(scenario);
+    window.startServer(options.server);
+    const QString scenarioPath = options.scenarioPath.isEmpty()
+        ? settings.value(QStringLiteral("scenario/last")).toString()
+        : options.scenarioPath;
+    if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
+        window.openScenario(scenarioPath);
     window.show();
-    const int code = QApplication::exec();
-    QMetaObject::invokeMethod(
-        server, [server] { server->stop(); }, Qt::BlockingQueuedConnection);
-    serverThread.quit();
-    serverThread.wait();
-    return code;
+    return QApplication::exec();
 }
 
 static int dispatch(const CommandLine &cmd, bool gui)

@@ -2,114 +2,171 @@
 #include "mainwindow.h"
 
 #include "capture/capturestore.h"
+#include "catalogue/catalogue.h"
+#include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "rules/scenario.h"
+#include "server/serverhost.h"
+#include "widgets/capturedetailview.h"
+#include "widgets/ruleswidget.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cbi {
 
-MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
+MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_host(host)
     , m_model(new CaptureTableModel(this))
+    , m_proxy(new CaptureFilterProxy(this))
     , m_view(new QTableView(this))
+    , m_detail(new CaptureDetailView(this))
+    , m_rules(new RulesWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
     , m_counts(new QLabel(this))
-    , m_scenarioLabel(new QLabel(this))
+    , m_rate(new QLabel(this))
+    , m_address(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_basePath(new QLineEdit(this))
+    , m_filter(new QLineEdit(this))
+    , m_commandPicker(new QComboBox(this))
+    , m_verdictPicker(new QComboBox(this))
+    , m_filterDebounce(new QTimer(this))
+    , m_rateTimer(new QTimer(this))
 {
-    qRegisterMetaType<cbi::Scenario>(); // scenarioLoaded crosses to the server thread
+    qRegisterMetaType<cbi::Scenario>(); // scenarioChanged crosses to the server thread
     setWindowTitle(tr("OpenIM Callback Inspector"));
     m_model->setCapacity(store->capacity());
+    m_proxy->setSourceModel(m_model);
 
-    m_view->setModel(m_model);
+    m_view->setModel(m_proxy);
     m_view->setObjectName(QStringLiteral("captureTable"));
     m_view->setAccessibleName(tr("Captured callbacks"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     // Fixed row height: the view can then paint only the visible rows of a huge table.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(CaptureTableModel::IdColumn, 50);
-    m_view->setColumnWidth(CaptureTableModel::TimeColumn, 95);
-    m_view->setColumnWidth(CaptureTableModel::CommandColumn, 300);
-    m_view->setColumnWidth(CaptureTableModel::OperationIdColumn, 130);
-    m_view->setColumnWidth(CaptureTableModel::PartiesColumn, 170);
-    m_view->setColumnWidth(CaptureTableModel::StatusColumn, 55);
-    m_view->setColumnWidth(CaptureTableModel::DelayColumn, 65);
-    m_view->setColumnWidth(CaptureTableModel::VerdictColumn, 130);
-    m_view->setColumnWidth(CaptureTableModel::RuleColumn, 140);
+    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 50},
+        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 300},
+        {CaptureTableModel::OperationIdColumn, 130}, {CaptureTableModel::PartiesColumn, 170},
+        {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
+        {CaptureTableModel::VerdictColumn, 130}, {CaptureTableModel::RuleColumn, 140}};
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, width);
 
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; padding: 8px; }"));
+    m_banner->setAccessibleName(tr("Server error"));
+
+    // Filter bar.
+    m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice groupID:… "
+                                    "operationID:… (-word excludes)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter"));
+    m_commandPicker->setAccessibleName(tr("Command filter"));
+    m_commandPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_commandPicker->addItem(tr("All commands"), QString());
+    m_verdictPicker->setAccessibleName(tr("Verdict filter"));
+    m_verdictPicker->addItem(tr("All verdicts"), -1);
+    const std::pair<Verdict::Outcome, QString> outcomes[] = {{Verdict::Outcome::Continue, tr("continue")},
+        {Verdict::Outcome::Blocked, tr("blocked")}, {Verdict::Outcome::Modified, tr("modified")},
+        {Verdict::Outcome::Failed, tr("failed")}, {Verdict::Outcome::Ignored, tr("ignored")}};
+    for (const auto &[outcome, label] : outcomes)
+        m_verdictPicker->addItem(label, int(outcome));
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(300);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_filterDebounce, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_commandPicker, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setCommand(m_commandPicker->currentData().toString()); });
+    connect(m_verdictPicker, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setOutcome(m_verdictPicker->currentData().toInt()); });
+
+    auto *tableArea = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(2);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_commandPicker);
+    filterRow->addWidget(m_verdictPicker);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_view, 1);
+    m_splitter->addWidget(tableArea);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_view);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
-    auto *clear = new QAction(tr("&Clear"), this);
-    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    clear->setToolTip(tr("Remove every capture from the table"));
-    connect(clear, &QAction::triggered, this, [this] {
-        m_store->clear();
-        m_model->clear();
-        updateCounts();
-    });
-    auto *openScenarioAction = new QAction(tr("&Open Scenario..."), this);
-    openScenarioAction->setShortcut(QKeySequence::Open);
-    openScenarioAction->setToolTip(tr("Answer callbacks with the rules of a scenario file"));
-    connect(openScenarioAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Scenario"), QString(), tr("Scenario files (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            openScenario(path);
-    });
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(openScenarioAction);
-    fileMenu->addSeparator();
-    fileMenu->addAction(quit);
-    QMenu *captureMenu = menuBar()->addMenu(tr("&Capture"));
-    captureMenu->addAction(clear);
-    QToolBar *toolBar = addToolBar(tr("Capture"));
-    toolBar->setObjectName(QStringLiteral("captureToolBar"));
-    toolBar->addAction(openScenarioAction);
-    toolBar->addAction(clear);
+    auto *rulesDock = new QDockWidget(tr("Rules"), this);
+    rulesDock->setObjectName(QStringLiteral("rulesDock"));
+    rulesDock->setWidget(m_rules);
+    addDockWidget(Qt::RightDockWidgetArea, rulesDock);
+    connect(m_rules, &RulesWidget::scenarioChanged, this,
+        [this](const Scenario &scenario) { m_host->setScenario(scenario); });
 
     statusBar()->addWidget(m_listening, 1);
-    statusBar()->addPermanentWidget(m_scenarioLabel);
+    statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_counts);
-    m_scenarioLabel->setText(
-        tr("No scenario: every callback continues (profile %1)").arg(profileName(defaultProfile)));
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    buildActions();
+
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
     connect(store, &CaptureStore::capturesAdded, this, [this](const QList<CapturedRequest> &batch) {
+        updateCommandCounts(batch);
+        if (m_pause->isChecked()) {
+            // Held, not lost; bounded like the table itself.
+            m_paused += batch;
+            if (m_paused.size() > m_model->capacity())
+                m_paused.remove(0, m_paused.size() - m_model->capacity());
+            updateCounts();
+            return;
+        }
         // Follow the tail only while the user is already at the bottom.
         QScrollBar *bar = m_view->verticalScrollBar();
         const bool atBottom = bar->value() >= bar->maximum();
@@ -118,12 +175,216 @@ MainWindow::MainWindow(CaptureStore *store, QWidget *parent)
             m_view->scrollToBottom();
         updateCounts();
     });
+    m_rateTimer->setInterval(1000);
+    connect(m_rateTimer, &QTimer::timeout, this, [this] {
+        const quint64 total = m_store->totalAppended();
+        m_rate->setText(tr("%1/s").arg(total - m_lastTotal));
+        m_lastTotal = total;
+    });
+    m_rateTimer->start();
     updateCounts();
-    resize(1440, 800);
+    resize(1440, 860);
+    restoreSettings();
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu *captureMenu = menuBar()->addMenu(tr("&Capture"));
+    QMenu *rulesMenu = menuBar()->addMenu(tr("&Rules"));
+
+    auto *openScenarioAction = fileMenu->addAction(tr("&Open Scenario..."), this, [this] {
+        if (!maybeSaveScenario())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
+            QFileInfo(m_rules->path()).path(), tr("Scenario files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openScenario(path);
+    });
+    openScenarioAction->setShortcut(QKeySequence::Open);
+    openScenarioAction->setToolTip(tr("Answer callbacks with the rules of a scenario file"));
+    auto *saveAs = new QAction(tr("Save Scenario &As..."), this);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(saveAs, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Scenario"), m_rules->path(), tr("Scenario files (*.json)"));
+        if (!path.isEmpty())
+            saveScenario(path);
+    });
+    auto *save = fileMenu->addAction(tr("&Save Scenario"), this, [this, saveAs] {
+        if (m_rules->path().isEmpty())
+            saveAs->trigger();
+        else
+            saveScenario(m_rules->path());
+    });
+    save->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(saveAs);
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_startStop = captureMenu->addAction(tr("&Stop Server"));
+    m_startStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_startStop, &QAction::triggered, this, [this] {
+        if (m_host->isListening()) {
+            m_host->stop();
+            setServerState({}, {});
+            return;
+        }
+        ServerConfig config = m_host->config();
+        QHostAddress address;
+        if (!address.setAddress(m_address->text().trimmed())) {
+            setServerState(
+                {}, tr("\"%1\" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).").arg(m_address->text()));
+            return;
+        }
+        config.address = address;
+        config.port = quint16(m_port->value());
+        config.basePath = m_basePath->text().trimmed();
+        startServer(config);
+    });
+    m_pause = captureMenu->addAction(tr("&Pause Table"));
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pause->setToolTip(
+        tr("Stop adding rows; the server keeps capturing and answering, and held rows appear on resume"));
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        if (!paused && !m_paused.isEmpty()) {
+            m_model->appendBatch(m_paused);
+            m_paused.clear();
+            m_view->scrollToBottom();
+        }
+        updateCounts();
+    });
+    auto *clear = captureMenu->addAction(tr("&Clear"), this, [this] {
+        m_store->clear();
+        m_model->clear();
+        m_paused.clear();
+        m_commandCounts.clear();
+        while (m_commandPicker->count() > 1)
+            m_commandPicker->removeItem(1);
+        m_detail->clear();
+        updateCounts();
+    });
+    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    clear->setToolTip(tr("Remove every capture from the table"));
+    auto *focusFilter = captureMenu->addAction(tr("&Filter"), this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    focusFilter->setShortcut(QKeySequence::Find);
+    auto *copyCurl = captureMenu->addAction(tr("Copy as c&URL"), this, [this] {
+        if (selectedCapture())
+            QApplication::clipboard()->setText(m_detail->curlCommand());
+    });
+    copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    auto *addRule = rulesMenu->addAction(tr("&Add Rule..."), this, [this] {
+        Rule rule;
+        rule.responses = {ResponseSpec()};
+        m_rules->addRule(rule);
+    });
+    addRule->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    auto *fromCapture = rulesMenu->addAction(tr("&Make Rule from Capture..."), this, [this] {
+        if (const CapturedRequest *c = selectedCapture())
+            m_rules->addRule(ruleFromCapture(*c));
+    });
+    fromCapture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    rulesMenu->addAction(tr("&Reset Sequences"), this, [this] { m_host->resetCounters(); })
+        ->setToolTip(tr("Start every rule's reply sequence from its first reply again"));
+
+    connect(
+        m_view, &QWidget::customContextMenuRequested, this, [this, fromCapture, copyCurl](const QPoint &pos) {
+            if (!m_view->indexAt(pos).isValid())
+                return;
+            QMenu menu(this);
+            menu.addAction(fromCapture);
+            menu.addAction(copyCurl);
+            menu.addAction(tr("Copy Body"), this, [this] {
+                if (const CapturedRequest *c = selectedCapture())
+                    QApplication::clipboard()->setText(QString::fromUtf8(c->body));
+            });
+            menu.exec(m_view->viewport()->mapToGlobal(pos));
+        });
+
+    // Server toolbar: where OpenIM should post, and the URL to paste into webhooks.yml.
+    QToolBar *server = addToolBar(tr("Server"));
+    server->setObjectName(QStringLiteral("serverToolBar"));
+    m_address->setText(QStringLiteral("127.0.0.1"));
+    m_address->setMaximumWidth(130);
+    m_address->setAccessibleName(tr("Listen address"));
+    m_address->setToolTip(tr("127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(10006);
+    m_port->setAccessibleName(tr("Port"));
+    m_basePath->setText(QStringLiteral("/callbackExample"));
+    m_basePath->setMaximumWidth(160);
+    m_basePath->setAccessibleName(tr("Base path"));
+    server->addWidget(new QLabel(tr(" Listen "), this));
+    server->addWidget(m_address);
+    server->addWidget(new QLabel(tr(" : "), this));
+    server->addWidget(m_port);
+    server->addWidget(new QLabel(tr(" Path "), this));
+    server->addWidget(m_basePath);
+    server->addAction(m_startStop);
+    auto *copyUrl = server->addAction(tr("Copy URL"), this, [this] {
+        if (!m_host->webhookUrl().isEmpty())
+            QApplication::clipboard()->setText(m_host->webhookUrl());
+    });
+    copyUrl->setToolTip(tr("Copy the url for OpenIM's webhooks.yml"));
+    server->addSeparator();
+    server->addAction(m_pause);
+    server->addAction(clear);
+    server->addSeparator();
+    server->addAction(openScenarioAction);
+    server->addAction(addRule);
+    server->addAction(fromCapture);
+}
+
+Rule MainWindow::ruleFromCapture(const CapturedRequest &c)
+{
+    Rule rule;
+    rule.command = c.canonicalCommand.isEmpty() ? (c.command.isEmpty() ? QStringLiteral("*") : c.command)
+                                                : c.canonicalCommand;
+    rule.name = tr("%1 from capture #%2").arg(rule.command).arg(c.id);
+    ResponseSpec reply;
+    const CommandSpec *spec = Catalogue::instance().find(c.canonicalCommand);
+    if (!spec || spec->isBefore()) {
+        reply.preset = ResponseSpec::Preset::Block;
+        reply.errCode = 5001;
+    }
+    rule.responses = {reply};
+    return rule;
+}
+
+bool MainWindow::startServer(const ServerConfig &config)
+{
+    m_address->setText(config.address.toString());
+    m_port->setValue(config.port);
+    m_basePath->setText(config.basePath);
+    QString error;
+    if (!m_host->start(config, &error)) {
+        setServerState({},
+            tr("Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the "
+               "port: choose another port and press Start.")
+                .arg(config.address.toString())
+                .arg(config.port)
+                .arg(error));
+        return false;
+    }
+    m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
+    setServerState(m_host->webhookUrl(), {});
+    return true;
 }
 
 void MainWindow::setServerState(const QString &url, const QString &error)
 {
+    const bool listening = m_host && m_host->isListening();
+    if (m_startStop)
+        m_startStop->setText(listening ? tr("&Stop Server") : tr("&Start Server"));
+    m_address->setEnabled(!listening);
+    m_port->setEnabled(!listening);
+    m_basePath->setEnabled(!listening);
     if (!error.isEmpty()) {
         m_banner->setText(error);
         m_banner->setVisible(true);
@@ -131,7 +392,14 @@ void MainWindow::setServerState(const QString &url, const QString &error)
         return;
     }
     m_banner->setVisible(false);
-    m_listening->setText(tr("Listening on %1 \u2014 in webhooks.yml set url: %1").arg(url));
+    if (url.isEmpty()) {
+        m_listening->setText(tr("Not listening"));
+        return;
+    }
+    QString text = tr("Listening \u2014 in webhooks.yml set url: %1").arg(url);
+    if (m_host && !m_host->config().address.isLoopback())
+        text += tr(" (reachable from other hosts)");
+    m_listening->setText(text);
 }
 
 bool MainWindow::openScenario(const QString &path)
@@ -146,11 +414,90 @@ bool MainWindow::openScenario(const QString &path)
         box->open();
         return false;
     }
-    const QString name = scenario->name.isEmpty() ? QFileInfo(path).fileName() : scenario->name;
-    m_scenarioLabel->setText(tr("Scenario: %1 (%n rule(s), profile %2)", nullptr, int(scenario->rules.size()))
-                                 .arg(name, profileName(scenario->profile)));
-    Q_EMIT scenarioLoaded(*scenario);
+    m_rules->setScenario(*scenario, path);
+    QSettings().setValue(QStringLiteral("scenario/last"), path);
     return true;
+}
+
+bool MainWindow::saveScenario(const QString &path)
+{
+    QString error;
+    if (!m_rules->scenario().save(path, &error)) {
+        QMessageBox::warning(this, tr("Scenario not saved"),
+            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_rules->setScenario(m_rules->scenario(), path);
+    QSettings().setValue(QStringLiteral("scenario/last"), path);
+    return true;
+}
+
+bool MainWindow::maybeSaveScenario()
+{
+    if (!m_rules->isModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved rules"),
+        tr("The rules have changed since they were last saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    QString path = m_rules->path();
+    if (path.isEmpty())
+        path =
+            QFileDialog::getSaveFileName(this, tr("Save Scenario"), QString(), tr("Scenario files (*.json)"));
+    return !path.isEmpty() && saveScenario(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSaveScenario()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::applyFilter()
+{
+    QString error;
+    const bool ok = m_proxy->setExpression(m_filter->text(), &error);
+    m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { background: #fdecea; }"));
+    m_filter->setToolTip(ok ? QString() : error);
+    if (!ok)
+        statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);
+}
+
+const CapturedRequest *MainWindow::selectedCapture() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return nullptr;
+    return m_model->captureAt(m_proxy->mapToSource(index).row());
+}
+
+void MainWindow::showSelected()
+{
+    if (const CapturedRequest *c = selectedCapture())
+        m_detail->setCapture(*c);
+    else
+        m_detail->clear();
+}
+
+void MainWindow::updateCommandCounts(const QList<CapturedRequest> &batch)
+{
+    for (const auto &c : batch) {
+        const QString key = c.command;
+        const int count = ++m_commandCounts[key];
+        const QString label = tr("%1 (%2)").arg(key.isEmpty() ? tr("(no command)") : key).arg(count);
+        const int index = m_commandPicker->findData(key);
+        if (index < 0)
+            m_commandPicker->addItem(label, key);
+        else
+            m_commandPicker->setItemText(index, label);
+    }
 }
 
 void MainWindow::updateCounts()
@@ -160,7 +507,31 @@ void MainWindow::updateCounts()
     if (dropped > 0)
         text += QStringLiteral("  \u00b7  ")
             + tr("%n dropped (oldest)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
+    if (m_pause && m_pause->isChecked())
+        text += QStringLiteral("  \u00b7  ") + tr("paused, %n held", nullptr, int(m_paused.size()));
     m_counts->setText(text);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_view->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("server/address"), m_address->text());
+    settings.setValue(QStringLiteral("server/port"), m_port->value());
+    settings.setValue(QStringLiteral("server/basePath"), m_basePath->text());
 }
 
 } // namespace cbi

@@ -1,47 +1,96 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/capturedrequest.h"
+#include "rules/rule.h"
+#include "server/serverconfig.h"
+
+#include <QHash>
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QSplitter;
 class QTableView;
+class QTimer;
 
 namespace cbi {
 
+class CaptureDetailView;
+class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
+class RulesWidget;
+class ServerHost;
 struct Scenario;
 
-// The main window: the live table of captures and the server's state. The server itself runs
-// on a worker thread; the window only hears from the CaptureStore, in batches.
+// The main window: server controls, the live table of captures with its filter bar, the detail
+// of the selected capture, and the rules of the scenario being served. The server runs on its own
+// thread (ServerHost); the window hears of captures from the CaptureStore, in batches.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(CaptureStore *store, QWidget *parent = nullptr);
+    MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent = nullptr);
 
+    // Starts (or restarts) the server; a failure is shown in the window.
+    bool startServer(const ServerConfig &config);
     // url: the base URL to paste into webhooks.yml; error: why the server is not listening.
     void setServerState(const QString &url, const QString &error);
-    // Loads a scenario file; on success emits scenarioLoaded, on failure shows the error.
+    // Loads a scenario file and serves it; on failure shows why.
     bool openScenario(const QString &path);
+    bool saveScenario(const QString &path);
 
-Q_SIGNALS:
-    void scenarioLoaded(const cbi::Scenario &scenario);
-
-public:
     CaptureTableModel *model() const { return m_model; }
+    CaptureFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
+    CaptureDetailView *detail() const { return m_detail; }
+    RulesWidget *rules() const { return m_rules; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
+    static Rule ruleFromCapture(const CapturedRequest &capture);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
+    void applyFilter();
     void updateCounts();
+    void updateCommandCounts(const QList<CapturedRequest> &batch);
+    void showSelected();
+    const CapturedRequest *selectedCapture() const;
+    bool maybeSaveScenario();
+    void restoreSettings();
+    void saveSettings();
 
     CaptureStore *m_store;
+    ServerHost *m_host;
     CaptureTableModel *m_model;
+    CaptureFilterProxy *m_proxy;
     QTableView *m_view;
+    CaptureDetailView *m_detail;
+    RulesWidget *m_rules;
+    QSplitter *m_splitter;
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;
-    QLabel *m_scenarioLabel;
+    QLabel *m_rate;
+    QLineEdit *m_address;
+    QSpinBox *m_port;
+    QLineEdit *m_basePath;
+    QLineEdit *m_filter;
+    QComboBox *m_commandPicker;
+    QComboBox *m_verdictPicker;
+    QTimer *m_filterDebounce;
+    QTimer *m_rateTimer;
+    QAction *m_startStop = nullptr;
+    QAction *m_pause = nullptr;
+    QList<CapturedRequest> m_paused; // batches held while the table is paused
+    QHash<QString, int> m_commandCounts;
+    quint64 m_lastTotal = 0;
 };
 
 } // namespace cbi

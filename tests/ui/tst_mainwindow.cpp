@@ -1,15 +1,25 @@
 // SPDX-License-Identifier: MIT
-// The window offscreen, fed by a real server: a POST shows up as a row.
+// The window offscreen, fed by its real server over real sockets: the flow of a first-time user.
 #include "capture/capturestore.h"
+#include "dialogs/ruleeditordialog.h"
 #include "mainwindow.h"
+#include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "rules/scenario.h"
-#include "server/captureserver.h"
+#include "server/serverhost.h"
+#include "widgets/capturedetailview.h"
+#include "widgets/ruleswidget.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -18,51 +28,138 @@
 using namespace cbi;
 using namespace Qt::StringLiterals;
 
+namespace {
+QByteArray post(const QByteArray &command, const QByteArray &body, const QByteArray &operationID)
+{
+    return "POST /callbackExample/" + command + " HTTP/1.1\r\nHost: x\r\noperationID: " + operationID
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
+}
+
+const QByteArray aliceToBob =
+    R"({"sendID":"alice","recvID":"bob","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+const QByteArray carolToDan =
+    R"({"sendID":"carol","recvID":"dan","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    static ServerConfig anyPort()
+    {
+        ServerConfig config;
+        config.port = 0;
+        return config;
+    }
+
 private Q_SLOTS:
-    void postShowsUpAsRow()
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"cbi-tests"_s);
+        QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    }
+
+    void firstUserFlow()
     {
         CaptureStore store;
         store.setFlushIntervalMs(5);
-        CaptureServer server(&store);
-        ServerConfig config;
-        config.port = 0;
-        QVERIFY(server.start(config));
-        MainWindow window(&store);
-        window.setServerState(u"http://127.0.0.1:%1/callbackExample"_s.arg(server.serverPort()), {});
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
         window.show();
+        const quint16 port = host.config().port;
 
+        // Callbacks stream in.
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        socket.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(socket.waitForConnected(2000));
-        const QByteArray body =
-            R"({"sendID":"alice","recvID":"bob","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
-        socket.write(
-            "POST /callbackExample/callbackBeforeSendSingleMsgCommand HTTP/1.1\r\noperationID: op-gui\r\n"
-            "Content-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        QTRY_COMPARE(window.model()->rowCount(), 1);
-        const QAbstractItemModel *model = window.view()->model();
-        QCOMPARE(model->data(model->index(0, CaptureTableModel::OperationIdColumn)).toString(), u"op-gui"_s);
-        QVERIFY(model->data(model->index(0, CaptureTableModel::CommandColumn))
-                    .toString()
-                    .startsWith(u"callbackBeforeSendSingleMsgCommand"_s));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-1"));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", carolToDan, "op-2"));
+        QTRY_COMPARE(window.model()->rowCount(), 2);
         QTRY_VERIFY(socket.bytesAvailable() > 0);
-        QVERIFY(socket.readAll().startsWith("HTTP/1.1 200 OK"));
+        socket.readAll();
+
+        // Filter them.
+        window.filterEdit()->setText(u"sendID:carol"_s);
+        QTRY_COMPARE(window.proxy()->rowCount(), 1);
+        window.filterEdit()->setText(u"nosuchfield:x"_s);
+        QTest::qWait(400);
+        QVERIFY(!window.filterEdit()->toolTip().isEmpty()); // an invalid expression says why
+        QCOMPARE(window.proxy()->rowCount(), 1); // and keeps the last valid filter
+        window.filterEdit()->setText(u"op-1"_s);
+        QTest::qWait(400); // the filter is debounced
+        QCOMPARE(window.proxy()->rowCount(), 1);
+        QCOMPARE(window.model()
+                     ->captureAt(window.proxy()->mapToSource(window.proxy()->index(0, 0)).row())
+                     ->operationID,
+            u"op-1"_s);
+
+        // Read one.
+        window.view()->setCurrentIndex(window.proxy()->index(0, 0));
+        QPlainTextEdit *body = nullptr;
+        for (auto *edit : window.detail()->findChildren<QPlainTextEdit *>()) {
+            if (edit->accessibleName() == u"Request body"_s)
+                body = edit;
+        }
+        QVERIFY(body);
+        QTRY_VERIFY(body->toPlainText().contains(u"\"alice\""_s));
+        QVERIFY(window.detail()->curlCommand().contains(
+            u"/callbackExample/callbackBeforeSendSingleMsgCommand"_s));
+
+        // Make a rule from it: block with errCode 5001 after 2 s.
+        const CapturedRequest *capture = window.model()->captureAt(0);
+        QVERIFY(capture);
+        RuleEditorDialog dialog(MainWindow::ruleFromCapture(*capture), window.rules()->scenario());
+        dialog.setErrCode(5001);
+        dialog.setFixedDelay(2000);
+        QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+        QVERIFY2(dialog.predictedVerdict().contains(u"5001"_s), qPrintable(dialog.predictedVerdict()));
+        window.rules()->appendRule(dialog.rule());
+        QVERIFY(window.rules()->isModified());
+        QCOMPARE(window.rules()->list()->count(), 1);
+
+        // The next one is blocked, after the delay.
+        QElapsedTimer timer;
+        timer.start();
+        socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-3"));
+        QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() > 0, 5000);
+        QVERIFY(timer.elapsed() >= 2000);
+        QVERIFY(socket.readAll().contains(R"("errCode":5001)"));
+        window.filterEdit()->clear();
+        QTRY_COMPARE(window.proxy()->rowCount(), 3);
+        const CapturedRequest *blocked = window.model()->captureAt(2);
+        QCOMPARE(blocked->verdict.outcome, Verdict::Outcome::Blocked);
+        QCOMPARE(blocked->verdict.errCode, 5001);
+        QCOMPARE(window.model()->data(window.model()->index(2, CaptureTableModel::VerdictColumn)).toString(),
+            u"block (5001)"_s);
+        window.rules()->setModified(false); // no save prompt on close
+    }
+
+    void ruleEditorReportsBadInput()
+    {
+        Rule rule;
+        rule.responses = {ResponseSpec()};
+        RuleEditorDialog dialog(rule, Scenario());
+        dialog.addCondition(u"body"_s, u"content"_s, u"regex"_s, u"("_s);
+        QVERIFY(dialog.errorText().contains(u"regular expression"_s));
+        RuleEditorDialog actionCode(rule, Scenario());
+        actionCode.setCommand(u"callbackBeforeSendSingleMsgCommand"_s);
+        actionCode.setPreset(u"error"_s);
+        QVERIFY2(actionCode.predictedVerdict().contains(u"does not block"_s),
+            qPrintable(actionCode.predictedVerdict()));
     }
 
     void scenarioOpensOrExplainsWhyNot()
     {
         CaptureStore store;
-        MainWindow window(&store);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
         window.show();
-        qRegisterMetaType<cbi::Scenario>();
-        QSignalSpy loaded(&window, &MainWindow::scenarioLoaded);
         QVERIFY(window.openScenario(QStringLiteral(CBI_SCENARIO_DIR) + u"/sensitive-word-block.json"_s));
-        QCOMPARE(loaded.size(), 1);
-        QCOMPARE(loaded.first().first().value<Scenario>().rules.size(), 1);
+        QCOMPARE(window.rules()->scenario().rules.size(), 1);
+        QCOMPARE(host.scenario().rules.size(), 1); // served at once
 
         QTemporaryDir dir;
         QFile broken(dir.filePath(u"broken.json"_s));
@@ -70,22 +167,34 @@ private Q_SLOTS:
         broken.write("{\"scenario\": 1, \"profile\": \"v9\"}");
         broken.close();
         QVERIFY(!window.openScenario(broken.fileName()));
-        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(host.scenario().rules.size(), 1); // the served rules are untouched
         QMessageBox *box = window.findChild<QMessageBox *>();
         QVERIFY(box);
         QTRY_VERIFY(box->isVisible());
         QVERIFY2(box->text().contains(u"$.profile"_s), qPrintable(box->text()));
+
+        // Save it elsewhere, and it reads back the same.
+        const QString saved = dir.filePath(u"saved.json"_s);
+        QVERIFY(window.saveScenario(saved));
+        QVERIFY(!window.rules()->isModified());
+        QString error;
+        QCOMPARE(Scenario::load(saved, &error)->rules.size(), 1);
     }
 
     void portErrorIsShownInTheWindow()
     {
         CaptureStore store;
-        MainWindow window(&store);
-        window.setServerState({}, u"Cannot listen on 127.0.0.1 port 10006: address in use"_s);
+        ServerHost first(&store);
+        QVERIFY(first.start(anyPort()));
+        ServerHost second(&store);
+        MainWindow window(&store, &second);
+        ServerConfig busy = anyPort();
+        busy.port = first.config().port;
         window.show();
+        QVERIFY(!window.startServer(busy));
         bool shown = false;
         for (QLabel *label : window.findChildren<QLabel *>()) {
-            if (label->isVisible() && label->text().contains(u"address in use"_s))
+            if (label->isVisible() && label->text().contains(u"Cannot listen"_s))
                 shown = true;
         }
         QVERIFY(shown);

@@ -150,6 +150,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             tr("Invalid --listen value %1: expected HOST:PORT with an IP address, e.g. 127.0.0.1:10006")
                 .arg(parser.value(listen)));
     o.server.basePath = parser.value(basePath);
+    o.listenGiven = parser.isSet(listen) || parser.isSet(basePath);
     const qint64 body = parseSize(parser.value(maxBody));
     if (body < 0)
         return fail(

@@ -28,6 +28,7 @@ struct ServeOptions
     int exitAfterMs = 0; // 0: run until SIGINT/SIGTERM
     QString scenarioPath;
     QString profile; // overrides the scenario's; validated by the parser
+    bool listenGiven = false; // --listen or --base-path on the command line (else the GUI uses its settings)
 };
 
 // The command line of `callback-inspector [serve] [options]`, parsed without side effects so

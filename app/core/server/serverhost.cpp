@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "serverhost.h"
+
+namespace cbi {
+
+ServerHost::ServerHost(CaptureStore *store, QObject *parent)
+    : QObject(parent)
+    , m_server(new CaptureServer(store))
+{
+    m_thread.setObjectName(QStringLiteral("capture-server"));
+    m_server->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+ServerHost::~ServerHost()
+{
+    QMetaObject::invokeMethod(
+        m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool ServerHost::start(const ServerConfig &config, QString *error)
+{
+    bool ok = false;
+    QString message;
+    quint16 port = 0;
+    QHostAddress address;
+    QMetaObject::invokeMethod(
+        m_server,
+        [&] {
+            ok = m_server->start(config);
+            message = m_server->errorString();
+            port = m_server->serverPort();
+            address = m_server->serverAddress();
+        },
+        Qt::BlockingQueuedConnection);
+    m_listening = ok;
+    m_config = config;
+    if (ok) {
+        m_config.port = port;
+        QString host = address.toString();
+        if (address.protocol() == QAbstractSocket::IPv6Protocol)
+            host = QLatin1Char('[') + host + QLatin1Char(']');
+        if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+            host = QStringLiteral(
+                "127.0.0.1"); // reachable locally; OpenIM elsewhere needs this machine's address
+        m_url = QStringLiteral("http://%1:%2%3").arg(host).arg(port).arg(m_server->config().basePath);
+    } else {
+        m_url.clear();
+    }
+    if (error)
+        *error = message;
+    Q_EMIT stateChanged();
+    return ok;
+}
+
+void ServerHost::stop()
+{
+    QMetaObject::invokeMethod(
+        m_server, [this] { m_server->stop(); }, Qt::BlockingQueuedConnection);
+    m_listening = false;
+    m_url.clear();
+    Q_EMIT stateChanged();
+}
+
+void ServerHost::setScenario(const Scenario &scenario)
+{
+    m_scenario = scenario;
+    QMetaObject::invokeMethod(
+        m_server, [this, scenario] { m_server->setScenario(scenario); }, Qt::BlockingQueuedConnection);
+}
+
+void ServerHost::resetCounters()
+{
+    QMetaObject::invokeMethod(
+        m_server, [this] { m_server->resetCounters(); }, Qt::BlockingQueuedConnection);
+}
+
+} // namespace cbi

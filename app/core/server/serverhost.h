@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "captureserver.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace cbi {
+
+class CaptureStore;
+
+// Runs a CaptureServer on its own thread, so that nothing the GUI does (painting, sorting) can
+// delay a reply. Every call blocks until the server thread has carried it out.
+class ServerHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerHost(CaptureStore *store, QObject *parent = nullptr);
+    ~ServerHost() override;
+
+    bool start(const ServerConfig &config, QString *error = nullptr);
+    void stop();
+    bool isListening() const { return m_listening; }
+    // The URL to put in webhooks.yml: http://HOST:PORT/BASEPATH.
+    QString webhookUrl() const { return m_url; }
+    ServerConfig config() const { return m_config; }
+    void setScenario(const Scenario &scenario);
+    Scenario scenario() const { return m_scenario; }
+    void resetCounters();
+
+Q_SIGNALS:
+    void stateChanged();
+
+private:
+    QThread m_thread;
+    CaptureServer *m_server;
+    ServerConfig m_config;
+    Scenario m_scenario;
+    QString m_url;
+    bool m_listening = false;
+};
+
+} // namespace cbi

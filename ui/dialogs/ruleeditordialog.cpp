@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: MIT
+#include "ruleeditordialog.h"
+
+#include "catalogue/catalogue.h"
+#include "models/capturetablemodel.h"
+#include "rules/ruleengine.h"
+#include "verdict/verdictengine.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace cbi {
+
+namespace {
+enum ConditionColumn
+{
+    SourceColumn,
+    NameColumn,
+    OpColumn,
+    ValueColumn,
+    NotColumn
+};
+
+const QStringList sources = {
+    QStringLiteral("body"), QStringLiteral("header"), QStringLiteral("query"), QStringLiteral("key")};
+const QStringList ops = {QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("regex"),
+    QStringLiteral("exists"), QStringLiteral("in"), QStringLiteral("lt"), QStringLiteral("le"),
+    QStringLiteral("gt"), QStringLiteral("ge")};
+const QStringList presets = {QStringLiteral("continue"), QStringLiteral("block"), QStringLiteral("rewrite"),
+    QStringLiteral("error"), QStringLiteral("custom")};
+const QStringList faults = {QStringLiteral("none"), QStringLiteral("empty-body"),
+    QStringLiteral("malformed-json"), QStringLiteral("wrong-types"), QStringLiteral("close"),
+    QStringLiteral("reset"), QStringLiteral("hang"), QStringLiteral("truncate"), QStringLiteral("slow-drip")};
+
+// A value typed in a cell: JSON when it parses as JSON (5, true, ["a"]), else a string.
+QJsonValue cellValue(const QString &text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
+    if (doc.isArray() && doc.array().size() == 1)
+        return doc.array().first();
+    return text;
+}
+
+QString cellText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+} // namespace
+
+RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_rule(rule)
+    , m_name(new QLineEdit(this))
+    , m_command(new QComboBox(this))
+    , m_match(new QComboBox(this))
+    , m_conditions(new QTableWidget(0, 5, this))
+    , m_sequence(new QListWidget(this))
+    , m_then(new QComboBox(this))
+    , m_preset(new QComboBox(this))
+    , m_errCode(new QSpinBox(this))
+    , m_errMsg(new QLineEdit(this))
+    , m_errDlt(new QLineEdit(this))
+    , m_actionCode(new QSpinBox(this))
+    , m_fields(new QPlainTextEdit(this))
+    , m_customBody(new QPlainTextEdit(this))
+    , m_status(new QSpinBox(this))
+    , m_delayKind(new QComboBox(this))
+    , m_delayA(new QSpinBox(this))
+    , m_delayB(new QSpinBox(this))
+    , m_sigma(new QDoubleSpinBox(this))
+    , m_delayHint(new QLabel(this))
+    , m_fault(new QComboBox(this))
+    , m_faultPercent(new QSpinBox(this))
+    , m_times(new QSpinBox(this))
+    , m_verdict(new QLabel(this))
+    , m_errorLabel(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Edit Rule"));
+    m_name->setAccessibleName(tr("Rule name"));
+    m_command->setEditable(true);
+    m_command->addItem(QStringLiteral("*"));
+    for (const auto &spec : Catalogue::instance().commands())
+        m_command->addItem(spec.command);
+    m_command->setAccessibleName(tr("Command"));
+    m_match->addItem(tr("all conditions"), QStringLiteral("all"));
+    m_match->addItem(tr("any condition"), QStringLiteral("any"));
+    m_conditions->setHorizontalHeaderLabels(
+        {tr("Source"), tr("Name or path"), tr("Operator"), tr("Value"), tr("Not")});
+    m_conditions->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_conditions->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
+    m_conditions->verticalHeader()->hide();
+    m_conditions->setAccessibleName(tr("Conditions"));
+    m_then->addItem(tr("then repeat the last reply"), QStringLiteral("repeat-last"));
+    m_then->addItem(tr("then start over"), QStringLiteral("cycle"));
+    for (const auto &p : presets)
+        m_preset->addItem(p, p);
+    m_preset->setItemText(0, tr("continue"));
+    m_preset->setItemText(1, tr("block (nextCode 1)"));
+    m_preset->setItemText(2, tr("rewrite fields"));
+    m_preset->setItemText(3, tr("error (non-zero actionCode)"));
+    m_preset->setItemText(4, tr("custom body"));
+    m_errCode->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    m_actionCode->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    m_fields->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_fields->setPlaceholderText(
+        tr("Reply fields as a JSON object, e.g. {\"content\": \"{{request.content}}\"}"));
+    m_fields->setAccessibleName(tr("Reply fields"));
+    m_customBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_customBody->setAccessibleName(tr("Custom body"));
+    m_status->setRange(100, 999);
+    m_delayKind->addItem(tr("no delay"), QStringLiteral("none"));
+    m_delayKind->addItem(tr("fixed"), QStringLiteral("fixed"));
+    m_delayKind->addItem(tr("uniform range"), QStringLiteral("uniform"));
+    m_delayKind->addItem(tr("lognormal"), QStringLiteral("lognormal"));
+    m_delayKind->addItem(tr("just past OpenIM's timeout"), QStringLiteral("pastTimeout"));
+    for (QSpinBox *box : {m_delayA, m_delayB}) {
+        box->setRange(0, 3600000);
+        box->setSuffix(tr(" ms"));
+    }
+    m_sigma->setRange(0, 5);
+    m_sigma->setSingleStep(0.1);
+    m_sigma->setValue(0.5);
+    for (const auto &f : faults)
+        m_fault->addItem(f, f);
+    m_fault->setItemText(0, tr("no fault"));
+    m_faultPercent->setRange(0, 100);
+    m_faultPercent->setSuffix(tr(" %"));
+    m_times->setRange(1, 1000000);
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::RichText);
+    m_verdict->setAccessibleName(tr("Predicted verdict"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+
+    // Layout: what the rule matches, then the replies.
+    auto *matchBox = new QGroupBox(tr("Matches"), this);
+    auto *matchForm = new QFormLayout(matchBox);
+    matchForm->addRow(tr("&Name:"), m_name);
+    matchForm->addRow(tr("C&ommand:"), m_command);
+    matchForm->addRow(tr("Requires:"), m_match);
+    auto *conditionButtons = new QHBoxLayout;
+    auto *addConditionButton = new QPushButton(tr("Add condition"), this);
+    auto *removeCondition = new QPushButton(tr("Remove condition"), this);
+    conditionButtons->addWidget(addConditionButton);
+    conditionButtons->addWidget(removeCondition);
+    conditionButtons->addStretch();
+    matchForm->addRow(m_conditions);
+    matchForm->addRow(conditionButtons);
+
+    auto *replyBox = new QGroupBox(tr("Replies"), this);
+    auto *replyLayout = new QHBoxLayout(replyBox);
+    auto *sequenceColumn = new QVBoxLayout;
+    m_sequence->setAccessibleName(tr("Reply sequence"));
+    sequenceColumn->addWidget(m_sequence);
+    auto *addReply = new QPushButton(tr("Add reply"), this);
+    auto *removeReply = new QPushButton(tr("Remove reply"), this);
+    sequenceColumn->addWidget(addReply);
+    sequenceColumn->addWidget(removeReply);
+    sequenceColumn->addWidget(m_then);
+    replyLayout->addLayout(sequenceColumn, 1);
+    auto *replyForm = new QFormLayout;
+    replyForm->addRow(tr("&Preset:"), m_preset);
+    replyForm->addRow(tr("errCode:"), m_errCode);
+    replyForm->addRow(tr("errMsg:"), m_errMsg);
+    replyForm->addRow(tr("errDlt:"), m_errDlt);
+    replyForm->addRow(tr("actionCode:"), m_actionCode);
+    replyForm->addRow(tr("Fields:"), m_fields);
+    replyForm->addRow(tr("Body:"), m_customBody);
+    replyForm->addRow(tr("HTTP status:"), m_status);
+    auto *delayRow = new QHBoxLayout;
+    delayRow->addWidget(m_delayKind);
+    delayRow->addWidget(m_delayA);
+    delayRow->addWidget(m_delayB);
+    delayRow->addWidget(m_sigma);
+    delayRow->addWidget(m_delayHint, 1);
+    replyForm->addRow(tr("&Delay:"), delayRow);
+    auto *faultRow = new QHBoxLayout;
+    faultRow->addWidget(m_fault);
+    faultRow->addWidget(m_faultPercent);
+    faultRow->addStretch();
+    replyForm->addRow(tr("F&ault:"), faultRow);
+    replyForm->addRow(tr("Answers:"), m_times);
+    m_times->setSuffix(tr(" call(s) in the sequence"));
+    replyLayout->addLayout(replyForm, 3);
+
+    auto *verdictBox = new QGroupBox(tr("What OpenIM will do (on the command's sample request)"), this);
+    auto *verdictLayout = new QVBoxLayout(verdictBox);
+    verdictLayout->addWidget(m_verdict);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(matchBox);
+    layout->addWidget(replyBox, 1);
+    layout->addWidget(verdictBox);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    // Fill from the rule, through its JSON form (the scenario reader is the single source of truth).
+    Scenario one;
+    one.rules = {rule};
+    const QJsonObject json = QJsonDocument::fromJson(one.toJson())
+                                 .object()
+                                 .value(QLatin1String("rules"))
+                                 .toArray()
+                                 .first()
+                                 .toObject();
+    m_loading = true;
+    m_name->setText(rule.name);
+    m_command->setCurrentText(rule.command);
+    m_match->setCurrentIndex(rule.matchAll ? 0 : 1);
+    m_then->setCurrentIndex(rule.then == Rule::Then::Cycle ? 1 : 0);
+    for (const auto &c : rule.conditions)
+        addCondition(Condition::sourceName(c.source), c.name, Condition::opName(c.op), cellText(c.value));
+    for (int i = 0; i < rule.conditions.size(); ++i) {
+        if (auto *box = qobject_cast<QCheckBox *>(m_conditions->cellWidget(i, NotColumn)))
+            box->setChecked(rule.conditions.at(i).negate);
+    }
+    const QJsonValue respond = json.value(QLatin1String("respond"));
+    if (respond.isArray()) {
+        for (const auto &r : respond.toArray())
+            m_responses.append(r.toObject());
+    } else {
+        m_responses.append(respond.toObject());
+    }
+    for (int i = 0; i < m_responses.size(); ++i)
+        m_sequence->addItem(QString());
+    m_loading = false;
+
+    connect(m_sequence, &QListWidget::currentRowChanged, this, [this](int row) {
+        storeResponse();
+        loadResponse(row);
+    });
+    connect(addReply, &QPushButton::clicked, this, [this] {
+        storeResponse();
+        m_responses.append(QJsonObject {{QStringLiteral("preset"), QStringLiteral("continue")}});
+        m_sequence->addItem(QString());
+        m_sequence->setCurrentRow(int(m_responses.size()) - 1);
+        revalidate();
+    });
+    connect(removeReply, &QPushButton::clicked, this, [this] {
+        if (m_responses.size() <= 1)
+            return;
+        const int row = m_current;
+        m_current = -1;
+        m_responses.removeAt(row);
+        delete m_sequence->takeItem(row);
+        m_sequence->setCurrentRow(qMin(row, int(m_responses.size()) - 1));
+        revalidate();
+    });
+    connect(addConditionButton, &QPushButton::clicked, this, [this] {
+        this->addCondition(
+            QStringLiteral("body"), QStringLiteral("sendID"), QStringLiteral("equals"), QString());
+    });
+    connect(removeCondition, &QPushButton::clicked, this, [this] {
+        if (m_conditions->currentRow() >= 0)
+            m_conditions->removeRow(m_conditions->currentRow());
+        revalidate();
+    });
+
+    auto changed = [this] {
+        if (!m_loading)
+            revalidate();
+    };
+    connect(m_name, &QLineEdit::textChanged, this, changed);
+    connect(m_command, &QComboBox::currentTextChanged, this, changed);
+    connect(m_match, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_then, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_conditions, &QTableWidget::cellChanged, this, changed);
+    for (QComboBox *box : {m_preset, m_delayKind, m_fault})
+        connect(box, &QComboBox::currentIndexChanged, this, changed);
+    for (QSpinBox *box : {m_errCode, m_actionCode, m_status, m_delayA, m_delayB, m_faultPercent, m_times})
+        connect(box, &QSpinBox::valueChanged, this, changed);
+    connect(m_sigma, &QDoubleSpinBox::valueChanged, this, changed);
+    for (QLineEdit *edit : {m_errMsg, m_errDlt})
+        connect(edit, &QLineEdit::textChanged, this, changed);
+    for (QPlainTextEdit *edit : {m_fields, m_customBody})
+        connect(edit, &QPlainTextEdit::textChanged, this, changed);
+
+    m_sequence->setCurrentRow(0);
+    revalidate();
+    resize(900, 760);
+}
+
+void RuleEditorDialog::addCondition(
+    const QString &source, const QString &name, const QString &op, const QString &value)
+{
+    const int row = m_conditions->rowCount();
+    auto *sourceBox = new QComboBox(m_conditions);
+    auto *opBox = new QComboBox(m_conditions);
+    auto *notBox = new QCheckBox(m_conditions);
+    {
+        // Half-built rows must not be read by revalidate().
+        const QSignalBlocker blocker(m_conditions);
+        m_conditions->insertRow(row);
+        sourceBox->addItems(sources);
+        sourceBox->setCurrentText(source);
+        opBox->addItems(ops);
+        opBox->setCurrentText(op);
+        m_conditions->setCellWidget(row, SourceColumn, sourceBox);
+        m_conditions->setItem(row, NameColumn, new QTableWidgetItem(name));
+        m_conditions->setCellWidget(row, OpColumn, opBox);
+        m_conditions->setItem(row, ValueColumn, new QTableWidgetItem(value));
+        m_conditions->setCellWidget(row, NotColumn, notBox);
+    }
+    connect(sourceBox, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
+    connect(opBox, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
+    connect(notBox, &QCheckBox::toggled, this, [this] { revalidate(); });
+    if (!m_loading)
+        revalidate();
+}
+
+void RuleEditorDialog::setCommand(const QString &command)
+{
+    m_command->setCurrentText(command);
+}
+
+void RuleEditorDialog::setPreset(const QString &preset)
+{
+    m_preset->setCurrentIndex(m_preset->findData(preset));
+}
+
+void RuleEditorDialog::setErrCode(int errCode)
+{
+    m_errCode->setValue(errCode);
+}
+
+void RuleEditorDialog::setFixedDelay(int ms)
+{
+    m_delayKind->setCurrentIndex(m_delayKind->findData(QStringLiteral("fixed")));
+    m_delayA->setValue(ms);
+}
+
+void RuleEditorDialog::loadResponse(int index)
+{
+    m_current = index;
+    if (index < 0 || index >= m_responses.size())
+        return;
+    const QJsonObject r = m_responses.at(index);
+    m_loading = true;
+    m_preset->setCurrentIndex(
+        qMax(0, m_preset->findData(r.value(QLatin1String("preset")).toString(QStringLiteral("continue")))));
+    m_errCode->setValue(r.value(QLatin1String("errCode")).toInt(5001));
+    m_errMsg->setText(r.value(QLatin1String("errMsg")).toString());
+    m_errDlt->setText(r.value(QLatin1String("errDlt")).toString());
+    m_actionCode->setValue(r.value(QLatin1String("actionCode")).toInt(1));
+    const QJsonObject fields = r.value(QLatin1String("fields")).toObject();
+    m_fields->setPlainText(fields.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Indented)));
+    m_customBody->setPlainText(r.value(QLatin1String("body")).toString());
+    m_status->setValue(r.value(QLatin1String("status")).toInt(200));
+    const QJsonObject delay = r.value(QLatin1String("delay")).toObject();
+    const QString kind = delay.isEmpty() ? QStringLiteral("none") : delay.begin().key();
+    m_delayKind->setCurrentIndex(qMax(0, m_delayKind->findData(kind)));
+    const QJsonValue d = delay.value(kind);
+    if (kind == QLatin1String("fixed") || kind == QLatin1String("pastTimeout")) {
+        m_delayA->setValue(d.toInt());
+    } else if (kind == QLatin1String("uniform")) {
+        m_delayA->setValue(d.toArray().at(0).toInt());
+        m_delayB->setValue(d.toArray().at(1).toInt());
+    } else if (kind == QLatin1String("lognormal")) {
+        m_delayA->setValue(d.toObject().value(QLatin1String("median")).toInt());
+        m_delayB->setValue(d.toObject().value(QLatin1String("max")).toInt());
+        m_sigma->setValue(d.toObject().value(QLatin1String("sigma")).toDouble(0.5));
+    }
+    m_fault->setCurrentIndex(
+        qMax(0, m_fault->findData(r.value(QLatin1String("fault")).toString(QStringLiteral("none")))));
+    m_faultPercent->setValue(r.value(QLatin1String("faultPercent")).toInt(100));
+    m_times->setValue(r.value(QLatin1String("times")).toInt(1));
+    m_loading = false;
+    updateDelayInputs();
+}
+
+QJsonObject RuleEditorDialog::responseFromWidgets() const
+{
+    const QString preset = m_preset->currentData().toString();
+    QJsonObject r {{QStringLiteral("preset"), preset}};
+    if (preset == QLatin1String("block") || preset == QLatin1String("error")) {
+        r.insert(QStringLiteral("errCode"), m_errCode->value());
+        r.insert(QStringLiteral("errMsg"), m_errMsg->text());
+        r.insert(QStringLiteral("errDlt"), m_errDlt->text());
+    }
+    if (preset == QLatin1String("error"))
+        r.insert(QStringLiteral("actionCode"), m_actionCode->value());
+    if (preset == QLatin1String("custom")) {
+        r.insert(QStringLiteral("body"), m_customBody->toPlainText());
+    } else if (!m_fields->toPlainText().trimmed().isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(m_fields->toPlainText().toUtf8());
+        // An invalid fields text is passed on as a string so that the reader reports it.
+        r.insert(QStringLiteral("fields"),
+            doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(m_fields->toPlainText()));
+    }
+    if (m_status->value() != 200)
+        r.insert(QStringLiteral("status"), m_status->value());
+    const QString kind = m_delayKind->currentData().toString();
+    if (kind == QLatin1String("fixed") || kind == QLatin1String("pastTimeout"))
+        r.insert(QStringLiteral("delay"), QJsonObject {{kind, m_delayA->value()}});
+    else if (kind == QLatin1String("uniform"))
+        r.insert(
+            QStringLiteral("delay"), QJsonObject {{kind, QJsonArray {m_delayA->value(), m_delayB->value()}}});
+    else if (kind == QLatin1String("lognormal"))
+        r.insert(QStringLiteral("delay"),
+            QJsonObject {{kind,
+                QJsonObject {{QStringLiteral("median"), m_delayA->value()},
+                    {QStringLiteral("sigma"), m_sigma->value()},
+                    {QStringLiteral("max"), m_delayB->value()}}}});
+    const QString fault = m_fault->currentData().toString();
+    if (fault != QLatin1String("none")) {
+        r.insert(QStringLiteral("fault"), fault);
+        r.insert(QStringLiteral("faultPercent"), m_faultPercent->value());
+    }
+    if (m_times->value() != 1)
+        r.insert(QStringLiteral("times"), m_times->value());
+    return r;
+}
+
+void RuleEditorDialog::storeResponse()
+{
+    if (m_current >= 0 && m_current < m_responses.size())
+        m_responses[m_current] = responseFromWidgets();
+}
+
+QJsonObject RuleEditorDialog::ruleJson() const
+{
+    QJsonObject rule {{QStringLiteral("name"), m_name->text()},
+        {QStringLiteral("command"), m_command->currentText().trimmed()},
+        {QStringLiteral("match"), m_match->currentData().toString()},
+        {QStringLiteral("then"), m_then->currentData().toString()}};
+    QJsonArray when;
+    for (int row = 0; row < m_conditions->rowCount(); ++row) {
+        const auto *source = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, SourceColumn));
+        const auto *op = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, OpColumn));
+        const auto *negate = qobject_cast<QCheckBox *>(m_conditions->cellWidget(row, NotColumn));
+        if (!source || !op || !negate)
+            continue;
+        const QString name =
+            m_conditions->item(row, NameColumn) ? m_conditions->item(row, NameColumn)->text() : QString();
+        const QString value =
+            m_conditions->item(row, ValueColumn) ? m_conditions->item(row, ValueColumn)->text() : QString();
+        QJsonObject c {{source->currentText(), name}};
+        c.insert(op->currentText(),
+            op->currentText() == QLatin1String("exists") ? QJsonValue(true) : cellValue(value));
+        if (negate->isChecked())
+            c.insert(QStringLiteral("not"), true);
+        when.append(c);
+    }
+    rule.insert(QStringLiteral("when"), when);
+    QList<QJsonObject> responses = m_responses;
+    if (m_current >= 0 && m_current < responses.size())
+        responses[m_current] = responseFromWidgets();
+    QJsonArray respond;
+    for (const auto &r : responses)
+        respond.append(r);
+    rule.insert(QStringLiteral("respond"), respond);
+    return rule;
+}
+
+void RuleEditorDialog::updateDelayInputs()
+{
+    const QString kind = m_delayKind->currentData().toString();
+    m_delayA->setVisible(kind != QLatin1String("none"));
+    m_delayB->setVisible(kind == QLatin1String("uniform") || kind == QLatin1String("lognormal"));
+    m_sigma->setVisible(kind == QLatin1String("lognormal"));
+    const QString preset = m_preset->currentData().toString();
+    const bool errorish = preset == QLatin1String("block") || preset == QLatin1String("error");
+    m_errCode->setEnabled(errorish);
+    m_errMsg->setEnabled(errorish);
+    m_errDlt->setEnabled(errorish);
+    m_actionCode->setEnabled(preset == QLatin1String("error"));
+    m_fields->setEnabled(preset != QLatin1String("custom"));
+    m_customBody->setEnabled(preset == QLatin1String("custom"));
+    m_faultPercent->setEnabled(m_fault->currentData().toString() != QLatin1String("none"));
+    if (kind == QLatin1String("pastTimeout")) {
+        const QString command = Catalogue::instance().canonicalName(m_command->currentText());
+        const int timeout = VerdictEngine::effectiveTimeoutMs(m_context.timeoutSecondsFor(command));
+        m_delayHint->setText(tr("margin: replies after %1 ms").arg(timeout + m_delayA->value()));
+    } else if (kind == QLatin1String("uniform")) {
+        m_delayHint->setText(tr("min, max"));
+    } else if (kind == QLatin1String("lognormal")) {
+        m_delayHint->setText(tr("median, max, sigma"));
+    } else {
+        m_delayHint->clear();
+    }
+}
+
+QString RuleEditorDialog::predictedVerdict() const
+{
+    return m_verdict->text();
+}
+
+void RuleEditorDialog::revalidate()
+{
+    updateDelayInputs();
+    for (int i = 0; i < m_responses.size(); ++i) {
+        const QJsonObject r = i == m_current ? responseFromWidgets() : m_responses.at(i);
+        QString text = r.value(QLatin1String("preset")).toString();
+        if (r.contains(QLatin1String("errCode")) && text == QLatin1String("block"))
+            text += QStringLiteral(" %1").arg(r.value(QLatin1String("errCode")).toInt());
+        if (r.contains(QLatin1String("delay")))
+            text += tr(", delayed");
+        if (r.contains(QLatin1String("fault")))
+            text += QStringLiteral(", ") + r.value(QLatin1String("fault")).toString();
+        if (r.value(QLatin1String("times")).toInt(1) != 1)
+            text += QStringLiteral(" \u00d7%1").arg(r.value(QLatin1String("times")).toInt());
+        m_sequence->item(i)->setText(QStringLiteral("%1. %2").arg(i + 1).arg(text));
+    }
+
+    const QJsonObject doc {{QStringLiteral("scenario"), Scenario::currentVersion},
+        {QStringLiteral("rules"), QJsonArray {ruleJson()}}};
+    QString error;
+    const auto parsed = Scenario::fromJson(QJsonDocument(doc).toJson(QJsonDocument::Compact), &error);
+    m_error = parsed ? QString() : error.replace(QStringLiteral("$.rules[0]"), tr("rule"));
+    if (parsed) {
+        m_rule = parsed->rules.first();
+        if (m_name->text().isEmpty())
+            m_rule.name =
+                tr("%1 rule").arg(m_rule.command == QLatin1String("*") ? tr("catch-all") : m_rule.command);
+    }
+    m_errorLabel->setText(m_error);
+    m_errorLabel->setVisible(!m_error.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_error.isEmpty());
+
+    // The verdict on the selected reply, for the command's sample request.
+    if (!parsed || m_current < 0) {
+        m_verdict->setText(tr("(fix the rule to see the verdict)"));
+        return;
+    }
+    const QString command = m_rule.command == QLatin1String("*")
+        ? QStringLiteral("callbackBeforeSendSingleMsgCommand")
+        : m_rule.command;
+    const CommandSpec *spec = Catalogue::instance().find(Catalogue::instance().canonicalName(command));
+    CapturedRequest sample;
+    sample.command = command;
+    sample.canonicalCommand = Catalogue::instance().canonicalName(command);
+    const QJsonObject sampleBody = spec ? spec->sampleRequest : QJsonObject();
+    sample.body = QJsonDocument(sampleBody).toJson(QJsonDocument::Compact);
+    QRandomGenerator random(1);
+    const int timeoutMs =
+        VerdictEngine::effectiveTimeoutMs(m_context.timeoutSecondsFor(sample.canonicalCommand));
+    sample.reply = m_rule.responses.at(qBound(0, m_current, int(m_rule.responses.size()) - 1))
+                       .render(sample, sampleBody, timeoutMs, random);
+    VerdictEngine::Input in;
+    in.command = command;
+    in.requestBody = sampleBody;
+    in.reply = sample.reply;
+    in.timeoutSeconds = m_context.timeoutSecondsFor(sample.canonicalCommand);
+    in.profile = m_context.profile;
+    in.failedContinue = m_context.failedContinue;
+    const Verdict v = VerdictEngine::compute(in);
+    QString html =
+        QStringLiteral("<b style='color:%1'>%2</b> \u2014 %3")
+            .arg(CaptureTableModel::verdictColor(v.outcome).name(),
+                CaptureTableModel::verdictText(v).toHtmlEscaped(), v.reason.text().toHtmlEscaped());
+    for (const auto &w : v.warnings)
+        html += QStringLiteral("<br>\u26a0 %1").arg(w.text().toHtmlEscaped());
+    html += QStringLiteral("<br><span style='color:gray'>%1</span>")
+                .arg(tr("Reply: %1").arg(QString::fromUtf8(sample.reply.body.left(300))).toHtmlEscaped());
+    m_verdict->setText(html);
+}
+
+} // namespace cbi

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturefilter.h"
+
+#include <QSortFilterProxyModel>
+
+namespace cbi {
+
+// Filters the capture table with a CaptureFilter expression plus the command and verdict pickers.
+class CaptureFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit CaptureFilterProxy(QObject *parent = nullptr);
+
+    // Returns false (and keeps the previous filter) when the expression is invalid.
+    bool setExpression(const QString &text, QString *error = nullptr);
+    void setCommand(const QString &command); // empty: all
+    void setOutcome(int outcome); // -1: all, else a Verdict::Outcome
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    CaptureFilter m_filter;
+    QString m_command;
+    int m_outcome = -1;
+};
+
+} // namespace cbi

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+#include "capturedetailview.h"
+
+#include "export/curlcommand.h"
+#include "jsonhighlighter.h"
+#include "models/capturetablemodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace cbi {
+
+namespace {
+QPlainTextEdit *codeView(QWidget *parent, const QString &accessibleName)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setAccessibleName(accessibleName);
+    return edit;
+}
+
+QString rawHeaders(const HeaderList &headers)
+{
+    QString out;
+    for (const auto &h : headers)
+        out += QString::fromLatin1(h.first) + QStringLiteral(": ") + QString::fromUtf8(h.second)
+            + QLatin1Char('\n');
+    return out;
+}
+} // namespace
+
+CaptureDetailView::CaptureDetailView(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_summary(new QLabel(this))
+    , m_headers(new QTableWidget(this))
+    , m_body(codeView(this, tr("Request body")))
+    , m_tree(new QTreeWidget(this))
+    , m_raw(codeView(this, tr("Raw request")))
+    , m_reply(codeView(this, tr("Reply sent")))
+    , m_verdict(new QTextBrowser(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headers->setColumnCount(2);
+    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setAccessibleName(tr("Request headers"));
+    new JsonHighlighter(m_body->document());
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Field"), tr("Value")});
+    m_tree->setAccessibleName(tr("Request body as a tree"));
+    m_verdict->setAccessibleName(tr("What OpenIM will do"));
+
+    auto *requestPage = new QWidget(this);
+    auto *requestLayout = new QVBoxLayout(requestPage);
+    requestLayout->setContentsMargins(4, 4, 4, 4);
+    auto *split = new QSplitter(Qt::Horizontal, requestPage);
+    split->addWidget(m_headers);
+    split->addWidget(m_body);
+    split->setStretchFactor(1, 2);
+    requestLayout->addWidget(m_summary);
+    requestLayout->addWidget(split, 1);
+
+    m_tabs->addTab(requestPage, tr("Request"));
+    m_tabs->addTab(m_tree, tr("Body tree"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->addTab(m_reply, tr("Reply"));
+    m_tabs->addTab(m_verdict, tr("Verdict"));
+
+    auto *copyBody = new QPushButton(tr("Copy body"), this);
+    auto *copyCurl = new QPushButton(tr("Copy as cURL"), this);
+    copyBody->setToolTip(tr("Copy the request body to the clipboard"));
+    copyCurl->setToolTip(tr("Copy a curl command that sends this request again"));
+    connect(copyBody, &QPushButton::clicked, this, [this] {
+        if (m_hasCapture)
+            QApplication::clipboard()->setText(QString::fromUtf8(m_capture.body));
+    });
+    connect(copyCurl, &QPushButton::clicked, this, [this] {
+        if (m_hasCapture)
+            QApplication::clipboard()->setText(curlCommand());
+    });
+    m_tabs->setCornerWidget([&] {
+        auto *corner = new QWidget(this);
+        auto *row = new QHBoxLayout(corner);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(copyBody);
+        row->addWidget(copyCurl);
+        return corner;
+    }());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    clear();
+}
+
+QString CaptureDetailView::prettyBody(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (!doc.isNull())
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(body);
+}
+
+void CaptureDetailView::fillTree(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
+{
+    auto *item = new QTreeWidgetItem(parent, {key});
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        item->setText(1, tr("{%n field(s)}", nullptr, int(o.size())));
+        for (auto it = o.begin(); it != o.end(); ++it)
+            fillTree(item, it.key(), it.value());
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        item->setText(1, tr("[%n item(s)]", nullptr, int(a.size())));
+        for (int i = 0; i < a.size(); ++i)
+            fillTree(item, QStringLiteral("[%1]").arg(i), a.at(i));
+    } else if (value.isString()) {
+        item->setText(1, value.toString());
+        // OpenIM nests JSON in strings (message content): show it decoded underneath.
+        const QJsonDocument inner = QJsonDocument::fromJson(value.toString().toUtf8());
+        if (inner.isObject())
+            fillTree(item, tr("(decoded)"), inner.object());
+        else if (inner.isArray())
+            fillTree(item, tr("(decoded)"), inner.array());
+    } else if (value.isNull()) {
+        item->setText(1, QStringLiteral("null"));
+    } else if (value.isBool()) {
+        item->setText(1, value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+    } else {
+        item->setText(1, QString::number(value.toDouble(), 'g', 17));
+    }
+}
+
+void CaptureDetailView::clear()
+{
+    m_hasCapture = false;
+    m_summary->setText(tr("Select a capture to see it here."));
+    m_headers->setRowCount(0);
+    m_body->clear();
+    m_tree->clear();
+    m_raw->clear();
+    m_reply->clear();
+    m_verdict->clear();
+}
+
+QString CaptureDetailView::curlCommand() const
+{
+    return CurlCommand::forCapture(
+        m_capture, m_replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : m_replayBase);
+}
+
+QString CaptureDetailView::verdictHtml(const CapturedRequest &c) const
+{
+    const Verdict &v = c.verdict;
+    QString html =
+        QStringLiteral("<h3 style='color:%1'>%2</h3><p>%3</p>")
+            .arg(CaptureTableModel::verdictColor(v.outcome).name(),
+                CaptureTableModel::verdictText(v).toHtmlEscaped(), v.reason.text().toHtmlEscaped());
+    if (!v.modifiedFields.isEmpty())
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(tr("Rewritten:"), v.modifiedFields.join(QStringLiteral(", ")).toHtmlEscaped());
+    if (!v.ignoredFields.isEmpty())
+        html +=
+            QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Ignored by OpenIM:"), v.ignoredFields.join(QStringLiteral(", ")).toHtmlEscaped());
+    QStringList notes;
+    for (const auto &w : v.warnings)
+        notes.append(w.text());
+    for (const auto &w : c.warnings)
+        notes.append(w.text());
+    if (!notes.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Warnings"));
+        for (const auto &n : std::as_const(notes))
+            html += QStringLiteral("<li>%1</li>").arg(n.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Answered by:"),
+                    c.ruleName.isEmpty() ? tr("the default reply (no rule matched)").toHtmlEscaped()
+                                         : tr("rule \"%1\"").arg(c.ruleName).toHtmlEscaped());
+    if (!c.nearMiss.code.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(c.nearMiss.text().toHtmlEscaped());
+    return html;
+}
+
+void CaptureDetailView::setCapture(const CapturedRequest &c)
+{
+    m_capture = c;
+    m_hasCapture = true;
+    QStringList summary;
+    summary << QStringLiteral("<b>%1 %2%3</b> %4")
+                   .arg(QString::fromLatin1(c.method).toHtmlEscaped(), c.path.toHtmlEscaped(),
+                       c.query.isEmpty() ? QString() : QString(QLatin1Char('?') + c.query).toHtmlEscaped(),
+                       QString::fromLatin1(c.httpVersion).toHtmlEscaped());
+    summary << tr("Command: %1 (URL style: %2)")
+                   .arg(c.command.isEmpty() ? tr("none") : c.command, urlStyleName(c.urlStyle))
+                   .toHtmlEscaped();
+    summary << tr("operationID: %1 · from %2:%3 · %4")
+                   .arg(c.operationID, c.peerAddress)
+                   .arg(c.peerPort)
+                   .arg(c.receivedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+                   .toHtmlEscaped();
+    if (!c.keyData.isEmpty())
+        summary << tr("key (decoded): %1")
+                       .arg(QString::fromUtf8(QJsonDocument(c.keyData).toJson(QJsonDocument::Compact)))
+                       .toHtmlEscaped();
+    for (const auto &w : c.warnings)
+        summary << QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(w.text().toHtmlEscaped());
+    m_summary->setText(summary.join(QStringLiteral("<br>")));
+
+    m_headers->setRowCount(int(c.headers.size()));
+    for (int i = 0; i < c.headers.size(); ++i) {
+        m_headers->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(c.headers.at(i).first)));
+        m_headers->setItem(i, 1, new QTableWidgetItem(QString::fromUtf8(c.headers.at(i).second)));
+    }
+    m_body->setPlainText(prettyBody(c.body));
+
+    m_tree->clear();
+    const QJsonDocument doc = QJsonDocument::fromJson(c.body);
+    if (doc.isObject()) {
+        const QJsonObject o = doc.object();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            fillTree(m_tree->invisibleRootItem(), it.key(), it.value());
+    } else if (doc.isArray()) {
+        fillTree(m_tree->invisibleRootItem(), tr("(body)"), doc.array());
+    }
+    if (!c.keyData.isEmpty())
+        fillTree(m_tree->invisibleRootItem(), tr("?key (decoded)"), c.keyData);
+    m_tree->expandToDepth(1);
+    m_tree->resizeColumnToContents(0);
+
+    QString raw = QString::fromLatin1(c.method) + QLatin1Char(' ') + c.path
+        + (c.query.isEmpty() ? QString() : QLatin1Char('?') + c.query) + QLatin1Char(' ')
+        + QString::fromLatin1(c.httpVersion) + QLatin1Char('\n') + rawHeaders(c.headers) + QLatin1Char('\n')
+        + QString::fromUtf8(c.body);
+    m_raw->setPlainText(raw);
+
+    QString reply;
+    if (c.reply.fault == Fault::Close || c.reply.fault == Fault::Reset || c.reply.fault == Fault::Hang) {
+        reply = tr("No reply: fault \"%1\"").arg(faultName(c.reply.fault)) + QLatin1Char('\n');
+    } else {
+        reply = QStringLiteral("HTTP %1\n").arg(c.reply.status) + rawHeaders(c.reply.headers)
+            + QLatin1Char('\n') + prettyBody(c.reply.body) + QLatin1Char('\n');
+        if (c.reply.fault != Fault::None)
+            reply += tr("Fault: %1").arg(faultName(c.reply.fault)) + QLatin1Char('\n');
+    }
+    reply += tr("Delay: %1 ms").arg(c.reply.delayMs) + QLatin1Char('\n');
+    reply += tr("Rule: %1").arg(c.ruleName.isEmpty() ? tr("(default reply)") : c.ruleName);
+    m_reply->setPlainText(reply);
+    m_verdict->setHtml(verdictHtml(c));
+}
+
+} // namespace cbi

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+class QTextBrowser;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace cbi {
+
+// Everything about one capture: request headers and body (pretty, as a tree, raw), the reply
+// sent, and the verdict with its reasons; copy the body or a cURL command that replays it.
+class CaptureDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureDetailView(QWidget *parent = nullptr);
+
+    void setCapture(const CapturedRequest &capture);
+    void clear();
+    // Where "Copy as cURL" sends the request: http://HOST:PORT of the inspector by default.
+    void setReplayBase(const QString &baseUrl) { m_replayBase = baseUrl; }
+    QString curlCommand() const;
+    QTabWidget *tabs() const { return m_tabs; }
+
+    static QString prettyBody(const QByteArray &body);
+    static void fillTree(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value);
+
+private:
+    QString verdictHtml(const CapturedRequest &c) const;
+
+    CapturedRequest m_capture;
+    bool m_hasCapture = false;
+    QString m_replayBase;
+    QTabWidget *m_tabs;
+    QLabel *m_summary;
+    QTableWidget *m_headers;
+    QPlainTextEdit *m_body;
+    QTreeWidget *m_tree;
+    QPlainTextEdit *m_raw;
+    QPlainTextEdit *m_reply;
+    QTextBrowser *m_verdict;
+};
+
+} // namespace cbi

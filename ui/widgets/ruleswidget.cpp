@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "ruleswidget.h"
+
+#include "dialogs/ruleeditordialog.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cbi {
+
+RulesWidget::RulesWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_profile(new QComboBox(this))
+    , m_list(new QListWidget(this))
+    , m_title(new QLabel(this))
+{
+    for (const auto &name : profileNames())
+        m_profile->addItem(tr("OpenIM %1").arg(name), name);
+    m_profile->setCurrentIndex(m_profile->findData(profileName(defaultProfile)));
+    m_profile->setToolTip(tr("The OpenIM version whose rules the verdict follows"));
+    m_profile->setAccessibleName(tr("OpenIM version profile"));
+    m_list->setAccessibleName(tr("Rules, first match answers"));
+    m_list->setWordWrap(true);
+    m_title->setWordWrap(true);
+
+    auto *add = new QPushButton(tr("&Add..."), this);
+    auto *edit = new QPushButton(tr("&Edit..."), this);
+    auto *remove = new QPushButton(tr("&Remove"), this);
+    auto *up = new QPushButton(tr("Up"), this);
+    auto *down = new QPushButton(tr("Down"), this);
+    add->setToolTip(tr("Add a rule"));
+    up->setToolTip(tr("Try this rule earlier"));
+    down->setToolTip(tr("Try this rule later"));
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {add, edit, remove, up, down})
+        buttons->addWidget(b);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_profile);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        if (const auto p = profileFromName(m_profile->currentData().toString());
+            p && *p != m_scenario.profile) {
+            m_scenario.profile = *p;
+            changed();
+        }
+    });
+    connect(add, &QPushButton::clicked, this, [this] {
+        Rule rule;
+        rule.responses = {ResponseSpec()};
+        addRule(rule);
+    });
+    connect(edit, &QPushButton::clicked, this, [this] { editRule(m_list->currentRow()); });
+    connect(m_list, &QListWidget::itemDoubleClicked, this, [this] { editRule(m_list->currentRow()); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_list->currentRow();
+        if (row < 0)
+            return;
+        m_scenario.rules.removeAt(row);
+        changed();
+    });
+    auto move = [this](int delta) {
+        const int row = m_list->currentRow();
+        const int to = row + delta;
+        if (row < 0 || to < 0 || to >= m_scenario.rules.size())
+            return;
+        m_scenario.rules.move(row, to);
+        changed();
+        m_list->setCurrentRow(to);
+    };
+    connect(up, &QPushButton::clicked, this, [move] { move(-1); });
+    connect(down, &QPushButton::clicked, this, [move] { move(1); });
+    refresh();
+}
+
+void RulesWidget::setScenario(const Scenario &scenario, const QString &path)
+{
+    m_scenario = scenario;
+    m_path = path;
+    const QSignalBlocker blocker(m_profile);
+    m_profile->setCurrentIndex(m_profile->findData(profileName(scenario.profile)));
+    setModified(false);
+    refresh();
+    Q_EMIT scenarioChanged(m_scenario);
+}
+
+void RulesWidget::setModified(bool modified)
+{
+    if (m_modified == modified)
+        return;
+    m_modified = modified;
+    refresh();
+    Q_EMIT modifiedChanged(modified);
+}
+
+bool RulesWidget::addRule(const Rule &prefill)
+{
+    RuleEditorDialog dialog(prefill, m_scenario, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    appendRule(dialog.rule());
+    return true;
+}
+
+void RulesWidget::appendRule(const Rule &rule)
+{
+    m_scenario.rules.append(rule);
+    changed();
+    m_list->setCurrentRow(int(m_scenario.rules.size()) - 1);
+}
+
+bool RulesWidget::editRule(int index)
+{
+    if (index < 0 || index >= m_scenario.rules.size())
+        return false;
+    RuleEditorDialog dialog(m_scenario.rules.at(index), m_scenario, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    m_scenario.rules[index] = dialog.rule();
+    changed();
+    m_list->setCurrentRow(index);
+    return true;
+}
+
+void RulesWidget::changed()
+{
+    refresh();
+    setModified(true);
+    Q_EMIT scenarioChanged(m_scenario);
+}
+
+void RulesWidget::refresh()
+{
+    const int row = m_list->currentRow();
+    m_list->clear();
+    for (const Rule &rule : std::as_const(m_scenario.rules)) {
+        QStringList replies;
+        for (const auto &r : rule.responses)
+            replies.append(ResponseSpec::presetName(r.preset)
+                + (r.delay.kind != DelaySpec::Kind::None ? tr(" (delayed)") : QString())
+                + (r.fault != ResponseSpec::FaultKind::None
+                        ? QStringLiteral(", ") + ResponseSpec::faultKindName(r.fault)
+                        : QString()));
+        QString text = QStringLiteral("%1\n  %2").arg(rule.name, rule.command);
+        if (!rule.conditions.isEmpty())
+            text += tr(" when %n condition(s)", nullptr, int(rule.conditions.size()));
+        text += QStringLiteral("\n  \u2192 ") + replies.join(QStringLiteral(" \u2192 "));
+        auto *item = new QListWidgetItem(text, m_list);
+        if (!rule.enabled)
+            item->setForeground(Qt::gray);
+    }
+    if (row >= 0 && row < m_list->count())
+        m_list->setCurrentRow(row);
+    const QString name = m_scenario.name.isEmpty()
+        ? (m_path.isEmpty() ? tr("Untitled scenario") : QFileInfo(m_path).fileName())
+        : m_scenario.name;
+    m_title->setText(
+        QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), m_modified ? tr(" (modified)") : QString())
+        + (m_scenario.rules.isEmpty()
+                ? QStringLiteral("<br>") + tr("No rules: every callback gets the continue reply.")
+                : QString()));
+}
+
+} // namespace cbi

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rules/scenario.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace cbi {
+
+// The scenario being served: its OpenIM profile and its ordered rules, with add, edit, remove and
+// reorder. Every change is applied at once (scenarioChanged) and marks the scenario modified until
+// it is saved.
+class RulesWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RulesWidget(QWidget *parent = nullptr);
+
+    const Scenario &scenario() const { return m_scenario; }
+    void setScenario(const Scenario &scenario, const QString &path);
+    QString path() const { return m_path; }
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+
+    // Opens the editor on a new rule (prefilled) and appends it when accepted.
+    bool addRule(const Rule &prefill);
+    void appendRule(const Rule &rule);
+    bool editRule(int index);
+    QListWidget *list() const { return m_list; }
+
+Q_SIGNALS:
+    void scenarioChanged(const cbi::Scenario &scenario);
+    void modifiedChanged(bool modified);
+
+private:
+    void refresh();
+    void changed();
+
+    Scenario m_scenario;
+    QString m_path;
+    bool m_modified = false;
+    QComboBox *m_profile;
+    QListWidget *m_list;
+    QLabel *m_title;
+};
+
+} // namespace cbi
