@@ -80,10 +80,10 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
     const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 50},
-        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 300},
-        {CaptureTableModel::OperationIdColumn, 130}, {CaptureTableModel::PartiesColumn, 170},
+        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 320},
+        {CaptureTableModel::OperationIdColumn, 120}, {CaptureTableModel::PartiesColumn, 160},
         {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
-        {CaptureTableModel::VerdictColumn, 130}, {CaptureTableModel::RuleColumn, 140}};
+        {CaptureTableModel::VerdictColumn, 120}, {CaptureTableModel::RuleColumn, 140}};
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
 
@@ -145,6 +145,11 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     rulesDock->setObjectName(QStringLiteral("rulesDock"));
     rulesDock->setWidget(m_rules);
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
+    // After the first layout pass: before it the dock takes whatever the central widget leaves.
+    QTimer::singleShot(0, this, [this, rulesDock] {
+        if (!m_stateRestored)
+            resizeDocks({rulesDock}, {320}, Qt::Horizontal);
+    });
     connect(m_rules, &RulesWidget::scenarioChanged, this,
         [this](const Scenario &scenario) { m_host->setScenario(scenario); });
 
@@ -516,7 +521,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_stateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_view->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("window/tableHeader")).toByteArray());

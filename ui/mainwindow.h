@@ -91,6 +91,7 @@ private:
     QList<CapturedRequest> m_paused; // batches held while the table is paused
     QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;
+    bool m_stateRestored = false;
 };
 
 } // namespace cbi

@@ -22,12 +22,12 @@ public:
         IdColumn,
         TimeColumn,
         CommandColumn,
+        VerdictColumn,
         OperationIdColumn,
         PartiesColumn,
         ContentColumn,
         StatusColumn,
         DelayColumn,
-        VerdictColumn,
         RuleColumn,
         ColumnCount
     };

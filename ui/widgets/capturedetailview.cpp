@@ -64,6 +64,8 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_headers->verticalHeader()->hide();
     m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setWordWrap(false);
+    m_headers->verticalHeader()->setDefaultSectionSize(m_headers->fontMetrics().height() + 6);
     m_headers->setAccessibleName(tr("Request headers"));
     new JsonHighlighter(m_body->document());
     m_tree->setColumnCount(2);

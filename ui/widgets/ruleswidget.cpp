@@ -28,16 +28,24 @@ RulesWidget::RulesWidget(QWidget *parent)
     m_list->setWordWrap(true);
     m_title->setWordWrap(true);
 
-    auto *add = new QPushButton(tr("&Add..."), this);
-    auto *edit = new QPushButton(tr("&Edit..."), this);
-    auto *remove = new QPushButton(tr("&Remove"), this);
-    auto *up = new QPushButton(tr("Up"), this);
-    auto *down = new QPushButton(tr("Down"), this);
-    add->setToolTip(tr("Add a rule"));
-    up->setToolTip(tr("Try this rule earlier"));
-    down->setToolTip(tr("Try this rule later"));
+    // Compact buttons: the dock should leave the table most of the width.
+    auto button = [this](const QString &text, const QString &tip) {
+        auto *b = new QPushButton(text, this);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        b->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+        return b;
+    };
+    auto *add = button(tr("&Add..."), tr("Add a rule"));
+    auto *edit = button(tr("&Edit..."), tr("Edit the selected rule"));
+    auto *remove = button(tr("&Remove"), tr("Remove the selected rule"));
+    auto *up = button(QStringLiteral("\u2191"), tr("Try this rule earlier"));
+    auto *down = button(QStringLiteral("\u2193"), tr("Try this rule later"));
+    for (QPushButton *b : {up, down})
+        b->setMaximumWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("\u2191")) * 4);
 
     auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
     for (QPushButton *b : {add, edit, remove, up, down})
         buttons->addWidget(b);
     auto *layout = new QVBoxLayout(this);
