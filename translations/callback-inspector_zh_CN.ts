@@ -1,6 +1,165 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cbi::CaptureDetailView</name>
+    <message>
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>Raw request</source>
+        <translation>原始请求</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>已发送的应答</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Request body as a tree</source>
+        <translation>请求体树形视图</translation>
+    </message>
+    <message>
+        <source>What OpenIM will do</source>
+        <translation>OpenIM 将如何处理</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Body tree</source>
+        <translation>请求体树</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Copy body</source>
+        <translation>复制请求体</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>复制为 cURL</translation>
+    </message>
+    <message>
+        <source>Copy the request body to the clipboard</source>
+        <translation>将请求体复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy a curl command that sends this request again</source>
+        <translation>复制一条重新发送此请求的 curl 命令</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation><numerusform>{%n 个字段}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation><numerusform>[%n 项]</numerusform></translation>
+    </message>
+    <message>
+        <source>(decoded)</source>
+        <translation>（已解码）</translation>
+    </message>
+    <message>
+        <source>Select a capture to see it here.</source>
+        <translation>选择一个捕获以在此查看。</translation>
+    </message>
+    <message>
+        <source>Rewritten:</source>
+        <translation>已改写：</translation>
+    </message>
+    <message>
+        <source>Ignored by OpenIM:</source>
+        <translation>OpenIM 忽略：</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Answered by:</source>
+        <translation>应答来源：</translation>
+    </message>
+    <message>
+        <source>the default reply (no rule matched)</source>
+        <translation>默认应答（没有规则匹配）</translation>
+    </message>
+    <message>
+        <source>rule "%1"</source>
+        <translation>规则“%1”</translation>
+    </message>
+    <message>
+        <source>Command: %1 (URL style: %2)</source>
+        <translation>命令：%1（URL 形式：%2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>operationID: %1 · from %2:%3 · %4</source>
+        <translation>operationID：%1 · 来自 %2:%3 · %4</translation>
+    </message>
+    <message>
+        <source>key (decoded): %1</source>
+        <translation>key（已解码）：%1</translation>
+    </message>
+    <message>
+        <source>(body)</source>
+        <translation>（请求体）</translation>
+    </message>
+    <message>
+        <source>?key (decoded)</source>
+        <translation>?key（已解码）</translation>
+    </message>
+    <message>
+        <source>No reply: fault "%1"</source>
+        <translation>无应答：故障“%1”</translation>
+    </message>
+    <message>
+        <source>Fault: %1</source>
+        <translation>故障：%1</translation>
+    </message>
+    <message>
+        <source>Delay: %1 ms</source>
+        <translation>延迟：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>(default reply)</source>
+        <translation>（默认应答）</translation>
+    </message>
+</context>
+<context>
     <name>cbi::CaptureTableModel</name>
     <message>
         <source>group %1</source>
@@ -224,10 +383,6 @@
         <translation>errCode %1 小于 100：请使用 100 及以上（推荐 5000-9999）</translation>
     </message>
     <message>
-        <source>Blocked: the caller gets errCode %1 (%2)</source>
-        <translation>已拦截：调用方收到 errCode %1（%2）</translation>
-    </message>
-    <message>
         <source>errCode %1 without nextCode 1 does not block</source>
         <translation>没有 nextCode 1 时 errCode %1 不会拦截</translation>
     </message>
@@ -270,6 +425,10 @@
     <message>
         <source>Closest rule "%1" missed: %2</source>
         <translation>最接近的规则“%1”未匹配：%2</translation>
+    </message>
+    <message>
+        <source>Blocked: the caller gets errCode %1, errMsg "%2"</source>
+        <translation>已拦截：调用方收到 errCode %1，errMsg “%2”</translation>
     </message>
 </context>
 <context>
@@ -467,16 +626,8 @@ Commands:
         <translation>捕获(&amp;C)</translation>
     </message>
     <message>
-        <source>Capture</source>
-        <translation>捕获</translation>
-    </message>
-    <message>
         <source>Not listening</source>
         <translation>未监听</translation>
-    </message>
-    <message>
-        <source>Listening on %1 — in webhooks.yml set url: %1</source>
-        <translation>正在监听 %1 — 在 webhooks.yml 中设置 url: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n capture(s)</source>
@@ -507,10 +658,6 @@ Commands:
         <translation>场景文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>No scenario: every callback continues (profile %1)</source>
-        <translation>无场景：所有回调均继续（版本 %1）</translation>
-    </message>
-    <message>
         <source>Scenario not loaded</source>
         <translation>场景未加载</translation>
     </message>
@@ -520,19 +667,545 @@ Commands:
         <translation>无法使用 %1：
 %2</translation>
     </message>
+    <message>
+        <source>Server error</source>
+        <translation>服务器错误</translation>
+    </message>
+    <message>
+        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
+        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation>命令筛选</translation>
+    </message>
+    <message>
+        <source>All commands</source>
+        <translation>所有命令</translation>
+    </message>
+    <message>
+        <source>Verdict filter</source>
+        <translation>判定筛选</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>所有判定</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save Scenario &amp;As...</source>
+        <translation>场景另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save Scenario</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>场景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Scenario</source>
+        <translation>保存场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Server</source>
+        <translation>停止服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
+        <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Table</source>
+        <translation>暂停表格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop adding rows; the server keeps capturing and answering, and held rows appear on resume</source>
+        <translation>停止添加行；服务器继续捕获并应答，恢复后显示暂存的行</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;URL</source>
+        <translation>复制为 cURL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule...</source>
+        <translation>添加规则(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Make Rule from Capture...</source>
+        <translation>从捕获创建规则(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Sequences</source>
+        <translation>重置序列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start every rule's reply sequence from its first reply again</source>
+        <translation>让每条规则的应答序列从第一个应答重新开始</translation>
+    </message>
+    <message>
+        <source>Copy Body</source>
+        <translation>复制请求体</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts</source>
+        <translation>127.0.0.1 仅限本机；0.0.0.0 可接受来自其他主机的 OpenIM</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>基础路径</translation>
+    </message>
+    <message>
+        <source> Listen </source>
+        <translation> 监听 </translation>
+    </message>
+    <message>
+        <source> : </source>
+        <translation> : </translation>
+    </message>
+    <message>
+        <source> Path </source>
+        <translation> 路径 </translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>Copy the url for OpenIM's webhooks.yml</source>
+        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
+    </message>
+    <message>
+        <source>%1 from capture #%2</source>
+        <translation>来自捕获 #%2 的 %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port: choose another port and press Start.</source>
+        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口：请选择其他端口并点击启动。</translation>
+    </message>
+    <message>
+        <source>&amp;Start Server</source>
+        <translation>启动服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Listening — in webhooks.yml set url: %1</source>
+        <translation>正在监听 — 在 webhooks.yml 中设置 url: %1</translation>
+    </message>
+    <message>
+        <source> (reachable from other hosts)</source>
+        <translation>（其他主机可访问）</translation>
+    </message>
+    <message>
+        <source>Scenario not saved</source>
+        <translation>场景未保存</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Unsaved rules</source>
+        <translation>规则未保存</translation>
+    </message>
+    <message>
+        <source>The rules have changed since they were last saved. Save them?</source>
+        <translation>规则自上次保存后已更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>Filter not applied: %1</source>
+        <translation>筛选未生效：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no command)</source>
+        <translation>（无命令）</translation>
+    </message>
     <message numerus="yes">
-        <source>Scenario: %1 (%n rule(s), profile %2)</source>
-        <translation>
-            <numerusform>场景：%1（%n 条规则，版本 %2）</numerusform>
-        </translation>
+        <source>paused, %n held</source>
+        <translation><numerusform>已暂停，暂存 %n 个</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cbi::RuleEditorDialog</name>
+    <message>
+        <source>Edit Rule</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>all conditions</source>
+        <translation>全部条件</translation>
+    </message>
+    <message>
+        <source>any condition</source>
+        <translation>任一条件</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Name or path</source>
+        <translation>名称或路径</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运算符</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>取反</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>then repeat the last reply</source>
+        <translation>之后重复最后一个应答</translation>
+    </message>
+    <message>
+        <source>then start over</source>
+        <translation>之后从头开始</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>block (nextCode 1)</source>
+        <translation>拦截 (nextCode 1)</translation>
+    </message>
+    <message>
+        <source>rewrite fields</source>
+        <translation>改写字段</translation>
+    </message>
+    <message>
+        <source>error (non-zero actionCode)</source>
+        <translation>错误（actionCode 非零）</translation>
+    </message>
+    <message>
+        <source>custom body</source>
+        <translation>自定义应答体</translation>
+    </message>
+    <message>
+        <source>Reply fields as a JSON object, e.g. {"content": "{{request.content}}"}</source>
+        <translation>以 JSON 对象表示的应答字段，例如 {"content": "{{request.content}}"}</translation>
+    </message>
+    <message>
+        <source>Reply fields</source>
+        <translation>应答字段</translation>
+    </message>
+    <message>
+        <source>Custom body</source>
+        <translation>自定义应答体</translation>
+    </message>
+    <message>
+        <source>no delay</source>
+        <translation>无延迟</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>uniform range</source>
+        <translation>均匀区间</translation>
+    </message>
+    <message>
+        <source>lognormal</source>
+        <translation>对数正态</translation>
+    </message>
+    <message>
+        <source>just past OpenIM's timeout</source>
+        <translation>刚好超过 OpenIM 的超时</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>no fault</source>
+        <translation>无故障</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Predicted verdict</source>
+        <translation>预测的判定</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ommand:</source>
+        <translation>命令(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Requires:</source>
+        <translation>要求：</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>移除条件</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Reply sequence</source>
+        <translation>应答序列</translation>
+    </message>
+    <message>
+        <source>Add reply</source>
+        <translation>添加应答</translation>
+    </message>
+    <message>
+        <source>Remove reply</source>
+        <translation>移除应答</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>errCode:</source>
+        <translation>errCode：</translation>
+    </message>
+    <message>
+        <source>errMsg:</source>
+        <translation>errMsg：</translation>
+    </message>
+    <message>
+        <source>errDlt:</source>
+        <translation>errDlt：</translation>
+    </message>
+    <message>
+        <source>actionCode:</source>
+        <translation>actionCode：</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>应答体：</translation>
+    </message>
+    <message>
+        <source>HTTP status:</source>
+        <translation>HTTP 状态码：</translation>
+    </message>
+    <message>
+        <source>Delay:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <source>Fault:</source>
+        <translation>故障：</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>应答次数：</translation>
+    </message>
+    <message>
+        <source> call(s) in the sequence</source>
+        <translation> 次调用（在序列中）</translation>
+    </message>
+    <message>
+        <source>What OpenIM will do (on the command's sample request)</source>
+        <translation>OpenIM 将如何处理（基于该命令的示例请求）</translation>
+    </message>
+    <message>
+        <source>margin: replies after %1 ms</source>
+        <translation>余量：在 %1 毫秒后应答</translation>
+    </message>
+    <message>
+        <source>min, max</source>
+        <translation>最小值，最大值</translation>
+    </message>
+    <message>
+        <source>median, max, sigma</source>
+        <translation>中位数，最大值，sigma</translation>
+    </message>
+    <message>
+        <source>, delayed</source>
+        <translation>，延迟</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>%1 rule</source>
+        <translation>%1 规则</translation>
+    </message>
+    <message>
+        <source>catch-all</source>
+        <translation>通配</translation>
+    </message>
+    <message>
+        <source>(fix the rule to see the verdict)</source>
+        <translation>（修正规则后可查看判定）</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>应答：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::RulesWidget</name>
+    <message>
+        <source>OpenIM %1</source>
+        <translation>OpenIM %1</translation>
+    </message>
+    <message>
+        <source>The OpenIM version whose rules the verdict follows</source>
+        <translation>判定所依据的 OpenIM 版本</translation>
+    </message>
+    <message>
+        <source>OpenIM version profile</source>
+        <translation>OpenIM 版本配置</translation>
+    </message>
+    <message>
+        <source>Rules, first match answers</source>
+        <translation>规则（第一个匹配的规则应答）</translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>添加(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation>编辑所选规则</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>移除所选规则</translation>
+    </message>
+    <message>
+        <source>Try this rule earlier</source>
+        <translation>提前尝试此规则</translation>
+    </message>
+    <message>
+        <source>Try this rule later</source>
+        <translation>推后尝试此规则</translation>
+    </message>
+    <message>
+        <source> (delayed)</source>
+        <translation>（延迟）</translation>
+    </message>
+    <message numerus="yes">
+        <source> when %n condition(s)</source>
+        <translation><numerusform> 满足 %n 个条件时</numerusform></translation>
+    </message>
+    <message>
+        <source>Untitled scenario</source>
+        <translation>未命名场景</translation>
+    </message>
+    <message>
+        <source> (modified)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <source>No rules: every callback gets the continue reply.</source>
+        <translation>没有规则：所有回调都得到继续应答。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port.</source>
-        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口。</translation>
-    </message>
     <message>
         <source>No display found (DISPLAY and WAYLAND_DISPLAY are empty): serving headless. Stop with Ctrl+C.</source>
         <translation>未找到显示器（DISPLAY 和 WAYLAND_DISPLAY 均为空）：以无界面方式提供服务。按 Ctrl+C 停止。</translation>

@@ -197,12 +197,12 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     delayRow->addWidget(m_delayB);
     delayRow->addWidget(m_sigma);
     delayRow->addWidget(m_delayHint, 1);
-    replyForm->addRow(tr("&Delay:"), delayRow);
+    replyForm->addRow(tr("Delay:"), delayRow);
     auto *faultRow = new QHBoxLayout;
     faultRow->addWidget(m_fault);
     faultRow->addWidget(m_faultPercent);
     faultRow->addStretch();
-    replyForm->addRow(tr("F&ault:"), faultRow);
+    replyForm->addRow(tr("Fault:"), faultRow);
     replyForm->addRow(tr("Answers:"), m_times);
     m_times->setSuffix(tr(" call(s) in the sequence"));
     replyLayout->addLayout(replyForm, 3);

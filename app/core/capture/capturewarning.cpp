@@ -62,7 +62,8 @@ constexpr WarningText warningTexts[] = {
     {"err-code-low",
         QT_TRANSLATE_NOOP(
             "cbi::CaptureWarning", "errCode %1 is under 100: use 100 or more (5000-9999 recommended)")},
-    {"blocked", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Blocked: the caller gets errCode %1 (%2)")},
+    {"blocked",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Blocked: the caller gets errCode %1, errMsg \"%2\"")},
     {"err-code-without-stop",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "errCode %1 without nextCode 1 does not block")},
     {"not-echoed",
