@@ -79,7 +79,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
-    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 50},
+    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 70},
         {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 320},
         {CaptureTableModel::OperationIdColumn, 120}, {CaptureTableModel::PartiesColumn, 160},
         {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
