@@ -4,6 +4,7 @@
 #include "capture/capturestore.h"
 #include "cli/commandline.h"
 #include "cli/headlessserve.h"
+#include "cli/scenariorun.h"
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
@@ -83,6 +84,8 @@ static int dispatch(const CommandLine &cmd, bool gui)
         return ExitUsage;
     case CommandLine::Mode::Serve:
         return HeadlessServe::run(cmd.serve);
+    case CommandLine::Mode::Run:
+        return ScenarioRun::run(cmd.serve, cmd.run);
     case CommandLine::Mode::Gui:
         if (gui)
             return runGui(cmd.serve);
@@ -105,7 +108,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     // Decide before any application object exists: headless never touches a display.
-    const bool serve = arguments.size() > 1 && arguments.at(1) == QLatin1String("serve");
+    const bool serve = arguments.size() > 1
+        && (arguments.at(1) == QLatin1String("serve") || arguments.at(1) == QLatin1String("run"));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);
         installTranslators(app);

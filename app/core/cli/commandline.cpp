@@ -67,11 +67,13 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 {
     CommandLine result;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM "
-           "server, answers them, and shows what OpenIM will do with each answer.\n\n"
-           "Without a command the desktop window opens (with no display it serves "
-           "headless).\nCommands:\n  serve    run the capture server headless"));
+    parser.setApplicationDescription(tr(
+        "OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM "
+        "server, answers them, and shows what OpenIM will do with each answer.\n\n"
+        "Without a command the desktop window opens (with no display it serves "
+        "headless).\nCommands:\n  serve         run the capture server headless\n"
+        "  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 "
+        "(all met) or 1"));
     const QCommandLineOption help(
         QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(
@@ -108,14 +110,32 @@ CommandLine CommandLine::parse(const QStringList &arguments)
            "scenario's).")
             .arg(profileNames().join(QStringLiteral(", ")), profileName(defaultProfile)),
         tr("version"));
+    const QCommandLineOption token(QStringLiteral("token"),
+        tr("Bearer token of the control API (/__inspector/); by default one is generated when "
+           "the server listens beyond loopback."),
+        tr("token"));
+    const QCommandLineOption exec(QStringLiteral("exec"),
+        tr("run: the test driver, a shell command run once the server listens (CBI_URL and "
+           "CBI_API are set for it)."),
+        tr("command"));
+    const QCommandLineOption duration(
+        QStringLiteral("duration"), tr("run: capture for this long, then check."), tr("milliseconds"));
+    const QCommandLineOption count(
+        QStringLiteral("count"), tr("run: check once this many callbacks arrived."), tr("count"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        tr("run: give up waiting for --count or the driver after this long (default 60000)."),
+        tr("milliseconds"), QStringLiteral("60000"));
+    const QCommandLineOption junit(
+        QStringLiteral("junit"), tr("run: write a JUnit XML report to this file."), tr("file"));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
-        profile, jsonl, exitAfter});
-    parser.addPositionalArgument(
-        QStringLiteral("command"), tr("serve, or nothing for the window."), QStringLiteral("[serve]"));
+        profile, token, exec, duration, count, timeout, junit, jsonl, exitAfter});
+
+    parser.addPositionalArgument(QStringLiteral("command"),
+        tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
 
     auto fail = [&result](const QString &message) {
         result.mode = Mode::Error;
@@ -134,12 +154,17 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return result;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1)
-        return fail(tr("Unexpected argument: %1").arg(positional.at(1)));
+    const bool isRun = !positional.isEmpty() && positional.first() == QLatin1String("run");
+    if (positional.size() > (isRun ? 2 : 1))
+        return fail(tr("Unexpected argument: %1").arg(positional.last()));
     if (positional.isEmpty()) {
         result.mode = Mode::Gui;
     } else if (positional.first() == QLatin1String("serve")) {
         result.mode = Mode::Serve;
+    } else if (isRun) {
+        if (positional.size() < 2)
+            return fail(tr("run needs a scenario file: callback-inspector run SCENARIO"));
+        result.mode = Mode::Run;
     } else {
         return fail(tr("Unknown command: %1 (try --help)").arg(positional.first()));
     }
@@ -177,7 +202,24 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     if (!ok || o.exitAfterMs < 0)
         return fail(tr("Invalid --exit-after value %1: expected milliseconds").arg(parser.value(exitAfter)));
     o.jsonl = parser.isSet(jsonl);
-    o.scenarioPath = parser.value(scenario);
+    o.scenarioPath = result.mode == Mode::Run ? positional.at(1) : parser.value(scenario);
+    o.token = parser.value(token);
+    RunOptions &r = result.run;
+    r.exec = parser.value(exec);
+    r.junitPath = parser.value(junit);
+    if (parser.isSet(duration)) {
+        r.durationMs = parser.value(duration).toInt(&ok);
+        if (!ok || r.durationMs <= 0)
+            return fail(tr("Invalid --duration value %1: expected milliseconds").arg(parser.value(duration)));
+    }
+    if (parser.isSet(count)) {
+        r.count = parser.value(count).toInt(&ok);
+        if (!ok || r.count <= 0)
+            return fail(tr("Invalid --count value %1: expected a positive count").arg(parser.value(count)));
+    }
+    r.timeoutMs = parser.value(timeout).toInt(&ok);
+    if (!ok || r.timeoutMs <= 0)
+        return fail(tr("Invalid --timeout value %1: expected milliseconds").arg(parser.value(timeout)));
     o.profile = parser.value(profile);
     if (parser.isSet(profile) && !profileFromName(o.profile))
         return fail(tr("Invalid --profile value %1: expected one of %2")

@@ -29,6 +29,16 @@ struct ServeOptions
     QString scenarioPath;
     QString profile; // overrides the scenario's; validated by the parser
     bool listenGiven = false; // --listen or --base-path on the command line (else the GUI uses its settings)
+    QString token; // control API bearer token; generated when empty and needed
+};
+
+struct RunOptions
+{
+    QString exec; // the test driver: a shell command, run with CBI_URL and CBI_API set
+    int durationMs = 0;
+    int count = 0; // stop once this many captures arrived
+    int timeoutMs = 60000; // at most this long waiting for --count or the driver
+    QString junitPath;
 };
 
 // The command line of `callback-inspector [serve] [options]`, parsed without side effects so
@@ -41,6 +51,7 @@ public:
     {
         Gui,
         Serve,
+        Run,
         Help,
         Version,
         Error
@@ -48,6 +59,7 @@ public:
 
     Mode mode = Mode::Gui;
     ServeOptions serve;
+    RunOptions run; // Mode::Run; serve.scenarioPath holds the scenario
     QString message; // help text, version text or the error
 
     static CommandLine parse(const QStringList &arguments);

@@ -69,6 +69,8 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     // Machine-read by scripts and tests: keep this line's shape and language.
     printErr(QStringLiteral("listening on http://%1:%2").arg(host).arg(server.serverPort()));
+    if (!server.controlToken().isEmpty())
+        printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 
     if (options.jsonl) {
         QObject::connect(

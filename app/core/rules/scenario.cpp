@@ -270,6 +270,85 @@ public:
         return true;
     }
 
+    bool readMatch(const QJsonValue &value, const QString &path, CaptureMatch *m)
+    {
+        if (!value.isObject())
+            return fail(
+                path, QStringLiteral("expected an object such as {\"command\": \"...\", \"when\": [...]}"));
+        const QJsonObject o = value.toObject();
+        if (!onlyKeys(o, path,
+                {QStringLiteral("command"), QStringLiteral("when"), QStringLiteral("verdict"),
+                    QStringLiteral("errCode")}))
+            return false;
+        if (!readString(o, QStringLiteral("command"), path, &m->command))
+            return false;
+        if (!readString(o, QStringLiteral("verdict"), path, &m->outcome))
+            return false;
+        static const QStringList outcomes = {QStringLiteral("continue"), QStringLiteral("blocked"),
+            QStringLiteral("modified"), QStringLiteral("failed"), QStringLiteral("ignored")};
+        if (!m->outcome.isEmpty() && !outcomes.contains(m->outcome))
+            return fail(path + QStringLiteral(".verdict"),
+                QStringLiteral("expected one of %1").arg(outcomes.join(QStringLiteral(", "))));
+        if (!readInt(o, QStringLiteral("errCode"), path, &m->errCode, std::numeric_limits<qint32>::min(),
+                std::numeric_limits<qint32>::max()))
+            return false;
+        const QJsonValue when = o.value(QLatin1String("when"));
+        if (!when.isUndefined() && !when.isArray())
+            return fail(path + QStringLiteral(".when"), QStringLiteral("expected an array of conditions"));
+        const QJsonArray conditions = when.toArray();
+        for (qsizetype i = 0; i < conditions.size(); ++i) {
+            Condition c;
+            if (!readCondition(conditions.at(i), path + QStringLiteral(".when[%1]").arg(i), &c))
+                return false;
+            m->conditions.append(c);
+        }
+        return true;
+    }
+
+    bool readExpectation(const QJsonValue &value, const QString &path, Expectation *e)
+    {
+        if (!value.isObject())
+            return fail(path, QStringLiteral("expected an object"));
+        const QJsonObject o = value.toObject();
+        if (!onlyKeys(o, path,
+                {QStringLiteral("name"), QStringLiteral("seen"), QStringLiteral("min"), QStringLiteral("max"),
+                    QStringLiteral("exactly"), QStringLiteral("never"), QStringLiteral("first"),
+                    QStringLiteral("before")}))
+            return false;
+        if (!readString(o, QStringLiteral("name"), path, &e->name))
+            return false;
+        if (o.contains(QLatin1String("first"))) {
+            e->kind = Expectation::Kind::Order;
+            if (!o.contains(QLatin1String("before")))
+                return fail(path, QStringLiteral("an order expectation names \"first\" and \"before\""));
+            return readMatch(o.value(QLatin1String("first")), path + QStringLiteral(".first"), &e->match)
+                && readMatch(o.value(QLatin1String("before")), path + QStringLiteral(".before"), &e->then);
+        }
+        const bool never = o.contains(QLatin1String("never"));
+        if (never == o.contains(QLatin1String("seen")))
+            return fail(path,
+                QStringLiteral(
+                    "give \"seen\" (with min, max or exactly) or \"never\", or \"first\" and \"before\""));
+        if (!readMatch(o.value(never ? QLatin1String("never") : QLatin1String("seen")),
+                path + (never ? QStringLiteral(".never") : QStringLiteral(".seen")), &e->match))
+            return false;
+        if (never) {
+            e->min = 0;
+            e->max = 0;
+            return true;
+        }
+        int exactly = -1;
+        if (!readInt(o, QStringLiteral("min"), path, &e->min, 0, 1 << 30)
+            || !readInt(o, QStringLiteral("max"), path, &e->max, 0, 1 << 30)
+            || !readInt(o, QStringLiteral("exactly"), path, &exactly, 0, 1 << 30))
+            return false;
+        if (exactly >= 0)
+            e->min = e->max = exactly;
+        if (e->max >= 0 && e->max < e->min)
+            return fail(path, QStringLiteral("max is below min"));
+        return true;
+    }
+
     bool readRule(const QJsonValue &value, const QString &path, Rule *rule)
     {
         if (!value.isObject())
@@ -328,7 +407,7 @@ public:
         if (!onlyKeys(o, root,
                 {QStringLiteral("scenario"), QStringLiteral("name"), QStringLiteral("description"),
                     QStringLiteral("profile"), QStringLiteral("failedContinue"), QStringLiteral("timeouts"),
-                    QStringLiteral("rules")}))
+                    QStringLiteral("rules"), QStringLiteral("expect")}))
             return false;
         if (!o.value(QLatin1String("scenario")).isDouble())
             return fail(
@@ -389,6 +468,18 @@ public:
                 rule.name = QStringLiteral("rule %1").arg(i + 1);
             s->rules.append(rule);
         }
+        const QJsonValue expect = o.value(QLatin1String("expect"));
+        if (!expect.isUndefined() && !expect.isArray())
+            return fail(QStringLiteral("$.expect"), QStringLiteral("expected an array of expectations"));
+        const QJsonArray expectations = expect.toArray();
+        for (qsizetype i = 0; i < expectations.size(); ++i) {
+            Expectation e;
+            if (!readExpectation(expectations.at(i), QStringLiteral("$.expect[%1]").arg(i), &e))
+                return false;
+            if (e.name.isEmpty())
+                e.name = QStringLiteral("expectation %1").arg(i + 1);
+            s->expectations.append(e);
+        }
         return true;
     }
 };
@@ -428,6 +519,8 @@ std::optional<Scenario> Scenario::fromJson(const QByteArray &json, QString *erro
             *error = reader.error;
         return std::nullopt;
     }
+    // Expectations are only read by `run`; keep their text so that saving from the GUI keeps them.
+    s.expectationsJson = doc.object().value(QLatin1String("expect")).toArray();
     return s;
 }
 
@@ -481,6 +574,8 @@ QByteArray Scenario::toJson() const
         rulesArray.append(r);
     }
     o.insert(QStringLiteral("rules"), rulesArray);
+    if (!expectationsJson.isEmpty())
+        o.insert(QStringLiteral("expect"), expectationsJson);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "expectation.h"
 #include "rule.h"
 #include "verdict/profile.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -27,6 +29,8 @@ struct Scenario
     int defaultTimeoutSeconds = 5; // OpenIM's sample webhooks.yml
     QHash<QString, int> timeouts; // per command (current names)
     QList<Rule> rules;
+    QList<Expectation> expectations; // checked by `callback-inspector run`
+    QJsonArray expectationsJson; // as read, written back by toJson()
 
     int timeoutSecondsFor(const QString &canonicalCommand) const
     {

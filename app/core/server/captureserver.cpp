@@ -4,6 +4,7 @@
 #include "capture/capturestore.h"
 #include "catalogue/catalogue.h"
 #include "commanddetector.h"
+#include "control/controlapi.h"
 #include "httpframer.h"
 
 #include <QAbstractHttpServer>
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -484,6 +486,27 @@ protected:
         }
         CapturedRequest c = snapshot(*head, socket); // headers as our framer read them: raw order and case
         c.body = request.body();
+        if (c.path.startsWith(ControlApi::prefix)) {
+            // The scripting API: answered, never captured.
+            const quint64 seq = conn->reserveSlot();
+            const bool keepAlive = head->keepAlive;
+            const bool http10 = c.httpVersion == "HTTP/1.0";
+            QPointer<Connection> guard(conn);
+            m_owner->m_control->handle(c, [guard, seq, keepAlive, http10](const ControlApi::Response &r) {
+                if (!guard)
+                    return; // the script hung up while waiting
+                ReplySent reply;
+                reply.status = r.status;
+                reply.headers = {{QByteArrayLiteral("Content-Type"), r.contentType}};
+                reply.body = r.body;
+                Connection::PendingReply pending;
+                pending.seq = seq;
+                pending.bytes = serialize(reply, keepAlive, http10);
+                pending.close = !keepAlive;
+                guard->complete(std::move(pending));
+            });
+            return true;
+        }
         const QJsonObject body = m_detector.detect(c);
         if (m_owner->m_planner)
             m_owner->m_planner(c);
@@ -491,6 +514,7 @@ protected:
             m_owner->m_engine.answer(c, body);
         ++m_owner->m_captured;
         m_owner->m_store->append(c);
+        m_owner->m_control->captured(c);
         answer(conn, c, head->keepAlive);
         return true;
     }
@@ -596,7 +620,19 @@ private:
 CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_control(new ControlApi(store, &m_engine, this))
 {
+    m_control->setStatusProvider([this] {
+        return QJsonObject {{QStringLiteral("listening"), isListening()},
+            {QStringLiteral("address"), serverAddress().toString()},
+            {QStringLiteral("port"), int(serverPort())}, {QStringLiteral("basePath"), m_config.basePath},
+            {QStringLiteral("rejected"), qint64(m_rejected.load())}};
+    });
+}
+
+QString CaptureServer::controlToken() const
+{
+    return m_control->token();
 }
 
 CaptureServer::~CaptureServer()
@@ -629,6 +665,12 @@ bool CaptureServer::start(const ServerConfig &config)
         return false;
     }
     m_backend->bind(listener); // reparents the listener to the backend
+    // Scripts on this machine need no token; anyone else who can reach the port does.
+    QString token = config.controlToken;
+    if (token.isEmpty() && !listener->serverAddress().isLoopback())
+        token = QString::number(QRandomGenerator::system()->generate64(), 16)
+            + QString::number(QRandomGenerator::system()->generate64(), 16);
+    m_control->setToken(listener->serverAddress().isLoopback() ? config.controlToken : token);
     connect(
         listener, &QTcpServer::pendingConnectionAvailable, listener, [listener] { listener->hookAfterQt(); });
     m_backend->listener = listener;

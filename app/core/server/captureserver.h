@@ -13,6 +13,7 @@
 namespace cbi {
 
 class CaptureStore;
+class ControlApi;
 class HttpBackend;
 
 // The embedded HTTP server that stands in for an OpenIM business server: it captures every
@@ -40,6 +41,8 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     QString errorString() const { return m_error; }
+    // The bearer token the control API wants; empty while listening on loopback only.
+    QString controlToken() const;
 
     // Counters, readable from any thread.
     quint64 capturedCount() const { return m_captured.load(); }
@@ -53,6 +56,7 @@ private:
     ServerConfig m_config;
     ReplyPlanner m_planner;
     RuleEngine m_engine;
+    ControlApi *m_control;
     std::unique_ptr<HttpBackend> m_backend;
     QString m_error;
     std::atomic<quint64> m_nextId {0};

@@ -15,6 +15,7 @@ struct ServerConfig
     qsizetype maxHeaderBytes = 64 * 1024;
     int idleTimeoutMs = 60 * 1000; // paused while a reply is pending
     int listenBacklog = 1024; // Qt's default of 50 costs bursts a 1 s SYN retransmit
+    QString controlToken; // for /__inspector/ beyond loopback; generated at start when empty
 };
 
 } // namespace cbi

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class QTimer;
+
+namespace cbi {
+
+class CaptureStore;
+class RuleEngine;
+
+// The /__inspector/v1/ API that scripts use while a test runs: query and wait for captures, read and
+// change the rules, status, export. JSON in and out; errors are 4xx with {"error": "..."}. Lives on
+// the server's thread; beyond loopback it wants "Authorization: Bearer TOKEN". Documented in docs/qa.md.
+class ControlApi : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr QLatin1String prefix {"/__inspector/"};
+
+    struct Response
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = QByteArrayLiteral("application/json");
+    };
+    using Responder = std::function<void(const Response &)>;
+
+    ControlApi(CaptureStore *store, RuleEngine *engine, QObject *parent = nullptr);
+
+    void setToken(const QString &token) { m_token = token; } // empty: no token needed
+    QString token() const { return m_token; }
+    void setStatusProvider(std::function<QJsonObject()> provider) { m_status = std::move(provider); }
+
+    // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
+    void handle(const CapturedRequest &request, const Responder &respond);
+    // Called for every new capture: wakes the waits it completes.
+    void captured(const CapturedRequest &capture);
+
+private:
+    struct Query; // parsed filter parameters
+    struct Wait
+    {
+        std::shared_ptr<Query> query;
+        int count = 1;
+        int matched = 0;
+        Responder respond;
+        QTimer *timer = nullptr;
+    };
+
+    Response route(const CapturedRequest &request, const Responder &respond, bool *deferred);
+    static Response error(int status, const QString &message);
+    static Response json(const QJsonValue &value, int status = 200);
+    QList<CapturedRequest> select(const Query &query) const;
+    void finishWait(qsizetype index, bool timedOut);
+
+    CaptureStore *m_store;
+    RuleEngine *m_engine;
+    QString m_token;
+    std::function<QJsonObject()> m_status;
+    QList<Wait> m_waits;
+};
+
+} // namespace cbi
