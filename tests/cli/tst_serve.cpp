@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,6 +184,46 @@ private Q_SLOTS:
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("$.rules[0].respond.delay.fixed"), err.constData());
         QVERIFY(!err.contains("listening on"));
+    }
+
+    void runChecksExpectationsAndWritesJUnit_data()
+    {
+        QTest::addColumn<QString>("driver");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<int>("failures");
+        const QString banned = u"curl -s -X POST \"$CBI_URL/callbackBeforeSendSingleMsgCommand\" -d "
+                               "'{\"callbackCommand\":\"callbackBeforeSendSingleMsgCommand\",\"content\":"
+                               "\"{\\\"content\\\":\\\"casino\\\"}\"}' | grep -q '\"nextCode\":1'"_s;
+        const QString after =
+            u"curl -s -X POST \"$CBI_URL/callbackAfterSendSingleMsgCommand\" -d '{}' >/dev/null"_s;
+        QTest::newRow("all expectations met") << banned + u" && "_s + after << 0 << 0;
+        QTest::newRow("the blocked message never came") << after << 1 << 2; // and so the order check fails
+        QTest::newRow("the driver fails") << u"exit 3"_s << 1 << 3;
+    }
+
+    void runChecksExpectationsAndWritesJUnit()
+    {
+        QFETCH(QString, driver);
+        QFETCH(int, exitCode);
+        QFETCH(int, failures);
+        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+            QSKIP("curl is not installed");
+        QTemporaryDir dir;
+        const QString junit = dir.filePath(u"report.xml"_s);
+        QProcess process;
+        process.setProcessEnvironment(noDisplay());
+        process.start(QStringLiteral(CBI_BINARY),
+            {u"run"_s, QStringLiteral(CBI_SCENARIO_DIR) + u"/sensitive-word-block.json"_s, u"--listen"_s,
+                u"127.0.0.1:0"_s, u"--exec"_s, driver, u"--junit"_s, junit, u"--timeout"_s, u"10000"_s});
+        QVERIFY(process.waitForFinished(15000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), exitCode);
+        QVERIFY2(err.contains(QByteArray(QByteArray::number(failures) + " failed")), err.constData());
+        QFile report(junit);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray xml = report.readAll();
+        QVERIFY(xml.contains("<testsuite name=\"Sensitive-word block\""));
+        QCOMPARE(int(xml.count("<failure")), failures);
     }
 
     void nonLoopbackWarns()

@@ -3,6 +3,7 @@
 // own thread, as in the GUI, so the tests can use blocking client sockets.
 #include "capture/capturestore.h"
 #include "server/captureserver.h"
+#include "testhttp.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -21,57 +22,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Response
-{
-    int status = 0;
-    HeaderList headers;
-    QByteArray body;
-
-    QByteArray header(QByteArrayView name) const
-    {
-        for (const auto &h : headers) {
-            if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-};
-
-// Parses as many complete responses as the buffer holds, removing them from it.
-QList<Response> parseResponses(QByteArray &buffer)
-{
-    QList<Response> out;
-    for (;;) {
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return out;
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        Response r;
-        r.status = lines.first().split(' ').value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            r.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
-        }
-        if (r.status == 100) {
-            buffer.remove(0, end + 4);
-            out.append(r);
-            continue;
-        }
-        const qsizetype length = r.header("content-length").toLongLong();
-        if (buffer.size() < end + 4 + length)
-            return out;
-        r.body = buffer.mid(end + 4, length);
-        buffer.remove(0, end + 4 + length);
-        out.append(r);
-    }
-}
+using testhttp::parseResponses;
+using testhttp::Response;
 
 QByteArray post(const QByteArray &path, const QByteArray &body, const QByteArray &extraHeaders = {},
     const QByteArray &version = "HTTP/1.1")
 {
-    return "POST " + path + " " + version + "\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-        + extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return testhttp::request("POST", path, body, extraHeaders, version);
 }
 
 const QByteArray sampleBody = "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
@@ -110,31 +67,9 @@ class TestCaptureServer : public QObject
         return config;
     }
 
-    // Connects, sends, and reads until `count` final responses arrived (or the timeout).
     QList<Response> exchange(QTcpSocket &socket, const QByteArray &data, int count, int timeoutMs = 5000)
     {
-        if (socket.state() != QAbstractSocket::ConnectedState) {
-            socket.connectToHost(QHostAddress::LocalHost, m_port);
-            if (!socket.waitForConnected(2000))
-                return {};
-        }
-        socket.write(data);
-        socket.flush();
-        QList<Response> out;
-        QByteArray buffer;
-        QElapsedTimer timer;
-        timer.start();
-        int finals = 0;
-        while (finals < count && timer.elapsed() < timeoutMs) {
-            if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(int(timeoutMs - timer.elapsed())))
-                break;
-            buffer += socket.readAll();
-            for (const Response &r : parseResponses(buffer)) {
-                out.append(r);
-                finals += r.status == 100 ? 0 : 1;
-            }
-        }
-        return out;
+        return testhttp::exchange(socket, m_port, data, count, timeoutMs);
     }
 
     QList<CapturedRequest> waitForCaptures(int count)

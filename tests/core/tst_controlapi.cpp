@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+// The /__inspector/v1 API, black-box over real sockets, as a QA script uses it.
+#include "capture/capturestore.h"
+#include "server/serverhost.h"
+#include "testhttp.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QThread>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+using testhttp::call;
+
+namespace {
+QJsonObject object(const testhttp::Response &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+QByteArray callback(const QByteArray &command, const QByteArray &sendID)
+{
+    return R"({"sendID":")" + sendID + R"(","recvID":"bob","callbackCommand":")" + command + R"("})";
+}
+} // namespace
+
+class TestControlApi : public QObject
+{
+    Q_OBJECT
+
+    CaptureStore *m_store = nullptr;
+    ServerHost *m_host = nullptr;
+    quint16 m_port = 0;
+
+    void post(const QByteArray &command, const QByteArray &sendID)
+    {
+        const auto r = call(m_port, "POST", "/callbackExample/" + command, callback(command, sendID));
+        QCOMPARE(r.status, 200);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = new CaptureStore;
+        m_store->setFlushIntervalMs(5);
+        m_host = new ServerHost(m_store);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(m_host->start(config));
+        m_port = m_host->config().port;
+    }
+
+    void cleanup()
+    {
+        delete m_host;
+        delete m_store;
+    }
+
+    void statusAndNotCaptured()
+    {
+        const auto r = call(m_port, "GET", "/__inspector/v1/status");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+        QCOMPARE(object(r).value(u"api"_s).toInt(), 1);
+        QCOMPARE(object(r).value(u"profile"_s).toString(), u"v3.8.4"_s);
+        QCOMPARE(m_store->totalAppended(), 0u); // API calls are never captures
+    }
+
+    void queryCaptures()
+    {
+        post("callbackBeforeSendSingleMsgCommand", "alice");
+        post("callbackBeforeSendSingleMsgCommand", "carol");
+        post("callbackAfterUserOnlineCommand", "x");
+        QTRY_COMPARE(m_store->size(), 3);
+
+        auto r = call(m_port, "GET", "/__inspector/v1/captures");
+        QCOMPARE(object(r).value(u"total"_s).toInt(), 3);
+        r = call(m_port, "GET",
+            "/__inspector/v1/captures?command=callbackBeforeSendSingleMsgCommand&filter=sendID%3Acarol");
+        QCOMPARE(object(r).value(u"total"_s).toInt(), 1);
+        const QJsonObject carol = object(r).value(u"captures"_s).toArray().first().toObject();
+        QVERIFY(carol.value(u"body"_s).toString().contains(u"carol"_s));
+        r = call(m_port, "GET", "/__inspector/v1/captures?verdict=ignored");
+        QCOMPARE(object(r).value(u"total"_s).toInt(), 1);
+        r = call(m_port, "GET", "/__inspector/v1/captures?limit=1&offset=1");
+        QCOMPARE(object(r).value(u"captures"_s).toArray().size(), 1);
+        r = call(m_port, "GET", "/__inspector/v1/captures?since=2");
+        QCOMPARE(object(r).value(u"total"_s).toInt(), 1);
+
+        const int id = carol.value(u"id"_s).toInt();
+        r = call(m_port, "GET", "/__inspector/v1/captures/" + QByteArray::number(id));
+        QCOMPARE(object(r).value(u"id"_s).toInt(), id);
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/captures/999").status, 404);
+
+        r = call(m_port, "GET", "/__inspector/v1/captures?filter=nosuch%3Ax");
+        QCOMPARE(r.status, 400);
+        QVERIFY(object(r).value(u"error"_s).toString().contains(u"unknown field"_s));
+
+        QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/captures").status, 200);
+        QCOMPARE(object(call(m_port, "GET", "/__inspector/v1/captures")).value(u"total"_s).toInt(), 0);
+    }
+
+    void waitLongPolls()
+    {
+        // A script waits; the callbacks come later, from elsewhere.
+        QThread *sender = QThread::create([port = m_port] {
+            QThread::msleep(300);
+            for (int i = 0; i < 2; ++i)
+                call(port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
+                    callback("callbackBeforeSendSingleMsgCommand", "alice"));
+        });
+        sender->start();
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = call(m_port, "GET",
+            "/__inspector/v1/wait?count=2&command=callbackBeforeSendSingleMsgCommand&timeout=5000", {}, {},
+            8000);
+        QVERIFY(sender->wait(5000));
+        delete sender;
+        QCOMPARE(r.status, 200);
+        QCOMPARE(object(r).value(u"matched"_s).toInt(), 2);
+        QCOMPARE(object(r).value(u"captures"_s).toArray().size(), 2);
+        QVERIFY(timer.elapsed() >= 250);
+
+        // Already there: answered at once. Not coming: 408 after the timeout.
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/wait?count=1").status, 200);
+        timer.restart();
+        const auto late = call(m_port, "GET", "/__inspector/v1/wait?count=5&timeout=300");
+        QCOMPARE(late.status, 408);
+        QCOMPARE(object(late).value(u"matched"_s).toInt(), 2);
+        QVERIFY(timer.elapsed() >= 300);
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/wait?count=0").status, 400);
+    }
+
+    void switchRulesMidTest()
+    {
+        auto r = call(m_port, "PUT", "/__inspector/v1/scenario",
+            R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"deny"}}]})");
+        QCOMPARE(r.status, 400);
+        QVERIFY2(object(r).value(u"error"_s).toString().contains(u"$.rules[0].respond.preset"_s),
+            r.body.constData());
+
+        r = call(m_port, "PUT", "/__inspector/v1/scenario",
+            R"({"scenario":1,"rules":[{"command":"callbackBeforeSendSingleMsgCommand","respond":[{"preset":"block","times":1},{"preset":"continue"}]}]})");
+        QCOMPARE(r.status, 200);
+        auto reply = call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
+            callback("callbackBeforeSendSingleMsgCommand", "a"));
+        QVERIFY(reply.body.contains(R"("nextCode":1)"));
+        reply = call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
+            callback("callbackBeforeSendSingleMsgCommand", "a"));
+        QVERIFY(reply.body.contains(R"("nextCode":0)"));
+        QCOMPARE(call(m_port, "POST", "/__inspector/v1/scenario/reset").status, 200);
+        reply = call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
+            callback("callbackBeforeSendSingleMsgCommand", "a"));
+        QVERIFY(reply.body.contains(R"("nextCode":1)")); // the sequence started over
+
+        r = call(m_port, "POST", "/__inspector/v1/rules?position=first",
+            R"({"command":"*","respond":{"preset":"block","errCode":7001}})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(object(r).value(u"rules"_s).toInt(), 2);
+        reply = call(m_port, "POST", "/callbackExample/callbackAfterUserOnlineCommand", "{}");
+        QVERIFY(reply.body.contains(R"("errCode":7001)"));
+        QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/rules/0").status, 200);
+        QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/rules/9").status, 404);
+        const auto scenario = object(call(m_port, "GET", "/__inspector/v1/scenario"));
+        QCOMPARE(scenario.value(u"rules"_s).toArray().size(), 1);
+        QCOMPARE(call(m_port, "POST", "/__inspector/v1/rules", R"({"command":"*"})").status, 400);
+    }
+
+    void exportNdjson()
+    {
+        post("callbackBeforeSendSingleMsgCommand", "alice");
+        post("callbackBeforeSendSingleMsgCommand", "bob");
+        QTRY_COMPARE(m_store->size(), 2);
+        const auto r = call(m_port, "GET", "/__inspector/v1/export?format=ndjson");
+        QCOMPARE(r.header("content-type"), QByteArray("application/x-ndjson"));
+        const QList<QByteArray> lines = r.body.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"id"_s).toInt(), 2);
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/export?format=xml").status, 400);
+    }
+
+    void badRequestsSayWhy()
+    {
+        auto r = call(m_port, "GET", "/__inspector/v1/nothing");
+        QCOMPARE(r.status, 404);
+        QVERIFY(object(r).value(u"error"_s).toString().contains(u"status, captures, wait"_s));
+        QCOMPARE(call(m_port, "GET", "/__inspector/v9/status").status, 404);
+        QCOMPARE(call(m_port, "PATCH", "/__inspector/v1/captures").status, 405);
+    }
+
+    void tokenBeyondLoopback()
+    {
+        CaptureStore store;
+        ServerHost open(&store);
+        ServerConfig config;
+        config.address = QHostAddress(QHostAddress::AnyIPv4);
+        config.port = 0;
+        config.controlToken = u"s3cret"_s;
+        QVERIFY(open.start(config));
+        const quint16 port = open.config().port;
+        const auto refused = call(port, "GET", "/__inspector/v1/status");
+        QCOMPARE(refused.status, 401);
+        QVERIFY(object(refused).value(u"error"_s).toString().contains(u"Bearer"_s));
+        QCOMPARE(
+            call(port, "GET", "/__inspector/v1/status", {}, "Authorization: Bearer wrong\r\n").status, 401);
+        QCOMPARE(
+            call(port, "GET", "/__inspector/v1/status", {}, "Authorization: Bearer s3cret\r\n").status, 200);
+        // Callbacks themselves need no token.
+        QCOMPARE(call(port, "POST", "/callbackExample/x", "{}").status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestControlApi)
+#include "tst_controlapi.moc"
