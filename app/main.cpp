@@ -5,6 +5,7 @@
 #include "cli/commandline.h"
 #include "cli/headlessserve.h"
 #include "cli/scenariorun.h"
+#include "cli/transfer.h"
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
@@ -86,6 +87,10 @@ static int dispatch(const CommandLine &cmd, bool gui)
         return HeadlessServe::run(cmd.serve);
     case CommandLine::Mode::Run:
         return ScenarioRun::run(cmd.serve, cmd.run);
+    case CommandLine::Mode::Export:
+        return Transfer::exportSession(cmd.transfer);
+    case CommandLine::Mode::Import:
+        return Transfer::importFile(cmd.transfer, cmd.serve.sessionPath, cmd.serve.profile);
     case CommandLine::Mode::Gui:
         if (gui)
             return runGui(cmd.serve);
@@ -109,7 +114,9 @@ int main(int argc, char **argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     // Decide before any application object exists: headless never touches a display.
     const bool serve = arguments.size() > 1
-        && (arguments.at(1) == QLatin1String("serve") || arguments.at(1) == QLatin1String("run"));
+        && QStringList {QStringLiteral("serve"), QStringLiteral("run"), QStringLiteral("export"),
+            QStringLiteral("import")}
+               .contains(arguments.at(1));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);
         installTranslators(app);

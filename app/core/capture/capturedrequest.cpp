@@ -114,6 +114,96 @@ static void putBody(QJsonObject &o, const QByteArray &body)
     }
 }
 
+static HeaderList headersFromJson(const QJsonArray &array)
+{
+    HeaderList out;
+    for (const auto &v : array) {
+        const QJsonObject h = v.toObject();
+        out.append({h.value(QLatin1String("name")).toString().toLatin1(),
+            h.value(QLatin1String("value")).toString().toLatin1()});
+    }
+    return out;
+}
+
+static QByteArray bodyFromJson(const QJsonObject &o)
+{
+    if (o.value(QLatin1String("body")).isString())
+        return o.value(QLatin1String("body")).toString().toUtf8();
+    return QByteArray::fromBase64(o.value(QLatin1String("bodyBase64")).toString().toLatin1());
+}
+
+static CaptureWarning warningFromJson(const QJsonObject &o)
+{
+    // The JSON form keeps the code and the English text, not the arguments.
+    return CaptureWarning {
+        o.value(QLatin1String("code")).toString(), {}, o.value(QLatin1String("message")).toString()};
+}
+
+CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
+{
+    CapturedRequest c;
+    c.id = quint64(o.value(QLatin1String("id")).toInteger());
+    c.receivedAt =
+        QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).toUTC();
+    c.method = o.value(QLatin1String("method")).toString().toLatin1();
+    c.httpVersion = o.value(QLatin1String("httpVersion")).toString(QStringLiteral("HTTP/1.1")).toLatin1();
+    c.path = o.value(QLatin1String("path")).toString();
+    c.query = o.value(QLatin1String("query")).toString();
+    c.command = o.value(QLatin1String("command")).toString();
+    c.canonicalCommand =
+        o.value(QLatin1String("canonicalCommand"))
+            .toString(o.value(QLatin1String("knownCommand")).toBool() ? c.command : QString());
+    const QString style = o.value(QLatin1String("urlStyle")).toString();
+    c.urlStyle = style == QLatin1String("path") ? UrlStyle::PathSegment
+        : style == QLatin1String("query")       ? UrlStyle::QueryParameter
+        : style == QLatin1String("body")        ? UrlStyle::BodyField
+                                                : UrlStyle::None;
+    c.operationID = o.value(QLatin1String("operationID")).toString();
+    c.keyData = o.value(QLatin1String("key")).toObject();
+    for (const auto &w : o.value(QLatin1String("warnings")).toArray())
+        c.warnings.append(warningFromJson(w.toObject()));
+    const QString peer = o.value(QLatin1String("peer")).toString();
+    const qsizetype colon = peer.lastIndexOf(QLatin1Char(':'));
+    c.peerAddress = peer.left(colon);
+    c.peerPort = quint16(peer.mid(colon + 1).toUInt());
+    c.headers = headersFromJson(o.value(QLatin1String("headers")).toArray());
+    c.body = bodyFromJson(o);
+    const QString rejected = o.value(QLatin1String("rejected")).toString();
+    c.rejection = rejected == QLatin1String("header-too-large") ? Rejection::HeaderTooLarge
+        : rejected == QLatin1String("body-too-large")           ? Rejection::BodyTooLarge
+        : rejected == QLatin1String("malformed")                ? Rejection::Malformed
+                                                                : Rejection::None;
+    const QJsonObject r = o.value(QLatin1String("response")).toObject();
+    c.reply.status = r.value(QLatin1String("status")).toInt(200);
+    c.reply.headers = headersFromJson(r.value(QLatin1String("headers")).toArray());
+    c.reply.body = bodyFromJson(r);
+    c.reply.delayMs = r.value(QLatin1String("delayMs")).toInt();
+    c.reply.fault = faultFromName(r.value(QLatin1String("fault")).toString(QStringLiteral("none")));
+    c.ruleName = o.value(QLatin1String("rule")).toString();
+    if (o.contains(QLatin1String("nearMiss")))
+        c.nearMiss =
+            CaptureWarning {QStringLiteral("near-miss"), {}, o.value(QLatin1String("nearMiss")).toString()};
+    const QJsonObject v = o.value(QLatin1String("verdict")).toObject();
+    if (!v.isEmpty()) {
+        const QString outcome = v.value(QLatin1String("outcome")).toString();
+        for (auto candidate : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked,
+                 Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored}) {
+            if (Verdict::outcomeName(candidate) == outcome)
+                c.verdict.outcome = candidate;
+        }
+        c.verdict.errCode = v.value(QLatin1String("errCode")).toInt();
+        for (const auto &f : v.value(QLatin1String("modifiedFields")).toArray())
+            c.verdict.modifiedFields.append(f.toString());
+        for (const auto &f : v.value(QLatin1String("ignoredFields")).toArray())
+            c.verdict.ignoredFields.append(f.toString());
+        c.verdict.reason =
+            CaptureWarning {QStringLiteral("stored"), {}, v.value(QLatin1String("reason")).toString()};
+        for (const auto &w : v.value(QLatin1String("warnings")).toArray())
+            c.verdict.warnings.append(warningFromJson(w.toObject()));
+    }
+    return c;
+}
+
 QJsonObject CapturedRequest::toJson() const
 {
     QJsonObject o;

@@ -97,8 +97,10 @@ struct CapturedRequest
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }
     bool hasWarning(const QString &code) const;
-    // The machine-readable form used by `serve --jsonl` (never translated).
+    // The machine-readable form used by `serve --jsonl`, exports and session files (never translated).
     QJsonObject toJson() const;
+    // Reads toJson()'s form back; the verdict comes back as data (recompute it to change profiles).
+    static CapturedRequest fromJson(const QJsonObject &object);
 };
 
 } // namespace cbi

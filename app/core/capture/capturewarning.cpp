@@ -124,6 +124,8 @@ constexpr WarningText warningTexts[] = {
 
 QString CaptureWarning::text(bool translated) const
 {
+    if (!storedText.isEmpty())
+        return storedText;
     QString out = code;
     for (const auto &w : warningTexts) {
         if (code == QLatin1String(w.code)) {

@@ -13,6 +13,7 @@ struct CaptureWarning
 {
     QString code;
     QStringList args;
+    QString storedText; // read back from a file: the English text as written, used instead of the template
 
     bool operator==(const CaptureWarning &other) const { return code == other.code && args == other.args; }
     // English when translated is false (JSON output), else in the installed translation.

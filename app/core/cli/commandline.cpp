@@ -73,7 +73,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         "Without a command the desktop window opens (with no display it serves "
         "headless).\nCommands:\n  serve         run the capture server headless\n"
         "  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 "
-        "(all met) or 1"));
+        "(all met) or 1\n"
+        "  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file\n"
+        "  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session"));
     const QCommandLineOption help(
         QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(
@@ -127,12 +129,30 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("milliseconds"), QStringLiteral("60000"));
     const QCommandLineOption junit(
         QStringLiteral("junit"), tr("run: write a JUnit XML report to this file."), tr("file"));
+    const QCommandLineOption session(QStringLiteral("session"),
+        tr("Journal every capture and its reply to this session file (SQLite); import: "
+           "the session to import into."),
+        tr("file"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        tr("export: har, json, ndjson, csv or curl (default json)."), tr("format"), QStringLiteral("json"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+        tr("export: the file to write (- for standard output)."), tr("file"));
+    const QCommandLineOption command(
+        QStringLiteral("command"), tr("export: only this callback command."), tr("command"));
+    const QCommandLineOption verdict(QStringLiteral("verdict"),
+        tr("export: only this verdict (continue, blocked, modified, failed, ignored)."), tr("verdict"));
+    const QCommandLineOption since(
+        QStringLiteral("since"), tr("export: only captures from this time on (ISO 8601)."), tr("time"));
+    const QCommandLineOption target(QStringLiteral("target"),
+        tr("export --format curl: the server the commands send to (default http://127.0.0.1:10006)."),
+        tr("url"), QStringLiteral("http://127.0.0.1:10006"));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
-        profile, token, exec, duration, count, timeout, junit, jsonl, exitAfter});
+        profile, token, exec, duration, count, timeout, junit, session, format, output, command, verdict,
+        since, target, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -154,17 +174,29 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return result;
     }
     const QStringList positional = parser.positionalArguments();
-    const bool isRun = !positional.isEmpty() && positional.first() == QLatin1String("run");
+    const QString verb = positional.value(0);
+    const bool isRun =
+        verb == QLatin1String("run") || verb == QLatin1String("export") || verb == QLatin1String("import");
     if (positional.size() > (isRun ? 2 : 1))
         return fail(tr("Unexpected argument: %1").arg(positional.last()));
     if (positional.isEmpty()) {
         result.mode = Mode::Gui;
     } else if (positional.first() == QLatin1String("serve")) {
         result.mode = Mode::Serve;
-    } else if (isRun) {
+    } else if (verb == QLatin1String("run")) {
         if (positional.size() < 2)
             return fail(tr("run needs a scenario file: callback-inspector run SCENARIO"));
         result.mode = Mode::Run;
+    } else if (verb == QLatin1String("export")) {
+        if (positional.size() < 2 || !parser.isSet(output))
+            return fail(tr("export needs a session file and an output: callback-inspector export SESSION "
+                           "--format har -o FILE"));
+        result.mode = Mode::Export;
+    } else if (verb == QLatin1String("import")) {
+        if (positional.size() < 2 || !parser.isSet(session))
+            return fail(
+                tr("import needs a file and a session: callback-inspector import FILE --session SESSION"));
+        result.mode = Mode::Import;
     } else {
         return fail(tr("Unknown command: %1 (try --help)").arg(positional.first()));
     }
@@ -203,6 +235,25 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return fail(tr("Invalid --exit-after value %1: expected milliseconds").arg(parser.value(exitAfter)));
     o.jsonl = parser.isSet(jsonl);
     o.scenarioPath = result.mode == Mode::Run ? positional.at(1) : parser.value(scenario);
+    o.sessionPath = parser.value(session);
+    ExportOptions &t = result.transfer;
+    t.input = positional.value(1);
+    t.format = parser.value(format);
+    t.output = parser.value(output);
+    t.command = parser.value(command);
+    t.verdict = parser.value(verdict);
+    t.target = parser.value(target);
+    static const QStringList formats = {QStringLiteral("har"), QStringLiteral("json"),
+        QStringLiteral("ndjson"), QStringLiteral("csv"), QStringLiteral("curl")};
+    if (!formats.contains(t.format))
+        return fail(tr("Invalid --format value %1: expected one of %2")
+                        .arg(t.format, formats.join(QStringLiteral(", "))));
+    if (parser.isSet(since)) {
+        t.since = QDateTime::fromString(parser.value(since), Qt::ISODateWithMs);
+        if (!t.since.isValid())
+            return fail(tr("Invalid --since value %1: expected an ISO 8601 time such as 2026-11-24T08:00:00Z")
+                            .arg(parser.value(since)));
+    }
     o.token = parser.value(token);
     RunOptions &r = result.run;
     r.exec = parser.value(exec);

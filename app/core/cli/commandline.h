@@ -4,6 +4,7 @@
 #include "server/serverconfig.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ enum ExitCode
     ExitUsage = 2, // bad command line
     ExitCannotListen = 3, // port busy, address not available, permission denied
     ExitBadScenario = 4, // the scenario file cannot be read or is invalid
+    ExitBadSession = 5, // the session file cannot be opened (or an export/import input cannot be read)
 };
 
 struct ServeOptions
@@ -30,6 +32,18 @@ struct ServeOptions
     QString profile; // overrides the scenario's; validated by the parser
     bool listenGiven = false; // --listen or --base-path on the command line (else the GUI uses its settings)
     QString token; // control API bearer token; generated when empty and needed
+    QString sessionPath; // journal every capture to this SQLite session file
+};
+
+struct ExportOptions
+{
+    QString input; // export: the session file; import: the HAR/JSON/NDJSON file
+    QString format = QStringLiteral("json");
+    QString output; // "-": stdout
+    QString command;
+    QString verdict;
+    QDateTime since;
+    QString target = QStringLiteral("http://127.0.0.1:10006"); // curl: where the replayed requests go
 };
 
 struct RunOptions
@@ -52,6 +66,8 @@ public:
         Gui,
         Serve,
         Run,
+        Export,
+        Import,
         Help,
         Version,
         Error
@@ -60,6 +76,7 @@ public:
     Mode mode = Mode::Gui;
     ServeOptions serve;
     RunOptions run; // Mode::Run; serve.scenarioPath holds the scenario
+    ExportOptions transfer; // Mode::Export and Mode::Import
     QString message; // help text, version text or the error
 
     static CommandLine parse(const QStringList &arguments);

@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "server/captureserver.h"
+#include "session/sessionjournal.h"
 #include "signalwatcher.h"
 
 #include <QJsonDocument>
@@ -51,6 +52,23 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         scenario.rules.append(rule);
     }
     server.setScenario(scenario);
+
+    SessionJournal journal;
+    if (!options.sessionPath.isEmpty()) {
+        QString error;
+        if (!journal.open(options.sessionPath, &error)) {
+            printErr(tr("error: session %1").arg(error));
+            return ExitBadSession;
+        }
+        server.setNextId(journal.lastId());
+        server.setCommitGate(true); // no reply leaves before its capture is on disk
+        store.setFlushIntervalMs(2);
+        QObject::connect(&store, &CaptureStore::capturesAdded, &journal, &SessionJournal::append);
+        QObject::connect(&journal, &SessionJournal::committed, &server, &CaptureServer::committedUpTo);
+        QObject::connect(&journal, &SessionJournal::failed, &server, [](const QString &error) {
+            printErr(tr("error: the session file cannot be written: %1").arg(error));
+        });
+    }
     if (!server.start(options.server)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(options.server.address.toString())

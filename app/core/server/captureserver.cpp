@@ -152,6 +152,8 @@ public:
 
     ~Connection() override;
     static Connection *of(QTcpSocket *socket) { return s_connections.value(socket); }
+    static QList<Connection *> all() { return s_connections.values(); }
+    void flushCommitted() { flush(); }
 
     // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
     void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
@@ -186,6 +188,7 @@ public:
         Action action = Action::Write;
         int dripIntervalMs = 100;
         int dripBytes = 1;
+        quint64 captureId = 0; // with a session journal: held until this capture is committed
     };
 
     quint64 reserveSlot()
@@ -228,7 +231,8 @@ private:
     // waits for the earlier one (HTTP/1.1 pipelining requires it).
     void flush()
     {
-        while (!m_dripping && !m_replies.empty() && m_replies.front().ready) {
+        while (!m_dripping && !m_replies.empty() && m_replies.front().ready
+            && m_replies.front().captureId <= m_server->m_committedId) {
             PendingReply r = std::move(m_replies.front());
             m_replies.pop_front();
             switch (r.action) {
@@ -387,6 +391,7 @@ public:
     {
         Connection::PendingReply reply;
         reply.seq = conn->reserveSlot();
+        reply.captureId = m_owner->m_commitGate ? c.id : 0;
         const ReplySent &r = c.reply;
         if (r.fault == Fault::Hang)
             return; // the slot never completes: later replies on this connection wait behind it, as on a hung
@@ -638,6 +643,30 @@ QString CaptureServer::controlToken() const
 CaptureServer::~CaptureServer()
 {
     stop();
+}
+
+void CaptureServer::setCommitGate(bool on)
+{
+    m_commitGate = on;
+    if (on)
+        m_committedId = m_nextId.load(); // nothing newer is on disk yet
+    else
+        committedUpTo(std::numeric_limits<quint64>::max());
+}
+
+void CaptureServer::setNextId(quint64 lastId)
+{
+    m_nextId = lastId;
+    m_committedId = lastId;
+}
+
+void CaptureServer::committedUpTo(quint64 id)
+{
+    if (id <= m_committedId && id != std::numeric_limits<quint64>::max())
+        return;
+    m_committedId = id;
+    for (Connection *conn : Connection::all())
+        conn->flushCommitted();
 }
 
 void CaptureServer::setScenario(const Scenario &scenario)

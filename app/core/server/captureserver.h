@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
 namespace cbi {
@@ -31,6 +32,11 @@ public:
     void setScenario(const Scenario &scenario);
     const Scenario &scenario() const { return m_engine.scenario(); }
     void resetCounters() { m_engine.resetCounters(); }
+    // With a session journal: hold every reply until its capture is committed (committedUpTo).
+    void setCommitGate(bool on);
+    void committedUpTo(quint64 id);
+    // Ids continue after the ones already in a reopened session file.
+    void setNextId(quint64 lastId);
     // Test seam: replaces the rule engine entirely.
     void setPlanner(ReplyPlanner planner);
 
@@ -62,6 +68,8 @@ private:
     std::atomic<quint64> m_nextId {0};
     std::atomic<quint64> m_captured {0};
     std::atomic<quint64> m_rejected {0};
+    bool m_commitGate = false;
+    quint64 m_committedId = std::numeric_limits<quint64>::max(); // no gate: everything counts as committed
 };
 
 } // namespace cbi

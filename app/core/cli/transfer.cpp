@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#include "transfer.h"
+
+#include "catalogue/catalogue.h"
+#include "export/capturereader.h"
+#include "export/capturewriter.h"
+#include "rules/ruleengine.h"
+#include "server/commanddetector.h"
+#include "session/sessionjournal.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace cbi {
+
+static void printErr(const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+}
+
+int Transfer::exportSession(const ExportOptions &options)
+{
+    CaptureWriter::Format format;
+    CaptureWriter::formatFromName(options.format, &format);
+    QSaveFile file(options.output);
+    QFile out;
+    QIODevice *device = &file;
+    if (options.output == QLatin1String("-")) {
+        out.open(stdout, QIODevice::WriteOnly);
+        device = &out;
+    } else if (!file.open(QIODevice::WriteOnly)) {
+        printErr(tr("error: cannot write %1: %2").arg(options.output, file.errorString()));
+        return ExitFailure;
+    }
+    CaptureWriter writer(device, format, options.target);
+    writer.begin();
+    QString error;
+    SessionJournal::Filter filter {options.command, options.verdict, options.since};
+    const bool ok = SessionJournal::forEach(
+        options.input, filter,
+        [&writer](const CapturedRequest &c) {
+            writer.write(c);
+            return true;
+        },
+        &error);
+    if (!ok) {
+        file.cancelWriting(); // nothing half-written
+        printErr(tr("error: %1").arg(error));
+        return ExitBadSession;
+    }
+    writer.end();
+    if (device == &file && !file.commit()) {
+        printErr(tr("error: cannot write %1: %2").arg(options.output, file.errorString()));
+        return ExitFailure;
+    }
+    printErr(tr("exported %n capture(s)", nullptr, int(writer.count())));
+    return ExitOk;
+}
+
+int Transfer::importFile(const ExportOptions &options, const QString &sessionPath, const QString &profile)
+{
+    QFile in(options.input);
+    if (!in.open(QIODevice::ReadOnly)) {
+        printErr(tr("error: cannot read %1: %2").arg(options.input, in.errorString()));
+        return ExitBadSession;
+    }
+    QList<CapturedRequest> captures;
+    QString error;
+    if (!CaptureReader::read(in.readAll(), &captures, &error)) {
+        printErr(tr("error: %1: %2").arg(options.input, error));
+        return ExitBadSession;
+    }
+    SessionJournal journal;
+    if (!journal.open(sessionPath, &error)) {
+        printErr(tr("error: %1").arg(error));
+        return ExitBadSession;
+    }
+    // Detection and verdicts are recomputed here, under the profile asked for.
+    Scenario scenario;
+    if (const auto p = profileFromName(profile))
+        scenario.profile = *p;
+    RuleEngine engine(scenario);
+    CommandDetector detector(Catalogue::instance());
+    quint64 id = journal.lastId();
+    for (CapturedRequest &c : captures) {
+        c.id = ++id; // appended after what the session holds; timestamps are kept
+        if (!c.receivedAt.isValid())
+            c.receivedAt = QDateTime::currentDateTimeUtc();
+        const QJsonObject body = detector.detect(c);
+        c.verdict = engine.verdictFor(c, body);
+    }
+    journal.append(captures);
+    journal.sync();
+    printErr(tr("imported %n capture(s) into %1", nullptr, int(captures.size())).arg(sessionPath));
+    return ExitOk;
+}
+
+} // namespace cbi

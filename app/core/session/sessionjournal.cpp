@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+#include "sessionjournal.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace cbi {
+
+namespace {
+QString connectionName()
+{
+    return QStringLiteral("cbi-session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Opens (and creates or checks) a session database on the calling thread.
+bool openDatabase(QSqlDatabase &db, const QString &path, bool create, QString *error)
+{
+    if (!create && !QFileInfo::exists(path)) {
+        *error = QStringLiteral("%1: no such session file").arg(path);
+        return false;
+    }
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("%1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    const bool fresh = db.tables().isEmpty();
+    if (fresh && !create) {
+        *error = QStringLiteral("%1: not an inspector session (empty database)").arg(path);
+        return false;
+    }
+    if (!fresh) {
+        if (!db.tables().contains(QStringLiteral("meta"))) {
+            *error = QStringLiteral("%1: not an inspector session file (no meta table); refusing to touch it")
+                         .arg(path);
+            return false;
+        }
+        q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
+        const int version = q.next() ? q.value(0).toInt() : 0;
+        if (version > SessionJournal::schemaVersion) {
+            *error = QStringLiteral(
+                "%1 was written by a newer inspector (session schema %2; this one reads up to %3)")
+                         .arg(path)
+                         .arg(version)
+                         .arg(SessionJournal::schemaVersion);
+            return false;
+        }
+        if (version < 1) {
+            *error = QStringLiteral("%1: not an inspector session file (no schema version)").arg(path);
+            return false;
+        }
+        return true;
+    }
+    // WAL: readers (exports) do not block the writer, and a commit survives a crash of the process.
+    const QStringList schema = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE captures (id INTEGER PRIMARY KEY, time TEXT NOT NULL, command TEXT, outcome TEXT, "
+            "err_code INTEGER, operation_id TEXT, json TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX captures_command ON captures (command)"),
+        QStringLiteral("INSERT INTO meta VALUES ('schema_version', '%1')").arg(SessionJournal::schemaVersion),
+        QStringLiteral("INSERT INTO meta VALUES ('app', 'callback-inspector')"),
+    };
+    for (const QString &statement : schema) {
+        if (!q.exec(statement)) {
+            *error = QStringLiteral("%1: %2").arg(path, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+class SessionJournal::Worker : public QObject
+{
+public:
+    explicit Worker(SessionJournal *owner)
+        : m_owner(owner)
+        , m_connection(connectionName())
+    {
+    }
+    ~Worker() override
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+    bool open(const QString &path, quint64 *lastId, QString *error)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        if (!openDatabase(db, path, true, error))
+            return false;
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        q.exec(QStringLiteral("SELECT MAX(id) FROM captures"));
+        *lastId = q.next() ? q.value(0).toULongLong() : 0;
+        return true;
+    }
+
+    void append(const QList<CapturedRequest> &batch)
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection);
+        db.transaction();
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO captures (id, time, command, outcome, err_code, operation_id, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        quint64 last = 0;
+        for (const CapturedRequest &c : batch) {
+            q.addBindValue(c.id);
+            q.addBindValue(c.receivedAt.toString(Qt::ISODateWithMs));
+            q.addBindValue(c.canonicalCommand.isEmpty() ? c.command : c.canonicalCommand);
+            q.addBindValue(Verdict::outcomeName(c.verdict.outcome));
+            q.addBindValue(c.verdict.errCode);
+            q.addBindValue(c.operationID);
+            q.addBindValue(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)));
+            if (!q.exec()) {
+                db.rollback();
+                Q_EMIT m_owner->failed(q.lastError().text());
+                return;
+            }
+            last = qMax(last, c.id);
+        }
+        if (!db.commit()) {
+            Q_EMIT m_owner->failed(db.lastError().text());
+            return;
+        }
+        // The commit point: from here on these captures survive a crash.
+        if (last > m_owner->m_committed.load())
+            m_owner->m_committed.store(last);
+        Q_EMIT m_owner->committed(m_owner->m_committed.load());
+    }
+
+private:
+    SessionJournal *m_owner;
+    QString m_connection;
+};
+
+SessionJournal::SessionJournal(QObject *parent)
+    : QObject(parent)
+    , m_worker(new Worker(this))
+{
+    qRegisterMetaType<QList<cbi::CapturedRequest>>();
+    m_thread.setObjectName(QStringLiteral("session-journal"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+SessionJournal::~SessionJournal()
+{
+    sync();
+    QMetaObject::invokeMethod(
+        m_worker, [this] { delete m_worker; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool SessionJournal::open(const QString &path, QString *error)
+{
+    bool ok = false;
+    QString message;
+    quint64 last = 0;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { ok = m_worker->open(path, &last, &message); }, Qt::BlockingQueuedConnection);
+    if (error)
+        *error = message;
+    if (ok) {
+        m_path = path;
+        m_lastId = last;
+        m_committed.store(last);
+    }
+    return ok;
+}
+
+void SessionJournal::append(const QList<CapturedRequest> &batch)
+{
+    if (batch.isEmpty())
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [this, batch] { m_worker->append(batch); }, Qt::QueuedConnection);
+}
+
+void SessionJournal::sync()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+bool SessionJournal::forEach(const QString &path, const Filter &filter,
+    const std::function<bool(const CapturedRequest &)> &visit, QString *error)
+{
+    const QString name = connectionName();
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QString message;
+        if (openDatabase(db, path, false, &message)) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true); // constant memory, whatever the size of the file
+            QString sql = QStringLiteral("SELECT json FROM captures WHERE 1=1");
+            if (!filter.command.isEmpty())
+                sql += QStringLiteral(" AND command = :command");
+            if (!filter.outcome.isEmpty())
+                sql += QStringLiteral(" AND outcome = :outcome");
+            if (filter.since.isValid())
+                sql += QStringLiteral(" AND time >= :since");
+            sql += QStringLiteral(" ORDER BY id");
+            q.prepare(sql);
+            if (!filter.command.isEmpty())
+                q.bindValue(QStringLiteral(":command"), filter.command);
+            if (!filter.outcome.isEmpty())
+                q.bindValue(QStringLiteral(":outcome"), filter.outcome);
+            if (filter.since.isValid())
+                q.bindValue(QStringLiteral(":since"), filter.since.toUTC().toString(Qt::ISODateWithMs));
+            if (q.exec()) {
+                ok = true;
+                while (q.next()) {
+                    if (!visit(CapturedRequest::fromJson(
+                            QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object())))
+                        break;
+                }
+            } else {
+                message = QStringLiteral("%1: %2").arg(path, q.lastError().text());
+            }
+        }
+        if (error)
+            *error = message;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+qint64 SessionJournal::count(const QString &path, QString *error)
+{
+    qint64 n = 0;
+    if (!forEach(
+            path, {}, [&n](const CapturedRequest &) { return ++n, true; }, error))
+        return -1;
+    return n;
+}
+
+} // namespace cbi

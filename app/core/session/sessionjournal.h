@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+
+namespace cbi {
+
+// A session file: every capture and the reply sent, journaled to SQLite (Qt Sql, WAL mode) on its own
+// thread, in one transaction per batch. The commit point is explicit: committed(id) says every capture
+// up to id is on disk, and a server with a commit gate sends no reply before its capture is committed,
+// so a crash or kill -9 cannot lose a capture that OpenIM already got an answer for.
+// Files carry a schema version; newer or foreign files are refused, never written to.
+class SessionJournal : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int schemaVersion = 1;
+
+    explicit SessionJournal(QObject *parent = nullptr);
+    ~SessionJournal() override;
+
+    bool open(const QString &path, QString *error);
+    QString path() const { return m_path; }
+    quint64 lastId() const { return m_lastId; } // the highest id already in the file when opened
+    quint64 committedId() const { return m_committed.load(); }
+
+    // Thread-safe: queued to the journal's thread.
+    void append(const QList<CapturedRequest> &batch);
+    // Blocks until everything appended so far is committed.
+    void sync();
+
+    struct Filter
+    {
+        QString command;
+        QString outcome;
+        QDateTime since;
+    };
+    // Reads a session file in id order with constant memory; stops when visit returns false.
+    static bool forEach(const QString &path, const Filter &filter,
+        const std::function<bool(const CapturedRequest &)> &visit, QString *error);
+    static qint64 count(const QString &path, QString *error);
+
+Q_SIGNALS:
+    void committed(quint64 id);
+    void failed(const QString &error);
+
+private:
+    class Worker;
+    QThread m_thread;
+    Worker *m_worker;
+    QString m_path;
+    quint64 m_lastId = 0;
+    std::atomic<quint64> m_committed {0};
+};
+
+} // namespace cbi
