@@ -176,6 +176,7 @@ ControlApi::Response ControlApi::route(
         } else {
             auto *timer = new QTimer(this);
             timer->setSingleShot(true);
+            timer->setTimerType(Qt::PreciseTimer); // a coarse timer gives up to 5 % early
             m_waits.last().timer = timer;
             connect(timer, &QTimer::timeout, this, [this, timer] {
                 for (qsizetype i = 0; i < m_waits.size(); ++i) {
