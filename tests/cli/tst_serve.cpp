@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Runs `callback-inspector serve` as a user would, with no display, and talks to it over TCP.
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -224,6 +226,121 @@ private Q_SLOTS:
         const QByteArray xml = report.readAll();
         QVERIFY(xml.contains("<testsuite name=\"Sensitive-word block\""));
         QCOMPARE(int(xml.count("<failure")), failures);
+    }
+
+    void killNineLosesNoAnsweredCapture()
+    {
+        QTemporaryDir dir;
+        const QString session = dir.filePath(u"crash.db"_s);
+        QProcess process;
+        const quint16 port =
+            start(process, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--session"_s, session});
+        QVERIFY(port != 0);
+        // Several keep-alive connections, answered replies counted as the client sees them.
+        QList<QTcpSocket *> sockets;
+        for (int i = 0; i < 4; ++i) {
+            auto *s = new QTcpSocket(this);
+            s->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(s->waitForConnected(2000));
+            sockets.append(s);
+        }
+        int answered = 0;
+        const QByteArray request =
+            "POST /callbackExample/callbackBeforeSendSingleMsgCommand HTTP/1.1\r\nHost: x\r\n"
+            "Content-Length: 2\r\n\r\n{}";
+        for (int round = 0; round < 60; ++round) {
+            for (auto *s : sockets)
+                s->write(request);
+            for (auto *s : sockets) {
+                QByteArray buffer;
+                while (!buffer.contains("nextCode") && s->waitForReadyRead(3000))
+                    buffer += s->readAll();
+                answered += int(buffer.count("HTTP/1.1 200"));
+            }
+        }
+        // In flight when the process dies: not answered, so not counted.
+        for (auto *s : sockets)
+            s->write(request);
+        ::kill(pid_t(process.processId()), SIGKILL);
+        QVERIFY(process.waitForFinished(5000));
+        qDeleteAll(sockets);
+
+        QProcess exporter;
+        exporter.setProcessEnvironment(noDisplay());
+        exporter.start(
+            QStringLiteral(CBI_BINARY), {u"export"_s, session, u"--format"_s, u"ndjson"_s, u"-o"_s, u"-"_s});
+        QVERIFY(exporter.waitForFinished(10000));
+        QCOMPARE(exporter.exitCode(), 0);
+        const int journaled = int(exporter.readAllStandardOutput().count('\n'));
+        QCOMPARE(answered, 240);
+        QVERIFY2(
+            journaled >= answered, qPrintable(u"answered %1, journaled %2"_s.arg(answered).arg(journaled)));
+    }
+
+    void exportAndImport()
+    {
+        QTemporaryDir dir;
+        const QString session = dir.filePath(u"s.db"_s);
+        QProcess process;
+        const quint16 port =
+            start(process, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--session"_s, session});
+        QVERIFY(port != 0);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected(2000));
+        for (const QByteArray command :
+            {"callbackBeforeSendSingleMsgCommand", "callbackAfterSendSingleMsgCommand"}) {
+            socket.write(
+                "POST /callbackExample/" + command + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+            QVERIFY(socket.waitForReadyRead(3000));
+            socket.readAll();
+        }
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(5000));
+
+        auto run = [this](const QStringList &args, QByteArray *err = nullptr) {
+            QProcess p;
+            p.setProcessEnvironment(noDisplay());
+            p.start(QStringLiteral(CBI_BINARY), args);
+            p.waitForFinished(10000);
+            if (err)
+                *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        for (const QString format : {u"har"_s, u"json"_s, u"ndjson"_s, u"csv"_s, u"curl"_s}) {
+            const QString out = dir.filePath(u"out."_s + format);
+            QCOMPARE(run({u"export"_s, session, u"--format"_s, format, u"-o"_s, out}), 0);
+            QVERIFY(QFileInfo(out).size() > 0);
+        }
+        QByteArray err;
+        QCOMPARE(run({u"export"_s, session, u"--format"_s, u"ndjson"_s, u"--command"_s,
+                         u"callbackAfterSendSingleMsgCommand"_s, u"-o"_s, dir.filePath(u"after.ndjson"_s)},
+                     &err),
+            0);
+        QVERIFY2(err.contains("exported 1 capture"), err.constData());
+        QCOMPARE(run({u"export"_s, session, u"--format"_s, u"xml"_s, u"-o"_s, dir.filePath(u"x"_s)}), 2);
+        QCOMPARE(run({u"export"_s, dir.filePath(u"missing.db"_s), u"--format"_s, u"json"_s, u"-o"_s,
+                         dir.filePath(u"x"_s)},
+                     &err),
+            5);
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"x"_s))); // nothing half-written
+
+        // The HAR goes back into a new session, verdicts recomputed under another profile.
+        const QString imported = dir.filePath(u"imported.db"_s);
+        QCOMPARE(run({u"import"_s, dir.filePath(u"out.har"_s), u"--session"_s, imported, u"--profile"_s,
+                         u"v3.6"_s},
+                     &err),
+            0);
+        QVERIFY2(err.contains("imported 2 capture"), err.constData());
+        QCOMPARE(
+            run({u"export"_s, imported, u"--format"_s, u"json"_s, u"-o"_s, dir.filePath(u"back.json"_s)}), 0);
+        QFile back(dir.filePath(u"back.json"_s));
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        const QJsonArray captures =
+            QJsonDocument::fromJson(back.readAll()).object().value(u"captures"_s).toArray();
+        QCOMPARE(captures.size(), 2);
+        QCOMPARE(captures.at(1).toObject().value(u"verdict"_s).toObject().value(u"reason"_s).toString(),
+            u"After-callback: OpenIM ignores the reply but waits for it (synchronous before v3.7)"_s);
     }
 
     void nonLoopbackWarns()

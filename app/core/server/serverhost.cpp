@@ -71,6 +71,24 @@ void ServerHost::setScenario(const Scenario &scenario)
         m_server, [this, scenario] { m_server->setScenario(scenario); }, Qt::BlockingQueuedConnection);
 }
 
+void ServerHost::setCommitGate(bool on, quint64 lastId)
+{
+    QMetaObject::invokeMethod(
+        m_server,
+        [this, on, lastId] {
+            if (lastId)
+                m_server->setNextId(lastId);
+            m_server->setCommitGate(on);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+void ServerHost::committedUpTo(quint64 id)
+{
+    QMetaObject::invokeMethod(
+        m_server, [this, id] { m_server->committedUpTo(id); }, Qt::QueuedConnection);
+}
+
 void ServerHost::resetCounters()
 {
     QMetaObject::invokeMethod(

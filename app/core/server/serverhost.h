@@ -28,6 +28,9 @@ public:
     void setScenario(const Scenario &scenario);
     Scenario scenario() const { return m_scenario; }
     void resetCounters();
+    // Session journaling (see CaptureServer::setCommitGate); committedUpTo may be called from any thread.
+    void setCommitGate(bool on, quint64 lastId = 0);
+    void committedUpTo(quint64 id);
 
 Q_SIGNALS:
     void stateChanged();

@@ -98,6 +98,10 @@ public:
 
     bool open(const QString &path, quint64 *lastId, QString *error)
     {
+        if (QSqlDatabase::contains(m_connection)) {
+            QSqlDatabase::database(m_connection, false).close();
+            QSqlDatabase::removeDatabase(m_connection);
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         if (!openDatabase(db, path, true, error))
             return false;

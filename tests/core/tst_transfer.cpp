@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+// Session files and exports: round trips per format, HAR shape, schema refusals, and the commit gate.
+#include "capture/capturestore.h"
+#include "catalogue/catalogue.h"
+#include "export/capturereader.h"
+#include "export/capturewriter.h"
+#include "rules/ruleengine.h"
+#include "server/commanddetector.h"
+#include "server/serverhost.h"
+#include "session/sessionjournal.h"
+#include "testhttp.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+
+namespace {
+QList<CapturedRequest> sampleCaptures()
+{
+    Scenario scenario;
+    QString error;
+    scenario = *Scenario::fromJson(
+        R"({"scenario":1,"rules":[{"name":"blocker","command":"callbackBeforeSendGroupMsgCommand",
+        "respond":{"preset":"block","errCode":5001,"delay":{"fixed":20}}}]})",
+        &error);
+    RuleEngine engine(scenario, 1);
+    CommandDetector detector(Catalogue::instance());
+    QList<CapturedRequest> out;
+    const char *commands[] = {"callbackBeforeSendSingleMsgCommand", "callbackBeforeSendGroupMsgCommand",
+        "callbackAfterSendSingleMsgCommand"};
+    quint64 id = 0;
+    for (const char *command : commands) {
+        CapturedRequest c;
+        c.id = ++id;
+        c.receivedAt =
+            QDateTime::fromString(u"2026-11-24T08:00:0%1.250Z"_s.arg(id), Qt::ISODateWithMs).toUTC();
+        c.method = "POST";
+        c.httpVersion = "HTTP/1.1";
+        c.path = u"/callbackExample/"_s + QString::fromLatin1(command);
+        c.query = id == 3 ? u"key=eyJzZW5kSUQiOiJ1MSJ9"_s : QString();
+        c.headers = {{"Host", "127.0.0.1:10006"}, {"Operationid", "op-" + QByteArray::number(id)},
+            {"Content-Type", "application/json; charset=utf-8"}};
+        c.body = QJsonDocument(Catalogue::instance().find(QString::fromLatin1(command))->sampleRequest)
+                     .toJson(QJsonDocument::Compact);
+        c.peerAddress = u"127.0.0.1"_s;
+        c.peerPort = 40000;
+        const QJsonObject body = detector.detect(c);
+        engine.answer(c, body);
+        out.append(c);
+    }
+    out[0].body += QByteArray("\xff\xfe", 2); // not UTF-8: must survive too
+    return out;
+}
+
+QByteArray write(const QList<CapturedRequest> &captures, CaptureWriter::Format format)
+{
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    CaptureWriter writer(&buffer, format);
+    writer.begin();
+    for (const auto &c : captures)
+        writer.write(c);
+    writer.end();
+    return data;
+}
+} // namespace
+
+Q_DECLARE_METATYPE(cbi::CaptureWriter::Format)
+
+class TestTransfer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<CaptureWriter::Format>("format");
+        QTest::newRow("JSON") << CaptureWriter::Format::Json;
+        QTest::newRow("NDJSON") << CaptureWriter::Format::Ndjson;
+        QTest::newRow("HAR") << CaptureWriter::Format::Har;
+    }
+
+    void roundTrip()
+    {
+        QFETCH(CaptureWriter::Format, format);
+        const QList<CapturedRequest> captures = sampleCaptures();
+        QList<CapturedRequest> back;
+        QString error;
+        QVERIFY2(CaptureReader::read(write(captures, format), &back, &error), qPrintable(error));
+        QCOMPARE(back.size(), captures.size());
+        for (qsizetype i = 0; i < captures.size(); ++i)
+            QCOMPARE(back.at(i).toJson(), captures.at(i).toJson()); // the same capture, field for field
+        QCOMPARE(back.at(1).verdict.outcome, Verdict::Outcome::Blocked);
+        QCOMPARE(back.at(0).body, captures.at(0).body);
+    }
+
+    void harShape()
+    {
+        // The parts of HAR 1.2 that browser devtools and validators require.
+        const QJsonObject log = QJsonDocument::fromJson(write(sampleCaptures(), CaptureWriter::Format::Har))
+                                    .object()
+                                    .value(u"log"_s)
+                                    .toObject();
+        QCOMPARE(log.value(u"version"_s).toString(), u"1.2"_s);
+        QVERIFY(log.value(u"creator"_s).toObject().contains(u"name"_s));
+        QVERIFY(log.value(u"creator"_s).toObject().contains(u"version"_s));
+        const QJsonArray entries = log.value(u"entries"_s).toArray();
+        QCOMPARE(entries.size(), 3);
+        for (const auto &e : entries) {
+            const QJsonObject entry = e.toObject();
+            QVERIFY(QDateTime::fromString(entry.value(u"startedDateTime"_s).toString(), Qt::ISODateWithMs)
+                        .isValid());
+            QVERIFY(entry.value(u"time"_s).isDouble());
+            for (const char *key : {"request", "response", "cache", "timings"})
+                QVERIFY2(entry.value(QLatin1String(key)).isObject(), key);
+            const QJsonObject request = entry.value(u"request"_s).toObject();
+            for (const char *key : {"method", "url", "httpVersion"})
+                QVERIFY2(request.value(QLatin1String(key)).isString(), key);
+            for (const char *key : {"cookies", "headers", "queryString"})
+                QVERIFY2(request.value(QLatin1String(key)).isArray(), key);
+            QVERIFY(
+                request.value(u"url"_s).toString().startsWith(u"http://127.0.0.1:10006/callbackExample/"_s));
+            QVERIFY(request.value(u"headersSize"_s).isDouble() && request.value(u"bodySize"_s).isDouble());
+            const QJsonObject response = entry.value(u"response"_s).toObject();
+            QVERIFY(response.value(u"status"_s).isDouble());
+            QVERIFY(response.value(u"statusText"_s).isString());
+            QVERIFY(response.value(u"content"_s).toObject().value(u"mimeType"_s).isString());
+            QVERIFY(response.value(u"redirectURL"_s).isString());
+            const QJsonObject timings = entry.value(u"timings"_s).toObject();
+            for (const char *key : {"send", "wait", "receive"})
+                QVERIFY2(timings.value(QLatin1String(key)).toDouble() >= 0, key);
+        }
+        QCOMPARE(entries.at(1).toObject().value(u"timings"_s).toObject().value(u"wait"_s).toInt(), 20);
+        QCOMPARE(
+            entries.at(2).toObject().value(u"request"_s).toObject().value(u"queryString"_s).toArray().size(),
+            1);
+    }
+
+    void foreignHarImports()
+    {
+        QFile file(QStringLiteral(CBI_TEST_DATA) + u"/browser.har"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray har = file.readAll();
+        QList<CapturedRequest> captures;
+        QString error;
+        QVERIFY2(CaptureReader::read(har, &captures, &error), qPrintable(error));
+        QCOMPARE(captures.size(), 1);
+        QCOMPARE(captures.first().path, u"/callbackExample/callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(captures.first().query, u"x=1"_s);
+        QCOMPARE(captures.first().reply.delayMs, 12);
+        QCOMPARE(captures.first().receivedAt.toString(Qt::ISODateWithMs), u"2026-01-02T03:04:05.678Z"_s);
+        QVERIFY(!CaptureReader::read("not a capture file\n", &captures, &error));
+        QVERIFY(error.contains(u"line 1"_s));
+    }
+
+    void csvAndCurl()
+    {
+        const QByteArray csv = write(sampleCaptures(), CaptureWriter::Format::Csv);
+        const QList<QByteArray> lines = csv.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines.first().startsWith("id,time,command,verdict,errCode,operationID"));
+        QVERIFY(lines.at(2).contains(",blocked,5001,op-2,"));
+        const QByteArray curl = write(sampleCaptures(), CaptureWriter::Format::Curl);
+        QCOMPARE(curl.count("\ncurl -X POST 'http://127.0.0.1:10006/callbackExample/"), 3);
+        QVERIFY(curl.contains("-H 'Operationid: op-1'"));
+    }
+
+    void sessionRoundTripAndFilters()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"s.db"_s);
+        {
+            SessionJournal journal;
+            QString error;
+            QVERIFY2(journal.open(path, &error), qPrintable(error));
+            QCOMPARE(journal.lastId(), 0u);
+            journal.append(sampleCaptures());
+            journal.sync();
+            QCOMPARE(journal.committedId(), 3u);
+        }
+        QString error;
+        QCOMPARE(SessionJournal::count(path, &error), 3);
+        QList<CapturedRequest> blocked;
+        QVERIFY(SessionJournal::forEach(
+            path, {QString(), u"blocked"_s, {}},
+            [&](const CapturedRequest &c) {
+                blocked.append(c);
+                return true;
+            },
+            &error));
+        QCOMPARE(blocked.size(), 1);
+        QCOMPARE(blocked.first().toJson(), sampleCaptures().at(1).toJson());
+        int since = 0;
+        SessionJournal::forEach(
+            path, {QString(), QString(), QDateTime::fromString(u"2026-11-24T08:00:02Z"_s, Qt::ISODate)},
+            [&](const CapturedRequest &) { return ++since, true; }, &error);
+        QCOMPARE(since, 2);
+        // Reopened, ids go on.
+        SessionJournal again;
+        QVERIFY(again.open(path, &error));
+        QCOMPARE(again.lastId(), 3u);
+    }
+
+    void foreignAndNewerFilesAreRefused()
+    {
+        QTemporaryDir dir;
+        QString error;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"make"_s);
+            db.setDatabaseName(dir.filePath(u"other.db"_s));
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"CREATE TABLE things (x)"_s);
+            db.setDatabaseName(dir.filePath(u"newer.db"_s));
+            db.close();
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)"_s);
+            q.exec(u"INSERT INTO meta VALUES ('schema_version', '99')"_s);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"make"_s);
+        SessionJournal journal;
+        QVERIFY(!journal.open(dir.filePath(u"other.db"_s), &error));
+        QVERIFY2(error.contains(u"not an inspector session"_s), qPrintable(error));
+        QVERIFY(!journal.open(dir.filePath(u"newer.db"_s), &error));
+        QVERIFY2(error.contains(u"newer inspector"_s), qPrintable(error));
+        QVERIFY(!SessionJournal::forEach(
+            dir.filePath(u"missing.db"_s), {}, [](const CapturedRequest &) { return true; }, &error));
+    }
+
+    void repliesWaitForTheCommit()
+    {
+        // The commit point: a reply leaves only once its capture is on disk.
+        QTemporaryDir dir;
+        CaptureStore store;
+        store.setFlushIntervalMs(2);
+        SessionJournal journal;
+        QString error;
+        QVERIFY(journal.open(dir.filePath(u"gate.db"_s), &error));
+        ServerHost host(&store);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(host.start(config));
+        host.setCommitGate(true);
+        connect(&store, &CaptureStore::capturesAdded, &journal, &SessionJournal::append);
+        connect(&journal, &SessionJournal::committed, &host, &ServerHost::committedUpTo);
+        for (int i = 0; i < 20; ++i) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+            QVERIFY(socket.waitForConnected(2000));
+            socket.write(testhttp::request("POST", "/callbackExample/x", "{}"));
+            // The store and the journal hand over through this thread's event loop: keep it running.
+            QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() > 0, 5000);
+            QByteArray data = socket.readAll();
+            QCOMPARE(testhttp::parseResponses(data).size(), 1);
+            // Answered, hence committed: readable from the file right now.
+            QCOMPARE(SessionJournal::count(journal.path(), &error), i + 1);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransfer)
+#include "tst_transfer.moc"
