@@ -76,11 +76,15 @@
     </message>
     <message numerus="yes">
         <source>{%n field(s)}</source>
-        <translation><numerusform>{%n 个字段}</numerusform></translation>
+        <translation>
+            <numerusform>{%n 个字段}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>[%n item(s)]</source>
-        <translation><numerusform>[%n 项]</numerusform></translation>
+        <translation>
+            <numerusform>[%n 项]</numerusform>
+        </translation>
     </message>
     <message>
         <source>(decoded)</source>
@@ -434,18 +438,6 @@
 <context>
     <name>cbi::CommandLine</name>
     <message>
-        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
-
-Without a command the desktop window opens (with no display it serves headless).
-Commands:
-  serve    run the capture server headless</source>
-        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
-
-不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
-命令：
-  serve    以无界面方式运行捕获服务器</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
@@ -514,10 +506,6 @@ Commands:
         <translation>运行此时长后停止（供脚本使用）。</translation>
     </message>
     <message>
-        <source>serve, or nothing for the window.</source>
-        <translation>serve，或不填以打开窗口。</translation>
-    </message>
-    <message>
         <source>Unexpected argument: %1</source>
         <translation>多余的参数：%1</translation>
     </message>
@@ -573,6 +561,136 @@ Commands:
         <source>Invalid --profile value %1: expected one of %2</source>
         <translation>--profile 的值 %1 无效：应为以下之一：%2</translation>
     </message>
+    <message>
+        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
+
+Without a command the desktop window opens (with no display it serves headless).
+Commands:
+  serve         run the capture server headless
+  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
+  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session</source>
+        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
+
+不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
+命令：
+  serve         以无界面方式运行捕获服务器
+  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
+  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话</translation>
+    </message>
+    <message>
+        <source>Bearer token of the control API (/__inspector/); by default one is generated when the server listens beyond loopback.</source>
+        <translation>控制 API（/__inspector/）的 Bearer 令牌；服务器监听回环以外的地址时默认自动生成。</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>run: the test driver, a shell command run once the server listens (CBI_URL and CBI_API are set for it).</source>
+        <translation>run：测试驱动程序，服务器开始监听后运行的 shell 命令（会为其设置 CBI_URL 和 CBI_API）。</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>run: capture for this long, then check.</source>
+        <translation>run：捕获这么长时间后进行检查。</translation>
+    </message>
+    <message>
+        <source>run: check once this many callbacks arrived.</source>
+        <translation>run：收到这么多回调后进行检查。</translation>
+    </message>
+    <message>
+        <source>run: give up waiting for --count or the driver after this long (default 60000).</source>
+        <translation>run：等待 --count 或驱动程序超过此时长后放弃（默认 60000）。</translation>
+    </message>
+    <message>
+        <source>run: write a JUnit XML report to this file.</source>
+        <translation>run：将 JUnit XML 报告写入此文件。</translation>
+    </message>
+    <message>
+        <source>Journal every capture and its reply to this session file (SQLite); import: the session to import into.</source>
+        <translation>将每个捕获及其应答记录到此会话文件（SQLite）；import：要导入的目标会话。</translation>
+    </message>
+    <message>
+        <source>export: har, json, ndjson, csv or curl (default json).</source>
+        <translation>export：har、json、ndjson、csv 或 curl（默认 json）。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>export: the file to write (- for standard output).</source>
+        <translation>export：要写入的文件（- 表示标准输出）。</translation>
+    </message>
+    <message>
+        <source>export: only this callback command.</source>
+        <translation>export：仅此回调命令。</translation>
+    </message>
+    <message>
+        <source>export: only this verdict (continue, blocked, modified, failed, ignored).</source>
+        <translation>export：仅此判定（continue、blocked、modified、failed、ignored）。</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>export: only captures from this time on (ISO 8601).</source>
+        <translation>export：仅此时间之后的捕获（ISO 8601）。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>export --format curl: the server the commands send to (default http://127.0.0.1:10006).</source>
+        <translation>export --format curl：命令发送到的服务器（默认 http://127.0.0.1:10006）。</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>serve, run SCENARIO, or nothing for the window.</source>
+        <translation>serve、run SCENARIO，或不填以打开窗口。</translation>
+    </message>
+    <message>
+        <source>run needs a scenario file: callback-inspector run SCENARIO</source>
+        <translation>run 需要一个场景文件：callback-inspector run SCENARIO</translation>
+    </message>
+    <message>
+        <source>export needs a session file and an output: callback-inspector export SESSION --format har -o FILE</source>
+        <translation>export 需要会话文件和输出：callback-inspector export SESSION --format har -o FILE</translation>
+    </message>
+    <message>
+        <source>import needs a file and a session: callback-inspector import FILE --session SESSION</source>
+        <translation>import 需要一个文件和一个会话：callback-inspector import FILE --session SESSION</translation>
+    </message>
+    <message>
+        <source>Invalid --format value %1: expected one of %2</source>
+        <translation>--format 的值 %1 无效：应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>Invalid --since value %1: expected an ISO 8601 time such as 2026-11-24T08:00:00Z</source>
+        <translation>--since 的值 %1 无效：应为 ISO 8601 时间，例如 2026-11-24T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>Invalid --duration value %1: expected milliseconds</source>
+        <translation>--duration 的值 %1 无效：应为毫秒数</translation>
+    </message>
+    <message>
+        <source>Invalid --count value %1: expected a positive count</source>
+        <translation>--count 的值 %1 无效：应为正整数</translation>
+    </message>
+    <message>
+        <source>Invalid --timeout value %1: expected milliseconds</source>
+        <translation>--timeout 的值 %1 无效：应为毫秒数</translation>
+    </message>
 </context>
 <context>
     <name>cbi::HeadlessServe</name>
@@ -593,6 +711,14 @@ Commands:
     <message>
         <source>error: scenario %1: %2</source>
         <translation>错误：场景 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: session %1</source>
+        <translation>错误：会话 %1</translation>
+    </message>
+    <message>
+        <source>error: the session file cannot be written: %1</source>
+        <translation>错误：无法写入会话文件：%1</translation>
     </message>
 </context>
 <context>
@@ -879,7 +1005,79 @@ Commands:
     </message>
     <message numerus="yes">
         <source>paused, %n held</source>
-        <translation><numerusform>已暂停，暂存 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>已暂停，暂存 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export Captures...</source>
+        <translation>导出捕获(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL</source>
+        <translation>将筛选显示的捕获写为 HAR、JSON、NDJSON、CSV 或 cURL</translation>
+    </message>
+    <message>
+        <source>&amp;Import Captures...</source>
+        <translation>导入捕获(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Add captures from a HAR, JSON or NDJSON file to the table</source>
+        <translation>将 HAR、JSON 或 NDJSON 文件中的捕获加入表格</translation>
+    </message>
+    <message>
+        <source>HAR 1.2 (*.har)</source>
+        <translation>HAR 1.2 (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>NDJSON (*.ndjson)</source>
+        <translation>NDJSON (*.ndjson)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cURL script (*.sh)</source>
+        <translation>cURL 脚本 (*.sh)</translation>
+    </message>
+    <message>
+        <source>Export Captures</source>
+        <translation>导出捕获</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n capture(s) to %1</source>
+        <translation><numerusform>已将 %n 个捕获导出到 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Import Captures</source>
+        <translation>导入捕获</translation>
+    </message>
+    <message>
+        <source>Captures (*.har *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>捕获文件 (*.har *.json *.ndjson *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported:
+%2</source>
+        <translation>无法导入 %1：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n capture(s) from %1</source>
+        <translation><numerusform>已从 %1 导入 %n 个捕获</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1387,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source> when %n condition(s)</source>
-        <translation><numerusform> 满足 %n 个条件时</numerusform></translation>
+        <translation>
+            <numerusform> 满足 %n 个条件时</numerusform>
+        </translation>
     </message>
     <message>
         <source>Untitled scenario</source>
@@ -1202,6 +1402,80 @@ Commands:
     <message>
         <source>No rules: every callback gets the continue reply.</source>
         <translation>没有规则：所有回调都得到继续应答。</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ScenarioRun</name>
+    <message>
+        <source>error: scenario %1: %2</source>
+        <translation>错误：场景 %1：%2</translation>
+    </message>
+    <message>
+        <source>warning: the scenario has no "expect" section: nothing will be checked</source>
+        <translation>警告：场景没有 "expect" 部分：不会检查任何内容</translation>
+    </message>
+    <message>
+        <source>error: cannot listen on %1 port %2: %3</source>
+        <translation>错误：无法在 %1 端口 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>capturing until Ctrl+C (give --exec, --count or --duration to stop by itself)</source>
+        <translation>持续捕获直到按下 Ctrl+C（指定 --exec、--count 或 --duration 可自动停止）</translation>
+    </message>
+    <message>
+        <source>test driver: %1</source>
+        <translation>测试驱动程序：%1</translation>
+    </message>
+    <message>
+        <source>did not finish within %1 ms</source>
+        <translation>未在 %1 毫秒内结束</translation>
+    </message>
+    <message>
+        <source>could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>capture count</source>
+        <translation>捕获数量</translation>
+    </message>
+    <message>
+        <source>expected %1 callbacks within %2 ms, got %3</source>
+        <translation>期望在 %2 毫秒内收到 %1 个回调，实际 %3 个</translation>
+    </message>
+    <message>
+        <source>error: cannot write the JUnit report %1: %2</source>
+        <translation>错误：无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::Transfer</name>
+    <message>
+        <source>error: cannot write %1: %2</source>
+        <translation>错误：无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>exported %n capture(s)</source>
+        <translation><numerusform>已导出 %n 个捕获</numerusform></translation>
+    </message>
+    <message>
+        <source>error: cannot read %1: %2</source>
+        <translation>错误：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>错误：%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>imported %n capture(s) into %1</source>
+        <translation><numerusform>已将 %n 个捕获导入 %1</numerusform></translation>
     </message>
 </context>
 <context>

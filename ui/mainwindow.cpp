@@ -3,9 +3,13 @@
 
 #include "capture/capturestore.h"
 #include "catalogue/catalogue.h"
+#include "export/capturereader.h"
+#include "export/capturewriter.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
+#include "rules/ruleengine.h"
 #include "rules/scenario.h"
+#include "server/commanddetector.h"
 #include "server/serverhost.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
@@ -17,6 +21,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -25,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
@@ -224,6 +230,12 @@ void MainWindow::buildActions()
     });
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(saveAs);
+    fileMenu->addSeparator();
+    auto *exportAction = fileMenu->addAction(tr("&Export Captures..."), this, [this] { exportCaptures(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    exportAction->setToolTip(tr("Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL"));
+    fileMenu->addAction(tr("&Import Captures..."), this, [this] { importCaptures(); })
+        ->setToolTip(tr("Add captures from a HAR, JSON or NDJSON file to the table"));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -463,6 +475,98 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveSettings();
     event->accept();
+}
+
+bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format)
+{
+    struct Choice
+    {
+        QString filter;
+        CaptureWriter::Format format;
+    };
+    const QList<Choice> choices = {{tr("HAR 1.2 (*.har)"), CaptureWriter::Format::Har},
+        {tr("JSON (*.json)"), CaptureWriter::Format::Json},
+        {tr("NDJSON (*.ndjson)"), CaptureWriter::Format::Ndjson},
+        {tr("CSV (*.csv)"), CaptureWriter::Format::Csv},
+        {tr("cURL script (*.sh)"), CaptureWriter::Format::Curl}};
+    QString path = chosenPath;
+    CaptureWriter::Format chosen = CaptureWriter::Format::Har;
+    if (path.isEmpty()) {
+        QStringList filters;
+        for (const auto &c : choices)
+            filters.append(c.filter);
+        QString selected;
+        path = QFileDialog::getSaveFileName(
+            this, tr("Export Captures"), QString(), filters.join(QStringLiteral(";;")), &selected);
+        if (path.isEmpty())
+            return false;
+        for (const auto &c : choices) {
+            if (c.filter == selected)
+                chosen = c.format;
+        }
+    } else if (!CaptureWriter::formatFromName(format, &chosen)) {
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Export failed"),
+            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    const QString replayBase = m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8));
+    CaptureWriter writer(
+        &file, chosen, replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : replayBase);
+    writer.begin();
+    // What the filter shows, in table order.
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        if (const CapturedRequest *c = m_model->captureAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
+            writer.write(*c);
+    }
+    writer.end();
+    if (!file.commit()) {
+        QMessageBox::warning(this, tr("Export failed"),
+            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(
+        tr("Exported %n capture(s) to %1", nullptr, int(writer.count())).arg(QDir::toNativeSeparators(path)),
+        8000);
+    return true;
+}
+
+bool MainWindow::importCaptures(const QString &chosenPath)
+{
+    const QString path = chosenPath.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import Captures"),
+                             QString(), tr("Captures (*.har *.json *.ndjson *.jsonl);;All files (*)"))
+                                              : chosenPath;
+    if (path.isEmpty())
+        return false;
+    QFile file(path);
+    QList<CapturedRequest> captures;
+    QString error;
+    if (!file.open(QIODevice::ReadOnly) || !CaptureReader::read(file.readAll(), &captures, &error)) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
+            tr("%1 cannot be imported:\n%2")
+                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error),
+            QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return false;
+    }
+    // Detection and verdicts again, under the profile being served now.
+    RuleEngine engine(m_rules->scenario());
+    CommandDetector detector(Catalogue::instance());
+    for (CapturedRequest &c : captures) {
+        const QJsonObject body = detector.detect(c);
+        c.verdict = engine.verdictFor(c, body);
+    }
+    updateCommandCounts(captures);
+    m_model->appendBatch(captures);
+    updateCounts();
+    statusBar()->showMessage(tr("Imported %n capture(s) from %1", nullptr, int(captures.size()))
+                                 .arg(QDir::toNativeSeparators(path)),
+        8000);
+    return true;
 }
 
 void MainWindow::applyFilter()

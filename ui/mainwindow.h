@@ -42,6 +42,9 @@ public:
     // Loads a scenario file and serves it; on failure shows why.
     bool openScenario(const QString &path);
     bool saveScenario(const QString &path);
+    // The captures the filter shows; without a path, asks for one (and the format with it).
+    bool exportCaptures(const QString &path = {}, const QString &format = {});
+    bool importCaptures(const QString &path = {});
 
     CaptureTableModel *model() const { return m_model; }
     CaptureFilterProxy *proxy() const { return m_proxy; }

@@ -137,6 +137,38 @@ private Q_SLOTS:
         window.rules()->setModified(false); // no save prompt on close
     }
 
+    void exportTheFilteredViewAndImportIt()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-1"));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", carolToDan, "op-2"));
+        QTRY_COMPARE(window.model()->rowCount(), 2);
+        window.filterEdit()->setText(u"sendID:carol"_s);
+        QTRY_COMPARE(window.proxy()->rowCount(), 1);
+
+        QTemporaryDir dir;
+        const QString har = dir.filePath(u"view.har"_s);
+        QVERIFY(window.exportCaptures(har, u"har"_s));
+        QFile file(har);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(int(file.readAll().count("\"startedDateTime\"")), 1);
+
+        CaptureStore otherStore;
+        ServerHost otherHost(&otherStore);
+        MainWindow other(&otherStore, &otherHost);
+        QVERIFY(other.importCaptures(har));
+        QCOMPARE(other.model()->rowCount(), 1);
+        QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
+        QCOMPARE(other.model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Continue);
+    }
+
     void ruleEditorReportsBadInput()
     {
         Rule rule;
