@@ -5,6 +5,7 @@
 #include "cli/commandline.h"
 #include "cli/headlessserve.h"
 #include "cli/scenariorun.h"
+#include "cli/simulator.h"
 #include "cli/transfer.h"
 #include "mainwindow.h"
 #include "rules/scenario.h"
@@ -89,6 +90,17 @@ static int dispatch(const CommandLine &cmd, bool gui)
         return ScenarioRun::run(cmd.serve, cmd.run);
     case CommandLine::Mode::Export:
         return Transfer::exportSession(cmd.transfer);
+    case CommandLine::Mode::Send: {
+        Simulator::Options o;
+        o.url = cmd.sendTo;
+        o.command = cmd.transfer.command;
+        o.bodyPath = cmd.sendBody;
+        if (const auto p = profileFromName(cmd.serve.profile))
+            o.profile = *p;
+        o.timeoutSeconds = cmd.sendTimeoutSeconds;
+        o.failedContinue = cmd.sendFailedContinue;
+        return Simulator::run(o);
+    }
     case CommandLine::Mode::Import:
         return Transfer::importFile(cmd.transfer, cmd.serve.sessionPath, cmd.serve.profile);
     case CommandLine::Mode::Gui:
@@ -115,7 +127,7 @@ int main(int argc, char **argv)
     // Decide before any application object exists: headless never touches a display.
     const bool serve = arguments.size() > 1
         && QStringList {QStringLiteral("serve"), QStringLiteral("run"), QStringLiteral("export"),
-            QStringLiteral("import")}
+            QStringLiteral("import"), QStringLiteral("send")}
                .contains(arguments.at(1));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Runs `callback-inspector serve` as a user would, with no display, and talks to it over TCP.
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -341,6 +342,66 @@ private Q_SLOTS:
         QCOMPARE(captures.size(), 2);
         QCOMPARE(captures.at(1).toObject().value(u"verdict"_s).toObject().value(u"reason"_s).toString(),
             u"After-callback: OpenIM ignores the reply but waits for it (synchronous before v3.7)"_s);
+    }
+
+    void simulatorActsAsOpenIM()
+    {
+        QProcess server;
+        const quint16 port = start(server,
+            {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--jsonl"_s, u"--scenario"_s,
+                QStringLiteral(CBI_TEST_DATA) + u"/faults.json"_s});
+        QVERIFY(port != 0);
+        const QString url = u"http://127.0.0.1:%1/callbackExample"_s.arg(port);
+        auto send = [&](const QStringList &extra) {
+            QProcess p;
+            p.setProcessEnvironment(noDisplay());
+            p.start(QStringLiteral(CBI_BINARY), QStringList {u"send"_s, u"--to"_s, url} + extra);
+            p.waitForFinished(20000);
+            return std::make_pair(p.exitCode(), p.readAllStandardOutput());
+        };
+        auto verdictOf = [&](const QString &command, const QStringList &extra = {}) {
+            const auto [code, out] = send(QStringList {u"--command"_s, command} + extra);
+            return code == 0 ? QJsonDocument::fromJson(out).object().value(u"verdict"_s).toObject()
+                             : QJsonObject();
+        };
+        QJsonObject v = verdictOf(u"callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(v.value(u"outcome"_s).toString(), u"blocked"_s);
+        QCOMPARE(v.value(u"errCode"_s).toInt(), 5001);
+        v = verdictOf(u"callbackBeforeSendGroupMsgCommand"_s);
+        QCOMPARE(v.value(u"errCode"_s).toInt(), 90004); // reset
+        v = verdictOf(u"callbackBeforeMsgModifyCommand"_s);
+        QCOMPARE(v.value(u"errCode"_s).toInt(), 90007); // "nextCode": ""
+        v = verdictOf(u"callbackBeforeOnlinePushCommand"_s);
+        QCOMPARE(v.value(u"errCode"_s).toInt(), 90004); // truncated body
+        QElapsedTimer timer;
+        timer.start();
+        v = verdictOf(u"callbackBeforeOfflinePushCommand"_s, {u"--timeout"_s, u"1"_s});
+        QCOMPARE(v.value(u"errCode"_s).toInt(), 90004); // 3 s reply, 1 s timeout
+        QVERIFY(timer.elapsed() < 2900);
+        v = verdictOf(u"callbackBeforeSendSingleMsgCommand"_s, {u"--profile"_s, u"v3.6"_s});
+        QCOMPARE(v.value(u"outcome"_s).toString(), u"continue"_s); // v3.6 cannot deny
+
+        // Every URL style, as the inspector's own detection sees it.
+        send({u"--command"_s, u"callbackAfterUserOnlineCommand"_s, u"--profile"_s, u"v3.0"_s});
+        send({u"--command"_s, u"callbackAfterUserOnlineCommand"_s, u"--profile"_s, u"v2"_s});
+        QStringList styles;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                while (server.canReadLine())
+                    styles.append(
+                        QJsonDocument::fromJson(server.readLine()).object().value(u"urlStyle"_s).toString());
+                return styles.size() >= 8;
+            }(),
+            5000);
+        QVERIFY2(styles.mid(6) == (QStringList {u"query"_s, u"body"_s}), qPrintable(styles.join(u","_s)));
+
+        // The smoke test of a whole business server: every command OpenIM sends.
+        const auto [code, out] = send({u"--command"_s, u"all"_s, u"--timeout"_s, u"1"_s});
+        QCOMPARE(code, 0);
+        QCOMPARE(int(out.count('\n')), 51);
+        QCOMPARE(send({u"--command"_s, u"x"_s}).first, 2); // unknown command, no body: a usage error
+        server.kill();
+        server.waitForFinished();
     }
 
     void nonLoopbackWarns()

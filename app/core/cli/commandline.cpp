@@ -75,7 +75,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         "  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 "
         "(all met) or 1\n"
         "  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file\n"
-        "  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session"));
+        "  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session\n"
+        "  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say "
+        "what "
+        "OpenIM would do with the reply"));
     const QCommandLineOption help(
         QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(
@@ -146,13 +149,20 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption target(QStringLiteral("target"),
         tr("export --format curl: the server the commands send to (default http://127.0.0.1:10006)."),
         tr("url"), QStringLiteral("http://127.0.0.1:10006"));
+    const QCommandLineOption to(
+        QStringLiteral("to"), tr("send: the business server's url, as in webhooks.yml."), tr("url"));
+    const QCommandLineOption bodyFile(
+        QStringLiteral("body"), tr("send: the request body (default: the catalogue's sample)."), tr("file"));
+    const QCommandLineOption failedContinue(QStringLiteral("failed-continue"),
+        tr("send: the webhooks.yml failedContinue (true or false; read by v2 - v3.6)."), tr("bool"),
+        QStringLiteral("true"));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
         profile, token, exec, duration, count, timeout, junit, session, format, output, command, verdict,
-        since, target, jsonl, exitAfter});
+        since, target, to, bodyFile, failedContinue, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -177,6 +187,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QString verb = positional.value(0);
     const bool isRun =
         verb == QLatin1String("run") || verb == QLatin1String("export") || verb == QLatin1String("import");
+    const bool isSend = verb == QLatin1String("send");
     if (positional.size() > (isRun ? 2 : 1))
         return fail(tr("Unexpected argument: %1").arg(positional.last()));
     if (positional.isEmpty()) {
@@ -192,6 +203,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return fail(tr("export needs a session file and an output: callback-inspector export SESSION "
                            "--format har -o FILE"));
         result.mode = Mode::Export;
+    } else if (isSend) {
+        if (!parser.isSet(to) || !parser.isSet(command))
+            return fail(tr("send needs a url and a command: callback-inspector send --to URL --command CMD "
+                           "(or --command all)"));
+        result.mode = Mode::Send;
     } else if (verb == QLatin1String("import")) {
         if (positional.size() < 2 || !parser.isSet(session))
             return fail(
@@ -267,6 +283,24 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         r.count = parser.value(count).toInt(&ok);
         if (!ok || r.count <= 0)
             return fail(tr("Invalid --count value %1: expected a positive count").arg(parser.value(count)));
+    }
+    if (result.mode == Mode::Send) {
+        // send mirrors webhooks.yml: the timeout is in seconds there.
+        result.sendTo = parser.value(to);
+        result.sendBody = parser.value(bodyFile);
+        result.sendTimeoutSeconds = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 5;
+        if (!ok || result.sendTimeoutSeconds < 0)
+            return fail(tr("Invalid --timeout value %1: expected seconds").arg(parser.value(timeout)));
+        const QString fc = parser.value(failedContinue);
+        if (fc != QLatin1String("true") && fc != QLatin1String("false"))
+            return fail(tr("Invalid --failed-continue value %1: expected true or false").arg(fc));
+        result.sendFailedContinue = fc == QLatin1String("true");
+        o.profile = parser.value(profile);
+        if (parser.isSet(profile) && !profileFromName(o.profile))
+            return fail(tr("Invalid --profile value %1: expected one of %2")
+                            .arg(o.profile, profileNames().join(QStringLiteral(", "))));
+        result.transfer.command = parser.value(command);
+        return result;
     }
     r.timeoutMs = parser.value(timeout).toInt(&ok);
     if (!ok || r.timeoutMs <= 0)

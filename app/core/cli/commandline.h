@@ -68,6 +68,7 @@ public:
         Run,
         Export,
         Import,
+        Send,
         Help,
         Version,
         Error
@@ -77,6 +78,10 @@ public:
     ServeOptions serve;
     RunOptions run; // Mode::Run; serve.scenarioPath holds the scenario
     ExportOptions transfer; // Mode::Export and Mode::Import
+    QString sendTo; // Mode::Send: the business server's webhooks url
+    QString sendBody; // Mode::Send: a request body file
+    int sendTimeoutSeconds = 5;
+    bool sendFailedContinue = true;
     QString message; // help text, version text or the error
 
     static CommandLine parse(const QStringList &arguments);
