@@ -562,24 +562,6 @@
         <translation>--profile 的值 %1 无效：应为以下之一：%2</translation>
     </message>
     <message>
-        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
-
-Without a command the desktop window opens (with no display it serves headless).
-Commands:
-  serve         run the capture server headless
-  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
-  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session</source>
-        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
-
-不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
-命令：
-  serve         以无界面方式运行捕获服务器
-  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
-  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话</translation>
-    </message>
-    <message>
         <source>Bearer token of the control API (/__inspector/); by default one is generated when the server listens beyond loopback.</source>
         <translation>控制 API（/__inspector/）的 Bearer 令牌；服务器监听回环以外的地址时默认自动生成。</translation>
     </message>
@@ -690,6 +672,54 @@ Commands:
     <message>
         <source>Invalid --timeout value %1: expected milliseconds</source>
         <translation>--timeout 的值 %1 无效：应为毫秒数</translation>
+    </message>
+    <message>
+        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
+
+Without a command the desktop window opens (with no display it serves headless).
+Commands:
+  serve         run the capture server headless
+  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
+  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
+  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply</source>
+        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
+
+不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
+命令：
+  serve         以无界面方式运行捕获服务器
+  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
+  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话
+  send --to URL --command CMD|all  模拟 OpenIM：向你的业务服务器发送回调，并说明 OpenIM 将如何处理应答</translation>
+    </message>
+    <message>
+        <source>send: the business server's url, as in webhooks.yml.</source>
+        <translation>send：业务服务器的 url，与 webhooks.yml 中相同。</translation>
+    </message>
+    <message>
+        <source>send: the request body (default: the catalogue's sample).</source>
+        <translation>send：请求体（默认使用目录中的示例）。</translation>
+    </message>
+    <message>
+        <source>send: the webhooks.yml failedContinue (true or false; read by v2 - v3.6).</source>
+        <translation>send：webhooks.yml 中的 failedContinue（true 或 false；v2 - v3.6 读取）。</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>send needs a url and a command: callback-inspector send --to URL --command CMD (or --command all)</source>
+        <translation>send 需要 url 和命令：callback-inspector send --to URL --command CMD（或 --command all）</translation>
+    </message>
+    <message>
+        <source>Invalid --timeout value %1: expected seconds</source>
+        <translation>--timeout 的值 %1 无效：应为秒数</translation>
+    </message>
+    <message>
+        <source>Invalid --failed-continue value %1: expected true or false</source>
+        <translation>--failed-continue 的值 %1 无效：应为 true 或 false</translation>
     </message>
 </context>
 <context>
@@ -1055,7 +1085,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Exported %n capture(s) to %1</source>
-        <translation><numerusform>已将 %n 个捕获导出到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个捕获导出到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import Captures</source>
@@ -1077,7 +1109,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Imported %n capture(s) from %1</source>
-        <translation><numerusform>已从 %1 导入 %n 个捕获</numerusform></translation>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个捕获</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1486,21 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::Simulator</name>
+    <message>
+        <source>error: cannot read %1: %2</source>
+        <translation>错误：无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: unknown command %1: give --body FILE</source>
+        <translation>错误：未知命令 %1：请指定 --body FILE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) sent: %1</source>
+        <translation><numerusform>已发送 %n 个命令：%1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cbi::Transfer</name>
     <message>
         <source>error: cannot write %1: %2</source>
@@ -1463,7 +1512,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>exported %n capture(s)</source>
-        <translation><numerusform>已导出 %n 个捕获</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 个捕获</numerusform>
+        </translation>
     </message>
     <message>
         <source>error: cannot read %1: %2</source>
@@ -1475,7 +1526,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>imported %n capture(s) into %1</source>
-        <translation><numerusform>已将 %n 个捕获导入 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个捕获导入 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
