@@ -7,6 +7,7 @@
 #include "cli/scenariorun.h"
 #include "cli/simulator.h"
 #include "cli/transfer.h"
+#include "cli/webhookstool.h"
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
@@ -101,6 +102,11 @@ static int dispatch(const CommandLine &cmd, bool gui)
         o.failedContinue = cmd.sendFailedContinue;
         return Simulator::run(o);
     }
+    case CommandLine::Mode::WebhooksCheck:
+        return WebhooksTool::check(cmd.webhooksFile, cmd.serve.sessionPath);
+    case CommandLine::Mode::WebhooksGenerate:
+        return WebhooksTool::generate(
+            cmd.webhooksUrl, cmd.transfer.command, cmd.sendTimeoutSeconds, cmd.webhooksEnv);
     case CommandLine::Mode::Import:
         return Transfer::importFile(cmd.transfer, cmd.serve.sessionPath, cmd.serve.profile);
     case CommandLine::Mode::Gui:
@@ -127,7 +133,7 @@ int main(int argc, char **argv)
     // Decide before any application object exists: headless never touches a display.
     const bool serve = arguments.size() > 1
         && QStringList {QStringLiteral("serve"), QStringLiteral("run"), QStringLiteral("export"),
-            QStringLiteral("import"), QStringLiteral("send")}
+            QStringLiteral("import"), QStringLiteral("send"), QStringLiteral("webhooks")}
                .contains(arguments.at(1));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);

@@ -13,6 +13,24 @@ struct WarningText
 };
 // Source texts for every warning code; %1, %2 are the warning's arguments.
 constexpr WarningText warningTexts[] = {
+    {"webhooks-unknown-key",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "%1 is not a key of OpenIM's webhooks configuration: it is ignored (a typo?)")},
+    {"webhooks-bad-timeout",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "%1: timeout %2 is not a whole number of seconds")},
+    {"webhooks-timeout-capped",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "%1: timeout %2 s is more than OpenIM's HTTP client allows; it gives up after 15 s")},
+    {"webhooks-url-slash",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "url %1 ends with '/': OpenIM appends /{command} verbatim, so paths get '//'")},
+    {"webhooks-url-query",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "url %1 has a query string: OpenIM appends /{command} after it, which breaks the URL")},
+    {"webhooks-failed-continue-ignored",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "failedContinue: false for %1 does nothing: OpenIM ignores failedContinue since v3.7.0, and "
+            "errors always fail the call")},
     {"after-ignored",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "After-callback: OpenIM does not read the reply")},
     {"after-ignored-sync",

@@ -78,7 +78,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         "  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session\n"
         "  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say "
         "what "
-        "OpenIM would do with the reply"));
+        "OpenIM would do with the reply\n"
+        "  webhooks check FILE | webhooks generate  read or write OpenIM's webhooks.yml"));
     const QCommandLineOption help(
         QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(
@@ -156,13 +157,19 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption failedContinue(QStringLiteral("failed-continue"),
         tr("send: the webhooks.yml failedContinue (true or false; read by v2 - v3.6)."), tr("bool"),
         QStringLiteral("true"));
+    const QCommandLineOption webhooks(QStringLiteral("webhooks"),
+        tr("Take each command's timeout (and failedContinue) from OpenIM's webhooks.yml."), tr("file"));
+    const QCommandLineOption url(
+        QStringLiteral("url"), tr("webhooks generate: the inspector's url for OpenIM."), tr("url"));
+    const QCommandLineOption env(
+        QStringLiteral("env"), tr("webhooks generate: IMENV_WEBHOOKS_* lines instead of YAML."));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
         profile, token, exec, duration, count, timeout, junit, session, format, output, command, verdict,
-        since, target, to, bodyFile, failedContinue, jsonl, exitAfter});
+        since, target, to, bodyFile, failedContinue, webhooks, url, env, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -188,6 +195,29 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const bool isRun =
         verb == QLatin1String("run") || verb == QLatin1String("export") || verb == QLatin1String("import");
     const bool isSend = verb == QLatin1String("send");
+    if (verb == QLatin1String("webhooks")) {
+        const QString what = positional.value(1);
+        if (what == QLatin1String("check") && positional.size() == 3) {
+            result.mode = Mode::WebhooksCheck;
+            result.webhooksFile = positional.at(2);
+            result.serve.sessionPath = parser.value(session);
+            return result;
+        }
+        if (what == QLatin1String("generate") && positional.size() == 2) {
+            result.mode = Mode::WebhooksGenerate;
+            result.webhooksUrl = parser.isSet(url) ? parser.value(url)
+                                                   : QStringLiteral("http://127.0.0.1:10006/callbackExample");
+            result.webhooksEnv = parser.isSet(env);
+            result.transfer.command = parser.value(command);
+            bool ok = true;
+            result.sendTimeoutSeconds = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 5;
+            if (!ok || result.sendTimeoutSeconds < 0)
+                return fail(tr("Invalid --timeout value %1: expected seconds").arg(parser.value(timeout)));
+            return result;
+        }
+        return fail(tr("webhooks: use \"webhooks check FILE [--session S]\" or \"webhooks generate [--url "
+                       "URL] [--command all|before|after|CMD,...] [--timeout S] [--env]\""));
+    }
     if (positional.size() > (isRun ? 2 : 1))
         return fail(tr("Unexpected argument: %1").arg(positional.last()));
     if (positional.isEmpty()) {
@@ -252,6 +282,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.jsonl = parser.isSet(jsonl);
     o.scenarioPath = result.mode == Mode::Run ? positional.at(1) : parser.value(scenario);
     o.sessionPath = parser.value(session);
+    o.webhooksPath = parser.value(webhooks);
     ExportOptions &t = result.transfer;
     t.input = positional.value(1);
     t.format = parser.value(format);

@@ -33,6 +33,7 @@ struct ServeOptions
     bool listenGiven = false; // --listen or --base-path on the command line (else the GUI uses its settings)
     QString token; // control API bearer token; generated when empty and needed
     QString sessionPath; // journal every capture to this SQLite session file
+    QString webhooksPath; // take the timeouts OpenIM uses from its webhooks.yml
 };
 
 struct ExportOptions
@@ -69,6 +70,8 @@ public:
         Export,
         Import,
         Send,
+        WebhooksCheck,
+        WebhooksGenerate,
         Help,
         Version,
         Error
@@ -82,6 +85,9 @@ public:
     QString sendBody; // Mode::Send: a request body file
     int sendTimeoutSeconds = 5;
     bool sendFailedContinue = true;
+    QString webhooksFile; // WebhooksCheck; serve/run --webhooks: take OpenIM's timeouts from it
+    QString webhooksUrl; // WebhooksGenerate
+    bool webhooksEnv = false;
     QString message; // help text, version text or the error
 
     static CommandLine parse(const QStringList &arguments);

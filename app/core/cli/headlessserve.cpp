@@ -2,6 +2,7 @@
 #include "headlessserve.h"
 
 #include "capture/capturestore.h"
+#include "integration/webhooksconfig.h"
 #include "server/captureserver.h"
 #include "session/sessionjournal.h"
 #include "signalwatcher.h"
@@ -41,6 +42,17 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     }
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
+    if (!options.webhooksPath.isEmpty()) {
+        QString error;
+        const auto webhooks = WebhooksConfig::load(options.webhooksPath, &error);
+        if (!webhooks) {
+            printErr(tr("error: webhooks %1").arg(error));
+            return ExitUsage;
+        }
+        webhooks->applyTo(&scenario);
+        for (const auto &m : webhooks->mistakes)
+            printErr(tr("warning: %1").arg(m.text()));
+    }
     if (options.delayMs > 0) {
         // --delay answers whatever the scenario's rules do not.
         Rule rule;

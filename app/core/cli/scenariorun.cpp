@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "export/junitreport.h"
+#include "integration/webhooksconfig.h"
 #include "server/captureserver.h"
 #include "signalwatcher.h"
 
@@ -34,6 +35,17 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     Scenario scenario = *loaded;
     if (const auto profile = profileFromName(serve.profile))
         scenario.profile = *profile;
+    if (!serve.webhooksPath.isEmpty()) {
+        QString error;
+        const auto webhooks = WebhooksConfig::load(serve.webhooksPath, &error);
+        if (!webhooks) {
+            printErr(tr("error: webhooks %1").arg(error));
+            return ExitUsage;
+        }
+        webhooks->applyTo(&scenario);
+        for (const auto &m : webhooks->mistakes)
+            printErr(tr("warning: %1").arg(m.text()));
+    }
     if (scenario.expectations.isEmpty())
         printErr(tr("warning: the scenario has no \"expect\" section: nothing will be checked"));
 

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: MIT
+#include "webhooksconfig.h"
+
+#include "catalogue/catalogue.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+namespace cbi {
+
+namespace {
+CaptureWarning mistake(const char *code, QStringList args = {})
+{
+    return CaptureWarning {QString::fromLatin1(code), std::move(args)};
+}
+
+QString text(const YAML::Node &node)
+{
+    return node && node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+}
+
+// The command a config key stands for, in any layout: "beforeSendSingleMsg" (configKey),
+// "msgModify" (v3.0 - v3.6: callbackMsgModifyCommand), "callbackbeforeSendSingleMsg" (v2).
+QString commandForKey(QString key)
+{
+    const Catalogue &catalogue = Catalogue::instance();
+    if (key.startsWith(QLatin1String("callback"), Qt::CaseInsensitive) && key.size() > 8) {
+        key = key.mid(8);
+        key[0] = key.at(0).toLower();
+    }
+    for (const auto &spec : catalogue.commands()) {
+        if (spec.configKey.compare(key, Qt::CaseInsensitive) == 0)
+            return spec.command;
+    }
+    QString guess = QStringLiteral("callback") + key + QStringLiteral("Command");
+    guess[8] = guess.at(8).toUpper();
+    return catalogue.canonicalName(guess);
+}
+} // namespace
+
+std::optional<WebhooksConfig> WebhooksConfig::parse(const QByteArray &yaml, QString *error)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &e) {
+        if (error)
+            *error = QStringLiteral("line %1, column %2: %3")
+                         .arg(e.mark.line + 1)
+                         .arg(e.mark.column + 1)
+                         .arg(QString::fromStdString(e.msg));
+        return std::nullopt;
+    }
+    if (!root.IsMap()) {
+        if (error)
+            *error = QStringLiteral("not a YAML mapping: expected url: and one section per callback");
+        return std::nullopt;
+    }
+    WebhooksConfig config;
+    YAML::Node section = root;
+    if (root["callback"] && root["callback"].IsMap()) {
+        // config.yaml of v2 - v3.6: everything under callback:.
+        section = root["callback"];
+        config.layout = Layout::Legacy;
+    }
+    config.url = text(section["url"]);
+    if (config.url.isEmpty())
+        config.url = text(section["callbackUrl"]);
+    if (config.url.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no url: OpenIM would not know where to send callbacks");
+        return std::nullopt;
+    }
+    bool stringTypes = false;
+    for (auto it = section.begin(); it != section.end(); ++it) {
+        const QString key = QString::fromStdString(it->first.as<std::string>());
+        if (key == QLatin1String("url") || key == QLatin1String("callbackUrl") || !it->second.IsMap())
+            continue;
+        const YAML::Node node = it->second;
+        Entry e;
+        e.key = key;
+        e.command = commandForKey(key);
+        // afterGroupMsgRevoke is in OpenIM's config struct, but no code sends it.
+        if (e.command.isEmpty() && key != QLatin1String("afterGroupMsgRevoke"))
+            config.mistakes.append(mistake("webhooks-unknown-key", {key}));
+        const QString enable = text(node["enable"]);
+        e.enable = enable == QLatin1String("true");
+        QString timeout = text(node["timeout"]);
+        if (timeout.isEmpty())
+            timeout = text(node["callbackTimeOut"]);
+        if (!timeout.isEmpty()) {
+            bool ok = false;
+            e.timeout = timeout.toInt(&ok);
+            if (!ok || e.timeout < 0)
+                config.mistakes.append(mistake("webhooks-bad-timeout", {key, timeout}));
+            else if (e.timeout > 15)
+                config.mistakes.append(mistake("webhooks-timeout-capped", {key, timeout}));
+        }
+        QString failedContinue = text(node["failedContinue"]);
+        if (failedContinue.isEmpty())
+            failedContinue = text(node["callbackFailedContinue"]);
+        e.hasFailedContinue = !failedContinue.isEmpty();
+        e.failedContinue = failedContinue != QLatin1String("false");
+        for (const char *list : {"allowedTypes", "deniedTypes"}) {
+            const YAML::Node types = node[list];
+            if (types && types.IsSequence()) {
+                for (const auto &t : types) {
+                    if (t.IsScalar() && !QString::fromStdString(t.Scalar()).toInt())
+                        stringTypes = true; // "200-500" ranges: v3.7 - v3.8.3
+                }
+            }
+            if (QLatin1String(list) == QLatin1String("allowedTypes") && types)
+                stringTypes = true; // allowedTypes is gone from the newest layout
+        }
+        config.entries.append(e);
+    }
+    if (config.layout != Layout::Legacy && stringTypes)
+        config.layout = Layout::V37;
+    if (config.url.endsWith(QLatin1Char('/')))
+        config.mistakes.append(mistake("webhooks-url-slash", {config.url}));
+    if (config.url.contains(QLatin1Char('?')))
+        config.mistakes.append(mistake("webhooks-url-query", {config.url}));
+    if (config.layout != Layout::Legacy) {
+        QStringList keys;
+        for (const auto &e : std::as_const(config.entries)) {
+            if (e.hasFailedContinue && !e.failedContinue)
+                keys.append(e.key);
+        }
+        if (!keys.isEmpty())
+            config.mistakes.append(
+                mistake("webhooks-failed-continue-ignored", {keys.join(QStringLiteral(", "))}));
+    }
+    return config;
+}
+
+std::optional<WebhooksConfig> WebhooksConfig::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    auto config = parse(file.readAll(), error);
+    if (!config && error)
+        *error = path + QStringLiteral(": ") + *error;
+    return config;
+}
+
+QStringList WebhooksConfig::enabledCommands() const
+{
+    QStringList out;
+    for (const auto &e : entries) {
+        if (e.enable && !e.command.isEmpty())
+            out.append(e.command);
+    }
+    return out;
+}
+
+void WebhooksConfig::applyTo(Scenario *scenario) const
+{
+    for (const auto &e : entries) {
+        if (!e.command.isEmpty() && e.timeout >= 0)
+            scenario->timeouts.insert(e.command, e.timeout);
+        if (layout == Layout::Legacy && e.hasFailedContinue && !e.failedContinue)
+            scenario->failedContinue = false; // one flag per scenario: the strictest wins
+    }
+}
+
+WebhooksConfig::Drift WebhooksConfig::compare(const QList<CapturedRequest> &captures) const
+{
+    QSet<QString> seen;
+    for (const auto &c : captures)
+        seen.insert(c.canonicalCommand.isEmpty() ? c.command : c.canonicalCommand);
+    Drift drift;
+    QSet<QString> enabled;
+    for (const auto &e : entries) {
+        if (e.command.isEmpty())
+            continue;
+        if (e.enable) {
+            enabled.insert(e.command);
+            if (!seen.contains(e.command))
+                drift.enabledButSilent.append(e.command);
+        }
+    }
+    for (const auto &command : std::as_const(seen)) {
+        if (!command.isEmpty() && !enabled.contains(command) && Catalogue::instance().find(command))
+            drift.arrivedButDisabled.append(command);
+    }
+    drift.arrivedButDisabled.sort();
+    return drift;
+}
+
+QByteArray WebhooksConfig::generate(
+    const QString &url, const QStringList &commands, int timeoutSeconds, bool environment)
+{
+    const Catalogue &catalogue = Catalogue::instance();
+    QByteArray out;
+    if (environment) {
+        out += "IMENV_WEBHOOKS_URL=" + url.toUtf8() + '\n';
+        for (const auto &spec : catalogue.commands()) {
+            const QByteArray key = spec.configKey.toUpper().toUtf8();
+            out += "IMENV_WEBHOOKS_" + key + "_ENABLE=" + (commands.contains(spec.command) ? "true" : "false")
+                + '\n';
+            if (commands.contains(spec.command))
+                out += "IMENV_WEBHOOKS_" + key + "_TIMEOUT=" + QByteArray::number(timeoutSeconds) + '\n';
+        }
+        return out;
+    }
+    out += "# webhooks.yml written by OpenIM Callback Inspector: every enabled callback goes to the "
+           "inspector.\n";
+    out += "url: " + url.toUtf8() + "\n";
+    for (const auto &spec : catalogue.commands()) {
+        out += spec.configKey.toUtf8()
+            + ":\n  enable: " + (commands.contains(spec.command) ? "true" : "false")
+            + "\n  timeout: " + QByteArray::number(timeoutSeconds) + '\n';
+        if (spec.isBefore())
+            out += "  failedContinue: true\n";
+    }
+    return out;
+}
+
+} // namespace cbi
