@@ -434,6 +434,30 @@
         <source>Blocked: the caller gets errCode %1, errMsg "%2"</source>
         <translation>已拦截：调用方收到 errCode %1，errMsg “%2”</translation>
     </message>
+    <message>
+        <source>%1 is not a key of OpenIM's webhooks configuration: it is ignored (a typo?)</source>
+        <translation>%1 不是 OpenIM webhooks 配置中的键：它会被忽略（拼写错误？）</translation>
+    </message>
+    <message>
+        <source>%1: timeout %2 is not a whole number of seconds</source>
+        <translation>%1：timeout %2 不是整数秒</translation>
+    </message>
+    <message>
+        <source>%1: timeout %2 s is more than OpenIM's HTTP client allows; it gives up after 15 s</source>
+        <translation>%1：timeout %2 秒超过了 OpenIM HTTP 客户端的上限；15 秒后就会放弃</translation>
+    </message>
+    <message>
+        <source>url %1 ends with '/': OpenIM appends /{command} verbatim, so paths get '//'</source>
+        <translation>url %1 以 '/' 结尾：OpenIM 会原样追加 /{command}，路径中会出现 '//'</translation>
+    </message>
+    <message>
+        <source>url %1 has a query string: OpenIM appends /{command} after it, which breaks the URL</source>
+        <translation>url %1 含有查询字符串：OpenIM 会在其后追加 /{command}，导致 URL 出错</translation>
+    </message>
+    <message>
+        <source>failedContinue: false for %1 does nothing: OpenIM ignores failedContinue since v3.7.0, and errors always fail the call</source>
+        <translation>%1 的 failedContinue: false 不起作用：OpenIM 自 v3.7.0 起忽略 failedContinue，错误总会使调用失败</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>
@@ -674,26 +698,6 @@
         <translation>--timeout 的值 %1 无效：应为毫秒数</translation>
     </message>
     <message>
-        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
-
-Without a command the desktop window opens (with no display it serves headless).
-Commands:
-  serve         run the capture server headless
-  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
-  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
-  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply</source>
-        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
-
-不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
-命令：
-  serve         以无界面方式运行捕获服务器
-  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
-  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话
-  send --to URL --command CMD|all  模拟 OpenIM：向你的业务服务器发送回调，并说明 OpenIM 将如何处理应答</translation>
-    </message>
-    <message>
         <source>send: the business server's url, as in webhooks.yml.</source>
         <translation>send：业务服务器的 url，与 webhooks.yml 中相同。</translation>
     </message>
@@ -720,6 +724,44 @@ Commands:
     <message>
         <source>Invalid --failed-continue value %1: expected true or false</source>
         <translation>--failed-continue 的值 %1 无效：应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
+
+Without a command the desktop window opens (with no display it serves headless).
+Commands:
+  serve         run the capture server headless
+  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
+  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
+  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply
+  webhooks check FILE | webhooks generate  read or write OpenIM's webhooks.yml</source>
+        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
+
+不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
+命令：
+  serve         以无界面方式运行捕获服务器
+  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
+  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话
+  send --to URL --command CMD|all  模拟 OpenIM：向你的业务服务器发送回调，并说明 OpenIM 将如何处理应答
+  webhooks check FILE | webhooks generate  读取或生成 OpenIM 的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Take each command's timeout (and failedContinue) from OpenIM's webhooks.yml.</source>
+        <translation>从 OpenIM 的 webhooks.yml 读取每个命令的超时（以及 failedContinue）。</translation>
+    </message>
+    <message>
+        <source>webhooks generate: the inspector's url for OpenIM.</source>
+        <translation>webhooks generate：供 OpenIM 使用的检查器 url。</translation>
+    </message>
+    <message>
+        <source>webhooks generate: IMENV_WEBHOOKS_* lines instead of YAML.</source>
+        <translation>webhooks generate：输出 IMENV_WEBHOOKS_* 环境变量行而不是 YAML。</translation>
+    </message>
+    <message>
+        <source>webhooks: use "webhooks check FILE [--session S]" or "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</source>
+        <translation>webhooks：请使用 "webhooks check FILE [--session S]" 或 "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</translation>
     </message>
 </context>
 <context>
@@ -749,6 +791,14 @@ Commands:
     <message>
         <source>error: the session file cannot be written: %1</source>
         <translation>错误：无法写入会话文件：%1</translation>
+    </message>
+    <message>
+        <source>error: webhooks %1</source>
+        <translation>错误：webhooks %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1534,14 @@ Commands:
         <source>error: cannot write the JUnit report %1: %2</source>
         <translation>错误：无法写入 JUnit 报告 %1：%2</translation>
     </message>
+    <message>
+        <source>error: webhooks %1</source>
+        <translation>错误：webhooks %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>cbi::Simulator</name>
@@ -1497,7 +1555,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n command(s) sent: %1</source>
-        <translation><numerusform>已发送 %n 个命令：%1</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 个命令：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1589,41 @@ Commands:
         <translation>
             <numerusform>已将 %n 个捕获导入 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cbi::WebhooksTool</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>url: %1</source>
+        <translation>url：%1</translation>
+    </message>
+    <message>
+        <source>layout: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>enabled (%1):</source>
+        <translation>已启用（%1）：</translation>
+    </message>
+    <message>
+        <source>mistake: %1</source>
+        <translation>配置问题：%1</translation>
+    </message>
+    <message>
+        <source>enabled but silent: %1 never arrived in the session</source>
+        <translation>已启用但未收到：会话中从未出现 %1</translation>
+    </message>
+    <message>
+        <source>arrived but disabled: %1 came although the config disables it (another config in use?)</source>
+        <translation>已禁用却收到：配置禁用了 %1，但它仍然到达（是否在使用其他配置？）</translation>
+    </message>
+    <message>
+        <source>error: no command matches %1 (all, before, after, or command names separated by commas)</source>
+        <translation>错误：没有命令匹配 %1（all、before、after，或以逗号分隔的命令名）</translation>
     </message>
 </context>
 <context>
