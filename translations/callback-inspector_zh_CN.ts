@@ -1163,6 +1163,18 @@ Commands:
             <numerusform>已从 %1 导入 %n 个捕获</numerusform>
         </translation>
     </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>Scripts on this machine use the API without a token (docs/qa.md)</source>
+        <translation>本机上的脚本无需令牌即可使用 API（见 docs/qa.md）</translation>
+    </message>
+    <message>
+        <source>API token: %1 (send "Authorization: Bearer %1")</source>
+        <translation>API 令牌：%1（请发送 "Authorization: Bearer %1"）</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

@@ -416,7 +416,13 @@ void MainWindow::setServerState(const QString &url, const QString &error)
     QString text = tr("Listening \u2014 in webhooks.yml set url: %1").arg(url);
     if (m_host && !m_host->config().address.isLoopback())
         text += tr(" (reachable from other hosts)");
+    const QString api = url.left(url.indexOf(QLatin1Char('/'), 8)) + QStringLiteral("/__inspector/v1");
+    text += QStringLiteral("  \u00b7  ") + tr("API: %1").arg(api);
     m_listening->setText(text);
+    const QString token = m_host ? m_host->controlToken() : QString();
+    m_listening->setToolTip(token.isEmpty()
+            ? tr("Scripts on this machine use the API without a token (docs/qa.md)")
+            : tr("API token: %1 (send \"Authorization: Bearer %1\")").arg(token));
 }
 
 bool MainWindow::openScenario(const QString &path)

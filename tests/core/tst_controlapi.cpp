@@ -183,6 +183,30 @@ private Q_SLOTS:
         QCOMPARE(call(m_port, "GET", "/__inspector/v1/export?format=xml").status, 400);
     }
 
+    void eventStream()
+    {
+        QTcpSocket stream;
+        stream.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(stream.waitForConnected(2000));
+        stream.write(
+            testhttp::request("GET", "/__inspector/v1/events?command=callbackBeforeSendSingleMsgCommand"));
+        QVERIFY(stream.waitForReadyRead(2000));
+        QByteArray received = stream.readAll();
+        QVERIFY(received.startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream"));
+        post("callbackAfterUserOnlineCommand", "x"); // filtered out
+        post("callbackBeforeSendSingleMsgCommand", "alice");
+        post("callbackBeforeSendSingleMsgCommand", "bob");
+        while (received.count("event: capture") < 2 && stream.waitForReadyRead(2000))
+            received += stream.readAll();
+        QCOMPARE(int(received.count("event: capture")), 2);
+        QVERIFY(!received.contains("callbackAfterUserOnlineCommand"));
+        const qsizetype data = received.indexOf("data: ");
+        const QJsonObject first =
+            QJsonDocument::fromJson(received.mid(data + 6, received.indexOf('\n', data) - data - 6)).object();
+        QVERIFY(first.value(u"body"_s).toString().contains(u"alice"_s));
+        QCOMPARE(first.value(u"id"_s).toInt(), 2); // API calls take no capture id
+    }
+
     void badRequestsSayWhy()
     {
         auto r = call(m_port, "GET", "/__inspector/v1/nothing");

@@ -243,6 +243,17 @@ ControlApi::Response ControlApi::route(
         return error(405,
             QStringLiteral("rules: POST (add one; ?position=first to put it first), DELETE rules/INDEX"));
     }
+    if (resource == QLatin1String("events") && method == "GET") {
+        auto q = std::make_shared<Query>();
+        Response failure;
+        if (!parseQuery(q.get(), &failure))
+            return failure;
+        Response r;
+        r.stream = true;
+        r.streamQuery = q;
+        r.contentType = QByteArrayLiteral("text/event-stream");
+        return r;
+    }
     if (resource == QLatin1String("export") && method == "GET") {
         Query q;
         Response failure;
@@ -266,12 +277,40 @@ ControlApi::Response ControlApi::route(
         return error(400, QStringLiteral("format: json or ndjson"));
     }
     return error(404,
-        QStringLiteral("unknown endpoint %1 %2 (status, captures, wait, scenario, rules, export)")
+        QStringLiteral("unknown endpoint %1 %2 (status, captures, wait, events, scenario, rules, export)")
             .arg(QString::fromLatin1(method), path));
+}
+
+void ControlApi::subscribe(const std::shared_ptr<void> &query, const StreamSink &sink)
+{
+    m_subscribers.append({std::static_pointer_cast<Query>(query), sink});
+    if (!m_heartbeat) {
+        // A comment now and then keeps proxies and the idle timeout from closing quiet streams.
+        m_heartbeat = new QTimer(this);
+        connect(m_heartbeat, &QTimer::timeout, this, [this] {
+            for (qsizetype i = m_subscribers.size() - 1; i >= 0; --i) {
+                if (!m_subscribers.at(i).sink(QByteArrayLiteral(": keep-alive\n\n")))
+                    m_subscribers.removeAt(i);
+            }
+        });
+        m_heartbeat->start(15000);
+    }
 }
 
 void ControlApi::captured(const CapturedRequest &capture)
 {
+    if (!m_subscribers.isEmpty()) {
+        QByteArray event;
+        for (qsizetype i = m_subscribers.size() - 1; i >= 0; --i) {
+            if (!m_subscribers.at(i).query->matches(capture))
+                continue;
+            if (event.isEmpty())
+                event = "id: " + QByteArray::number(capture.id) + "\nevent: capture\ndata: "
+                    + QJsonDocument(capture.toJson()).toJson(QJsonDocument::Compact) + "\n\n";
+            if (!m_subscribers.at(i).sink(event))
+                m_subscribers.removeAt(i);
+        }
+    }
     for (qsizetype i = m_waits.size() - 1; i >= 0; --i) {
         Wait &w = m_waits[i];
         if (w.query->matches(capture) && ++w.matched >= w.count)

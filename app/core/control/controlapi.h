@@ -30,7 +30,11 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = QByteArrayLiteral("application/json");
+        bool stream = false; // events: the head is sent, then subscribe() the connection
+        std::shared_ptr<void> streamQuery;
     };
+    // Writes to a streaming connection; returns false once the connection is gone.
+    using StreamSink = std::function<bool(const QByteArray &)>;
     using Responder = std::function<void(const Response &)>;
 
     ControlApi(CaptureStore *store, RuleEngine *engine, QObject *parent = nullptr);
@@ -41,8 +45,10 @@ public:
 
     // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
     void handle(const CapturedRequest &request, const Responder &respond);
-    // Called for every new capture: wakes the waits it completes.
+    // Called for every new capture: wakes the waits it completes and feeds the event streams.
     void captured(const CapturedRequest &capture);
+    // After an events response went out: send matching captures to this connection as they come.
+    void subscribe(const std::shared_ptr<void> &query, const StreamSink &sink);
 
 private:
     struct Query; // parsed filter parameters
@@ -66,6 +72,13 @@ private:
     QString m_token;
     std::function<QJsonObject()> m_status;
     QList<Wait> m_waits;
+    struct Subscriber
+    {
+        std::shared_ptr<Query> query;
+        StreamSink sink;
+    };
+    QList<Subscriber> m_subscribers;
+    QTimer *m_heartbeat = nullptr;
 };
 
 } // namespace cbi

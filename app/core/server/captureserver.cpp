@@ -154,6 +154,8 @@ public:
     static Connection *of(QTcpSocket *socket) { return s_connections.value(socket); }
     static QList<Connection *> all() { return s_connections.values(); }
     void flushCommitted() { flush(); }
+    void setStreaming() { m_streaming = true; }
+    void writeRaw(const QByteArray &bytes) { m_socket->write(bytes); }
 
     // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
     void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
@@ -300,7 +302,7 @@ private:
             return;
         }
         const qint64 elapsed = m_lastActivity.elapsed();
-        if (elapsed >= idle)
+        if (elapsed >= idle && !m_streaming) // an event stream is quiet by nature
             m_socket->abort();
         else
             m_idle.start(int(idle - elapsed));
@@ -318,6 +320,7 @@ private:
     std::deque<RequestHead> m_heads; // complete requests Qt has yet to hand over, in order
     std::deque<PendingReply> m_replies;
     bool m_dripping = false;
+    bool m_streaming = false;
     quint64 m_nextSeq = 0;
     // Sockets and connections belong to the server's thread, and so does this index.
     static thread_local QHash<const QTcpSocket *, Connection *> s_connections;
@@ -345,7 +348,6 @@ public:
     CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket)
     {
         CapturedRequest c;
-        c.id = ++m_owner->m_nextId;
         c.receivedAt = QDateTime::currentDateTimeUtc();
         c.method = head.method;
         c.httpVersion = head.version;
@@ -433,6 +435,7 @@ public:
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
     {
         CapturedRequest c = snapshot(failure.head, socket);
+        c.id = ++m_owner->m_nextId;
         const auto &config = m_owner->m_config;
         QString message;
         switch (failure.event) {
@@ -497,21 +500,41 @@ protected:
             const bool keepAlive = head->keepAlive;
             const bool http10 = c.httpVersion == "HTTP/1.0";
             QPointer<Connection> guard(conn);
-            m_owner->m_control->handle(c, [guard, seq, keepAlive, http10](const ControlApi::Response &r) {
-                if (!guard)
-                    return; // the script hung up while waiting
-                ReplySent reply;
-                reply.status = r.status;
-                reply.headers = {{QByteArrayLiteral("Content-Type"), r.contentType}};
-                reply.body = r.body;
-                Connection::PendingReply pending;
-                pending.seq = seq;
-                pending.bytes = serialize(reply, keepAlive, http10);
-                pending.close = !keepAlive;
-                guard->complete(std::move(pending));
-            });
+            ControlApi *control = m_owner->m_control;
+            m_owner->m_control->handle(
+                c, [guard, seq, keepAlive, http10, control](const ControlApi::Response &r) {
+                    if (!guard)
+                        return; // the script hung up while waiting
+                    if (r.stream) {
+                        // Server-sent events: an open-ended reply, written to as captures arrive.
+                        Connection::PendingReply head;
+                        head.seq = seq;
+                        head.bytes = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: "
+                                     "no-cache\r\n"
+                                     "Connection: keep-alive\r\n\r\n: stream of captures\n\n";
+                        guard->setStreaming();
+                        guard->complete(std::move(head));
+                        control->subscribe(r.streamQuery, [guard](const QByteArray &event) {
+                            if (!guard)
+                                return false;
+                            guard->writeRaw(event);
+                            return true;
+                        });
+                        return;
+                    }
+                    ReplySent reply;
+                    reply.status = r.status;
+                    reply.headers = {{QByteArrayLiteral("Content-Type"), r.contentType}};
+                    reply.body = r.body;
+                    Connection::PendingReply pending;
+                    pending.seq = seq;
+                    pending.bytes = serialize(reply, keepAlive, http10);
+                    pending.close = !keepAlive;
+                    guard->complete(std::move(pending));
+                });
             return true;
         }
+        c.id = ++m_owner->m_nextId; // API calls above are not captures and take no id
         const QJsonObject body = m_detector.detect(c);
         if (m_owner->m_planner)
             m_owner->m_planner(c);

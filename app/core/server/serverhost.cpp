@@ -33,6 +33,7 @@ bool ServerHost::start(const ServerConfig &config, QString *error)
             message = m_server->errorString();
             port = m_server->serverPort();
             address = m_server->serverAddress();
+            m_token = m_server->controlToken();
         },
         Qt::BlockingQueuedConnection);
     m_listening = ok;

@@ -25,6 +25,7 @@ public:
     // The URL to put in webhooks.yml: http://HOST:PORT/BASEPATH.
     QString webhookUrl() const { return m_url; }
     ServerConfig config() const { return m_config; }
+    QString controlToken() const { return m_token; }
     void setScenario(const Scenario &scenario);
     Scenario scenario() const { return m_scenario; }
     void resetCounters();
@@ -41,6 +42,7 @@ private:
     ServerConfig m_config;
     Scenario m_scenario;
     QString m_url;
+    QString m_token;
     bool m_listening = false;
 };
 
