@@ -1175,6 +1175,14 @@ Commands:
         <source>API token: %1 (send "Authorization: Bearer %1")</source>
         <translation>API 令牌：%1（请发送 "Authorization: Bearer %1"）</translation>
     </message>
+    <message>
+        <source>P&amp;in Row</source>
+        <translation>固定行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Keep this capture in the table when the oldest rows are dropped</source>
+        <translation>丢弃最早的行时保留此捕获</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

@@ -310,13 +310,23 @@ void MainWindow::buildActions()
     rulesMenu->addAction(tr("&Reset Sequences"), this, [this] { m_host->resetCounters(); })
         ->setToolTip(tr("Start every rule's reply sequence from its first reply again"));
 
-    connect(
-        m_view, &QWidget::customContextMenuRequested, this, [this, fromCapture, copyCurl](const QPoint &pos) {
+    auto *pin = captureMenu->addAction(tr("P&in Row"), this, [this] {
+        const QModelIndex index = m_view->currentIndex();
+        if (!index.isValid())
+            return;
+        const int row = m_proxy->mapToSource(index).row();
+        m_model->setPinned(row, !m_model->isPinned(row));
+    });
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    pin->setToolTip(tr("Keep this capture in the table when the oldest rows are dropped"));
+    connect(m_view, &QWidget::customContextMenuRequested, this,
+        [this, fromCapture, copyCurl, pin](const QPoint &pos) {
             if (!m_view->indexAt(pos).isValid())
                 return;
             QMenu menu(this);
             menu.addAction(fromCapture);
             menu.addAction(copyCurl);
+            menu.addAction(pin);
             menu.addAction(tr("Copy Body"), this, [this] {
                 if (const CapturedRequest *c = selectedCapture())
                     QApplication::clipboard()->setText(QString::fromUtf8(c->body));

@@ -59,6 +59,27 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void pinnedRowsSurviveTrimming()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCapacity(10);
+        model.appendBatch(batch(1, 10));
+        model.setPinned(2, true); // id 3
+        model.setPinned(5, true); // id 6
+        model.appendBatch(batch(11, 8));
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 3u);
+        QCOMPARE(model.data(model.index(1, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 6u);
+        QCOMPARE(model.data(model.index(2, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 11u);
+        QVERIFY(model.isPinned(0));
+        QVERIFY(model.data(model.index(0, 0)).toString().endsWith(u" 3"_s));
+        QCOMPARE(model.droppedCount(), 8u);
+        model.setPinned(0, false);
+        model.appendBatch(batch(100, 1));
+        QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 6u);
+    }
+
     void displayedColumns()
     {
         CaptureTableModel model;

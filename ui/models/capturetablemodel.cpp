@@ -126,13 +126,43 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
         m_rows.push_back({c, partiesOf(body), contentPreviewOf(body, c.body)});
     }
     endInsertRows();
-    const qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
-    if (excess > 0) {
-        beginRemoveRows({}, 0, int(excess) - 1);
-        m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
-        m_dropped += quint64(excess);
+    trim();
+}
+
+void CaptureTableModel::trim()
+{
+    qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
+    if (excess <= 0)
+        return;
+    // The oldest unpinned rows go, a contiguous run at a time (usually one run: rows 0..excess-1).
+    qsizetype row = 0;
+    while (excess > 0 && row < qsizetype(m_rows.size())) {
+        while (row < qsizetype(m_rows.size()) && m_rows[size_t(row)].pinned)
+            ++row;
+        qsizetype end = row;
+        while (end < qsizetype(m_rows.size()) && !m_rows[size_t(end)].pinned && end - row < excess)
+            ++end;
+        if (end == row)
+            break; // everything left is pinned
+        beginRemoveRows({}, int(row), int(end) - 1);
+        m_rows.erase(m_rows.begin() + row, m_rows.begin() + end);
         endRemoveRows();
+        m_dropped += quint64(end - row);
+        excess -= end - row;
     }
+}
+
+void CaptureTableModel::setPinned(int row, bool pinned)
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return;
+    m_rows[size_t(row)].pinned = pinned;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+bool CaptureTableModel::isPinned(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) && m_rows[size_t(row)].pinned;
 }
 
 void CaptureTableModel::clear()
@@ -145,13 +175,7 @@ void CaptureTableModel::clear()
 void CaptureTableModel::setCapacity(qsizetype capacity)
 {
     m_capacity = qMax<qsizetype>(1, capacity);
-    const qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
-    if (excess > 0) {
-        beginRemoveRows({}, 0, int(excess) - 1);
-        m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
-        m_dropped += quint64(excess);
-        endRemoveRows();
-    }
+    trim();
 }
 
 const CapturedRequest *CaptureTableModel::captureAt(int row) const
@@ -170,7 +194,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case IdColumn:
-            return QVariant::fromValue(c.id);
+            return row.pinned ? QStringLiteral("\U0001F4CC %1").arg(c.id) : QVariant::fromValue(c.id);
         case TimeColumn:
             return c.receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
         case CommandColumn: {

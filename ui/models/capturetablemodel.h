@@ -49,6 +49,9 @@ public:
     qsizetype capacity() const { return m_capacity; }
     quint64 droppedCount() const { return m_dropped; }
     const CapturedRequest *captureAt(int row) const;
+    // Pinned rows are kept when the table drops its oldest rows, and marked.
+    void setPinned(int row, bool pinned);
+    bool isPinned(int row) const;
 
     // "alice -> bob", "alice -> group g1", ...: who the callback is about, from its body.
     static QString partiesOf(const QJsonObject &body);
@@ -64,7 +67,10 @@ private:
         CapturedRequest capture;
         QString parties;
         QString preview;
+        bool pinned = false;
     };
+    void trim();
+
     std::deque<Row> m_rows;
     qsizetype m_capacity = 50000;
     quint64 m_dropped = 0;

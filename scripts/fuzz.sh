@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with clang and runs it for a bounded time over seeds made from the
+# catalogue's sample requests, the scenario packs and the test data.
+#   scripts/fuzz.sh [SECONDS]   (default 60)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds=${1:-60}
+command -v clang++ >/dev/null || { if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q clang libclang-rt-14-dev; else sudo apt-get install -y -q clang libclang-rt-14-dev; fi; }
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+corpus=build/fuzz/corpus
+mkdir -p "$corpus"
+# Seeds: one per reader (the first byte picks it, the second sets the chunking).
+i=0
+seed() { printf "\\x$(printf %02x "$1")\\x07" > "$corpus/seed-$i"; cat "$2" >> "$corpus/seed-$i"; i=$((i + 1)); }
+for f in resources/scenarios/*.json; do seed 2 "$f"; done
+for f in tests/data/*.yml tests/data/*.yaml; do seed 5 "$f"; done
+seed 4 tests/data/browser.har
+python3 - "$corpus" <<'PY'
+import json, sys
+corpus = sys.argv[1]
+catalogue = json.load(open("resources/catalogue/openim-catalogue.json"))
+for n, c in enumerate(catalogue["commands"]):
+    body = json.dumps(c["sample"]).encode()
+    open(f"{corpus}/sample-{n}", "wb").write(b"\x01\x05/callbackExample/" + c["command"].encode() + b"\n" + body)
+    request = (b"POST /callbackExample/" + c["command"].encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Length: "
+               + str(len(body)).encode() + b"\r\n\r\n" + body)
+    open(f"{corpus}/http-{n}", "wb").write(b"\x00\x09" + request)
+open(f"{corpus}/reply", "wb").write(b'\x03\x01{"actionCode":0,"nextCode":1,"errCode":5001,"content":"{}"}')
+PY
+build/fuzz/tests/fuzz/fuzz_inspector "$corpus" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 | tail -15

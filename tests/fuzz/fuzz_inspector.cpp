@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// libFuzzer target over everything that reads outside input: the HTTP framer (bytes in any
+// chunking), command detection, scenario files, the verdict's JSON decoding, capture imports and
+// webhooks.yml. The first byte picks the reader. Build: cmake --preset fuzz; run: scripts/fuzz.sh.
+#include "catalogue/catalogue.h"
+#include "export/capturereader.h"
+#include "integration/webhooksconfig.h"
+#include "rules/ruleengine.h"
+#include "server/commanddetector.h"
+#include "server/httpframer.h"
+#include "verdict/verdictengine.h"
+
+#include <QCoreApplication>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace cbi;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    const int mode = data[0] % 6;
+    const int chunk = 1 + data[1] % 64;
+    const QByteArray input(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
+    switch (mode) {
+    case 0: {
+        HttpFramer framer(HttpFramer::Limits {4096, 1 << 20});
+        for (qsizetype i = 0; i < input.size(); i += chunk)
+            framer.feed(QByteArrayView(input.constData() + i, qMin<qsizetype>(chunk, input.size() - i)));
+        break;
+    }
+    case 1: {
+        CapturedRequest c;
+        const qsizetype nl = input.indexOf('\n');
+        c.path = QString::fromLatin1(nl < 0 ? QByteArray("/callbackExample/x") : input.left(nl));
+        c.query = QStringLiteral("key=") + QString::fromLatin1(input.left(40).toBase64());
+        c.body = nl < 0 ? input : input.mid(nl + 1);
+        c.headers = {{"operationID", input.left(8)}};
+        const QJsonObject body = CommandDetector(Catalogue::instance()).detect(c);
+        RuleEngine engine;
+        engine.answer(c, body);
+        break;
+    }
+    case 2: {
+        QString error;
+        if (const auto scenario = Scenario::fromJson(input, &error)) {
+            RuleEngine engine(*scenario, 1);
+            CapturedRequest c;
+            c.command = c.canonicalCommand = QStringLiteral("callbackBeforeSendSingleMsgCommand");
+            c.body = R"({"sendID":"a","content":"{\"content\":\"x\"}","userIDList":["u"]})";
+            engine.answer(c, QJsonDocument::fromJson(c.body).object());
+            (void)Scenario::fromJson(scenario->toJson(), &error);
+        }
+        break;
+    }
+    case 3: {
+        VerdictEngine::Input in;
+        in.command = data[1] % 2 ? QStringLiteral("callbackBeforeMsgModifyCommand")
+                                 : QStringLiteral("callbackBeforeSetGroupInfoExCommand");
+        in.reply.body = input;
+        in.profile = Profile(data[1] % 6);
+        (void)VerdictEngine::compute(in);
+        break;
+    }
+    case 4: {
+        QList<CapturedRequest> captures;
+        QString error;
+        CaptureReader::read(input, &captures, &error);
+        break;
+    }
+    case 5: {
+        QString error;
+        (void)WebhooksConfig::parse(input, &error);
+        break;
+    }
+    }
+    return 0;
+}
