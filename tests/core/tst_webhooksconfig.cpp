@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 #include "integration/webhooksconfig.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace cbi;
@@ -73,6 +74,18 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"no url"_s), qPrintable(error));
         QVERIFY(!WebhooksConfig::parse("- a\n- b\n", &error));
         QVERIFY(!WebhooksConfig::load(u"/nonexistent/webhooks.yml"_s, &error));
+    }
+
+    void fuzzRegressions()
+    {
+        // Inputs the fuzzer found crashing (tests/data/fuzz-regressions): they must give an answer, not
+        // abort.
+        QFile file(QStringLiteral(CBI_TEST_DATA) + u"/fuzz-regressions/webhooks-complex-key"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        WebhooksConfig::parse(file.readAll().mid(2), &error); // the first two bytes steer the fuzzer
+        QVERIFY(
+            !WebhooksConfig::parse("url: http://x/cb\n? [a, b]\n: {enable: true}\n", &error)->entries.size());
     }
 
     void drift()

@@ -11,6 +11,7 @@
 #include "verdict/verdictengine.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 #include <cstddef>
 #include <cstdint>

@@ -40,8 +40,30 @@ QString commandForKey(QString key)
 }
 } // namespace
 
+static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QString *error);
+
 std::optional<WebhooksConfig> WebhooksConfig::parse(const QByteArray &yaml, QString *error)
 {
+    // yaml-cpp reports through exceptions; none may escape into Qt's event loop.
+    try {
+        return parseDocument(yaml, error);
+    } catch (const YAML::Exception &e) {
+        if (error)
+            *error = QStringLiteral("line %1, column %2: %3")
+                         .arg(e.mark.line + 1)
+                         .arg(e.mark.column + 1)
+                         .arg(QString::fromStdString(e.msg));
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromLocal8Bit(e.what());
+    }
+    return std::nullopt;
+}
+
+static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QString *error)
+{
+    using Layout = WebhooksConfig::Layout;
+    using Entry = WebhooksConfig::Entry;
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -75,7 +97,9 @@ std::optional<WebhooksConfig> WebhooksConfig::parse(const QByteArray &yaml, QStr
     }
     bool stringTypes = false;
     for (auto it = section.begin(); it != section.end(); ++it) {
-        const QString key = QString::fromStdString(it->first.as<std::string>());
+        if (!it->first.IsScalar())
+            continue; // a complex key (? [a, b]) is no config key (found by the fuzzer: as<> threw)
+        const QString key = QString::fromStdString(it->first.Scalar());
         if (key == QLatin1String("url") || key == QLatin1String("callbackUrl") || !it->second.IsMap())
             continue;
         const YAML::Node node = it->second;
