@@ -781,24 +781,12 @@ Commands:
         </translation>
     </message>
     <message>
-        <source>error: scenario %1: %2</source>
-        <translation>错误：场景 %1：%2</translation>
-    </message>
-    <message>
         <source>error: session %1</source>
         <translation>错误：会话 %1</translation>
     </message>
     <message>
         <source>error: the session file cannot be written: %1</source>
         <translation>错误：无法写入会话文件：%1</translation>
-    </message>
-    <message>
-        <source>error: webhooks %1</source>
-        <translation>错误：webhooks %1</translation>
-    </message>
-    <message>
-        <source>warning: %1</source>
-        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -1511,10 +1499,6 @@ Commands:
 <context>
     <name>cbi::ScenarioRun</name>
     <message>
-        <source>error: scenario %1: %2</source>
-        <translation>错误：场景 %1：%2</translation>
-    </message>
-    <message>
         <source>warning: the scenario has no "expect" section: nothing will be checked</source>
         <translation>警告：场景没有 "expect" 部分：不会检查任何内容</translation>
     </message>
@@ -1553,6 +1537,13 @@ Commands:
     <message>
         <source>error: cannot write the JUnit report %1: %2</source>
         <translation>错误：无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ServingScenario</name>
+    <message>
+        <source>error: scenario %1: %2</source>
+        <translation>错误：场景 %1：%2</translation>
     </message>
     <message>
         <source>error: webhooks %1</source>

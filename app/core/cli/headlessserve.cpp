@@ -2,8 +2,8 @@
 #include "headlessserve.h"
 
 #include "capture/capturestore.h"
-#include "integration/webhooksconfig.h"
 #include "server/captureserver.h"
+#include "servingscenario.h"
 #include "session/sessionjournal.h"
 #include "signalwatcher.h"
 
@@ -16,8 +16,7 @@ namespace cbi {
 
 static void printErr(const QString &text)
 {
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-    std::fflush(stderr);
+    ServingScenario::printErr(text);
 }
 
 int HeadlessServe::run(const ServeOptions &options, const QString &notice)
@@ -31,38 +30,8 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     CaptureStore store(options.capacity);
     CaptureServer server(&store);
     Scenario scenario;
-    if (!options.scenarioPath.isEmpty()) {
-        QString error;
-        const auto loaded = Scenario::load(options.scenarioPath, &error);
-        if (!loaded) {
-            printErr(tr("error: scenario %1: %2").arg(options.scenarioPath, error));
-            return ExitBadScenario;
-        }
-        scenario = *loaded;
-    }
-    if (const auto profile = profileFromName(options.profile))
-        scenario.profile = *profile;
-    if (!options.webhooksPath.isEmpty()) {
-        QString error;
-        const auto webhooks = WebhooksConfig::load(options.webhooksPath, &error);
-        if (!webhooks) {
-            printErr(tr("error: webhooks %1").arg(error));
-            return ExitUsage;
-        }
-        webhooks->applyTo(&scenario);
-        for (const auto &m : webhooks->mistakes)
-            printErr(tr("warning: %1").arg(m.text()));
-    }
-    if (options.delayMs > 0) {
-        // --delay answers whatever the scenario's rules do not.
-        Rule rule;
-        rule.name = QStringLiteral("--delay");
-        ResponseSpec response;
-        response.delay.kind = DelaySpec::Kind::Fixed;
-        response.delay.ms = options.delayMs;
-        rule.responses = {response};
-        scenario.rules.append(rule);
-    }
+    if (const int code = ServingScenario::build(options, &scenario))
+        return code;
     server.setScenario(scenario);
 
     SessionJournal journal;

@@ -3,8 +3,8 @@
 
 #include "capture/capturestore.h"
 #include "export/junitreport.h"
-#include "integration/webhooksconfig.h"
 #include "server/captureserver.h"
+#include "servingscenario.h"
 #include "signalwatcher.h"
 
 #include <QElapsedTimer>
@@ -19,33 +19,16 @@ namespace cbi {
 
 static void printErr(const QString &text)
 {
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-    std::fflush(stderr);
+    ServingScenario::printErr(text);
 }
 
 int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
 {
     SignalWatcher watcher;
     QString error;
-    const auto loaded = Scenario::load(serve.scenarioPath, &error);
-    if (!loaded) {
-        printErr(tr("error: scenario %1: %2").arg(serve.scenarioPath, error));
-        return ExitBadScenario;
-    }
-    Scenario scenario = *loaded;
-    if (const auto profile = profileFromName(serve.profile))
-        scenario.profile = *profile;
-    if (!serve.webhooksPath.isEmpty()) {
-        QString error;
-        const auto webhooks = WebhooksConfig::load(serve.webhooksPath, &error);
-        if (!webhooks) {
-            printErr(tr("error: webhooks %1").arg(error));
-            return ExitUsage;
-        }
-        webhooks->applyTo(&scenario);
-        for (const auto &m : webhooks->mistakes)
-            printErr(tr("warning: %1").arg(m.text()));
-    }
+    Scenario scenario;
+    if (const int code = ServingScenario::build(serve, &scenario, true))
+        return code;
     if (scenario.expectations.isEmpty())
         printErr(tr("warning: the scenario has no \"expect\" section: nothing will be checked"));
 
