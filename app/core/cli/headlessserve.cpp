@@ -43,8 +43,8 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         }
         server.setNextId(journal.lastId());
         server.setCommitGate(true); // no reply leaves before its capture is on disk
-        store.setFlushIntervalMs(2);
-        QObject::connect(&store, &CaptureStore::capturesAdded, &journal, &SessionJournal::append);
+        // Straight from the server's thread: the journal never waits for the main thread.
+        server.setCaptureSink([&journal](const CapturedRequest &c) { journal.append(c); });
         QObject::connect(&journal, &SessionJournal::committed, &server, &CaptureServer::committedUpTo);
         QObject::connect(&journal, &SessionJournal::failed, &server, [](const QString &error) {
             printErr(tr("error: the session file cannot be written: %1").arg(error));

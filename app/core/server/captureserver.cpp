@@ -471,6 +471,8 @@ public:
         ++m_owner->m_captured;
         ++m_owner->m_rejected;
         m_owner->m_store->append(c);
+        if (m_owner->m_sink)
+            m_owner->m_sink(c);
         answer(conn, c, false);
     }
 
@@ -542,6 +544,8 @@ protected:
             m_owner->m_engine.answer(c, body);
         ++m_owner->m_captured;
         m_owner->m_store->append(c);
+        if (m_owner->m_sink)
+            m_owner->m_sink(c);
         m_owner->m_control->captured(c);
         answer(conn, c, head->keepAlive);
         return true;

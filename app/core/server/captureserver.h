@@ -37,6 +37,8 @@ public:
     void committedUpTo(quint64 id);
     // Ids continue after the ones already in a reopened session file.
     void setNextId(quint64 lastId);
+    // Called on the server's thread for every capture, right after the store has it (a session journal).
+    void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_sink = std::move(sink); }
     // Test seam: replaces the rule engine entirely.
     void setPlanner(ReplyPlanner planner);
 
@@ -61,6 +63,7 @@ private:
     CaptureStore *m_store;
     ServerConfig m_config;
     ReplyPlanner m_planner;
+    std::function<void(const CapturedRequest &)> m_sink;
     RuleEngine m_engine;
     ControlApi *m_control;
     std::unique_ptr<HttpBackend> m_backend;

@@ -90,6 +90,11 @@ void ServerHost::committedUpTo(quint64 id)
         m_server, [this, id] { m_server->committedUpTo(id); }, Qt::QueuedConnection);
 }
 
+void ServerHost::setCaptureSink(std::function<void(const CapturedRequest &)> sink)
+{
+    QMetaObject::invokeMethod(m_server, [this, sink] { m_server->setCaptureSink(sink); }, Qt::BlockingQueuedConnection);
+}
+
 void ServerHost::resetCounters()
 {
     QMetaObject::invokeMethod(

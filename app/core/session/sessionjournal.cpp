@@ -196,6 +196,27 @@ void SessionJournal::append(const QList<CapturedRequest> &batch)
         m_worker, [this, batch] { m_worker->append(batch); }, Qt::QueuedConnection);
 }
 
+void SessionJournal::append(const CapturedRequest &capture)
+{
+    QMutexLocker lock(&m_pendingMutex);
+    m_pending.append(capture);
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            QList<CapturedRequest> batch;
+            {
+                QMutexLocker lock(&m_pendingMutex);
+                batch.swap(m_pending);
+                m_flushScheduled = false;
+            }
+            m_worker->append(batch);
+        },
+        Qt::QueuedConnection);
+}
+
 void SessionJournal::sync()
 {
     QMetaObject::invokeMethod(

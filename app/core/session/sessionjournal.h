@@ -3,6 +3,7 @@
 
 #include "capture/capturedrequest.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -30,8 +31,10 @@ public:
     quint64 lastId() const { return m_lastId; } // the highest id already in the file when opened
     quint64 committedId() const { return m_committed.load(); }
 
-    // Thread-safe: queued to the journal's thread.
+    // Thread-safe: queued to the journal's thread. Single captures are gathered into one transaction
+    // per pass of the journal's thread, so a burst costs few commits.
     void append(const QList<CapturedRequest> &batch);
+    void append(const CapturedRequest &capture);
     // Blocks until everything appended so far is committed.
     void sync();
 
@@ -57,6 +60,9 @@ private:
     QString m_path;
     quint64 m_lastId = 0;
     std::atomic<quint64> m_committed {0};
+    QMutex m_pendingMutex;
+    QList<CapturedRequest> m_pending;
+    bool m_flushScheduled = false;
 };
 
 } // namespace cbi
