@@ -69,6 +69,9 @@ static int runGui(ServeOptions options)
         : options.scenarioPath;
     if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
         window.openScenario(scenarioPath);
+    // Every capture is kept: in the session the command line names, or in a new autosaved one.
+    window.openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
+        !options.sessionPath.isEmpty());
     window.show();
     return QApplication::exec();
 }

@@ -1171,6 +1171,58 @@ Commands:
         <source>Keep this capture in the table when the oldest rows are dropped</source>
         <translation>丢弃最早的行时保留此捕获</translation>
     </message>
+    <message>
+        <source>&amp;New Session...</source>
+        <translation>新建会话(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>New Session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <source>Session files (*.cbisession *.db)</source>
+        <translation>会话文件 (*.cbisession *.db)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session...</source>
+        <translation>打开会话(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Session files (*.cbisession *.db);;All files (*)</source>
+        <translation>会话文件 (*.cbisession *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Recent Sessions</source>
+        <translation>最近的会话</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every capture from the table? The session file keeps them.</source>
+        <translation>从表格中移除所有捕获？会话文件中仍会保留。</translation>
+    </message>
+    <message>
+        <source>Session not opened</source>
+        <translation>会话未打开</translation>
+    </message>
+    <message>
+        <source>The session file cannot be written: %1</source>
+        <translation>无法写入会话文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 — OpenIM Callback Inspector</source>
+        <translation>%1 — OpenIM 回调检查器</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

@@ -11,6 +11,7 @@
 #include "rules/scenario.h"
 #include "server/commanddetector.h"
 #include "server/serverhost.h"
+#include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
 
@@ -35,12 +36,15 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <deque>
 
 namespace cbi {
 
@@ -231,6 +235,35 @@ void MainWindow::buildActions()
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(saveAs);
     fileMenu->addSeparator();
+    auto *newSession = fileMenu->addAction(tr("&New Session..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Session"),
+            QFileInfo(autosavePath()).path(), tr("Session files (*.cbisession *.db)"));
+        if (!path.isEmpty()) {
+            QFile::remove(path); // QFileDialog asked before overwriting
+            if (openSession(path, false))
+                m_model->clear();
+        }
+    });
+    newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    auto *openSessionAction = fileMenu->addAction(tr("Open &Session..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"),
+            QFileInfo(autosavePath()).path(), tr("Session files (*.cbisession *.db);;All files (*)"));
+        if (!path.isEmpty())
+            openSession(path, true);
+    });
+    openSessionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentSessions = fileMenu->addMenu(tr("Recent Sessions"));
+    connect(m_recentSessions, &QMenu::aboutToShow, this, [this] {
+        m_recentSessions->clear();
+        for (const QString &path : QSettings().value(QStringLiteral("session/recent")).toStringList()) {
+            if (QFileInfo::exists(path))
+                m_recentSessions->addAction(
+                    QDir::toNativeSeparators(path), this, [this, path] { openSession(path, true); });
+        }
+        if (m_recentSessions->isEmpty())
+            m_recentSessions->addAction(tr("(none)"))->setEnabled(false);
+    });
+    fileMenu->addSeparator();
     auto *exportAction = fileMenu->addAction(tr("&Export Captures..."), this, [this] { exportCaptures(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     exportAction->setToolTip(tr("Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL"));
@@ -274,6 +307,11 @@ void MainWindow::buildActions()
         updateCounts();
     });
     auto *clear = captureMenu->addAction(tr("&Clear"), this, [this] {
+        if (m_model->rowCount() > 0
+            && QMessageBox::question(
+                   this, tr("Clear"), tr("Remove every capture from the table? The session file keeps them."))
+                != QMessageBox::Yes)
+            return;
         m_store->clear();
         m_model->clear();
         m_paused.clear();
@@ -489,8 +527,77 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (m_journal) {
+        // Nothing may be answered after the journal is gone: stop gating on it first.
+        m_host->setCaptureSink({});
+        m_host->setCommitGate(false);
+        m_journal->sync();
+    }
     saveSettings();
     event->accept();
+}
+
+QString MainWindow::autosavePath()
+{
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sessions");
+    QDir().mkpath(dir);
+    return dir
+        + QStringLiteral("/session-%1.cbisession")
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+}
+
+QString MainWindow::sessionPath() const
+{
+    return m_journal ? m_journal->path() : QString();
+}
+
+bool MainWindow::openSession(const QString &path, bool load)
+{
+    auto *journal = new SessionJournal(this);
+    QString error;
+    if (!journal->open(path, &error)) {
+        delete journal;
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Session not opened"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return false;
+    }
+    if (load) {
+        // The newest captures, as many as the table keeps; the file keeps them all.
+        std::deque<CapturedRequest> newest;
+        SessionJournal::forEach(
+            path, {},
+            [&](const CapturedRequest &c) {
+                newest.push_back(c);
+                if (qsizetype(newest.size()) > m_model->capacity())
+                    newest.pop_front();
+                return true;
+            },
+            &error);
+        m_model->clear();
+        const QList<CapturedRequest> batch(newest.begin(), newest.end());
+        updateCommandCounts(batch);
+        m_model->appendBatch(batch);
+    }
+    // From now on the server journals straight from its thread and replies after the commit.
+    m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
+    m_host->setCommitGate(true, journal->lastId());
+    connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo);
+    connect(journal, &SessionJournal::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The session file cannot be written: %1").arg(message));
+    });
+    delete m_journal; // syncs what it still had
+    m_journal = journal;
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("session/recent"), recent.mid(0, 8));
+    setWindowTitle(tr("%1 \u2014 OpenIM Callback Inspector").arg(QFileInfo(path).fileName()));
+    updateCounts();
+    return true;
 }
 
 bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format)

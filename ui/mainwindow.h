@@ -22,6 +22,7 @@ class CaptureDetailView;
 class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
+class SessionJournal;
 class RulesWidget;
 class ServerHost;
 struct Scenario;
@@ -45,6 +46,10 @@ public:
     // The captures the filter shows; without a path, asks for one (and the format with it).
     bool exportCaptures(const QString &path = {}, const QString &format = {});
     bool importCaptures(const QString &path = {});
+    // Journals every capture to a session file from now on; with load, shows what the file holds.
+    bool openSession(const QString &path, bool load);
+    QString sessionPath() const;
+    static QString autosavePath();
 
     CaptureTableModel *model() const { return m_model; }
     CaptureFilterProxy *proxy() const { return m_proxy; }
@@ -95,6 +100,8 @@ private:
     QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
+    SessionJournal *m_journal = nullptr;
+    QMenu *m_recentSessions = nullptr;
 };
 
 } // namespace cbi

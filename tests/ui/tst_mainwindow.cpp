@@ -7,6 +7,7 @@
 #include "models/capturetablemodel.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
+#include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
 
@@ -167,6 +168,39 @@ private Q_SLOTS:
         QCOMPARE(other.model()->rowCount(), 1);
         QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
         QCOMPARE(other.model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Continue);
+    }
+
+    void sessionsKeepEveryCapture()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"gui.cbisession"_s);
+        {
+            CaptureStore store;
+            store.setFlushIntervalMs(5);
+            ServerHost host(&store);
+            MainWindow window(&store, &host);
+            QVERIFY(window.startServer(anyPort()));
+            QVERIFY(window.openSession(path, false));
+            QCOMPARE(window.sessionPath(), path);
+            QVERIFY(window.windowTitle().startsWith(u"gui.cbisession"_s));
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+            QVERIFY(socket.waitForConnected(2000));
+            socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-s1"));
+            // Answered only once journaled: the reply itself proves the commit.
+            QTRY_VERIFY(socket.bytesAvailable() > 0);
+            QString error;
+            QCOMPARE(SessionJournal::count(path, &error), 1);
+            window.rules()->setModified(false);
+            window.close();
+        }
+        CaptureStore store;
+        ServerHost host(&store);
+        MainWindow reopened(&store, &host);
+        QVERIFY(reopened.openSession(path, true));
+        QCOMPARE(reopened.model()->rowCount(), 1);
+        QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
+        QVERIFY(!reopened.openSession(dir.filePath(u"missing-dir/x/y.db"_s), true));
     }
 
     void ruleEditorReportsBadInput()
