@@ -92,7 +92,8 @@ void ServerHost::committedUpTo(quint64 id)
 
 void ServerHost::setCaptureSink(std::function<void(const CapturedRequest &)> sink)
 {
-    QMetaObject::invokeMethod(m_server, [this, sink] { m_server->setCaptureSink(sink); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_server, [this, sink] { m_server->setCaptureSink(sink); }, Qt::BlockingQueuedConnection);
 }
 
 void ServerHost::resetCounters()
