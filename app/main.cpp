@@ -103,6 +103,8 @@ static int dispatch(const CommandLine &cmd, bool gui)
             o.profile = *p;
         o.timeoutSeconds = cmd.sendTimeoutSeconds;
         o.failedContinue = cmd.sendFailedContinue;
+        o.replaySession = cmd.replaySession;
+        o.replayId = cmd.replayId;
         return Simulator::run(o);
     }
     case CommandLine::Mode::WebhooksCheck:

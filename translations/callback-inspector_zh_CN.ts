@@ -714,10 +714,6 @@
         <translation>布尔值</translation>
     </message>
     <message>
-        <source>send needs a url and a command: callback-inspector send --to URL --command CMD (or --command all)</source>
-        <translation>send 需要 url 和命令：callback-inspector send --to URL --command CMD（或 --command all）</translation>
-    </message>
-    <message>
         <source>Invalid --timeout value %1: expected seconds</source>
         <translation>--timeout 的值 %1 无效：应为秒数</translation>
     </message>
@@ -762,6 +758,30 @@ Commands:
     <message>
         <source>webhooks: use "webhooks check FILE [--session S]" or "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</source>
         <translation>webhooks：请使用 "webhooks check FILE [--session S]" 或 "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</translation>
+    </message>
+    <message>
+        <source>send: replay a capture of this session file (with --id) instead of a sample.</source>
+        <translation>send：重放此会话文件中的某个捕获（配合 --id），而不是示例请求。</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>send --replay: the id of the capture to replay.</source>
+        <translation>send --replay：要重放的捕获的 id。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>send needs a url and a command: callback-inspector send --to URL --command CMD (or --command all, or --replay SESSION --id N)</source>
+        <translation>send 需要 url 和命令：callback-inspector send --to URL --command CMD（或 --command all，或 --replay SESSION --id N）</translation>
+    </message>
+    <message>
+        <source>send --replay needs --id N, the id of a capture in the session</source>
+        <translation>send --replay 需要 --id N，即会话中某个捕获的 id</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1243,42 @@ Commands:
         <source>%1 — OpenIM Callback Inspector</source>
         <translation>%1 — OpenIM 回调检查器</translation>
     </message>
+    <message>
+        <source>&amp;Replay to Business Server...</source>
+        <translation>重放到业务服务器(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Send this request again, as OpenIM would, to your own business server</source>
+        <translation>像 OpenIM 一样把此请求再次发送到你的业务服务器</translation>
+    </message>
+    <message>
+        <source>Replay to Business Server</source>
+        <translation>重放到业务服务器</translation>
+    </message>
+    <message>
+        <source>The url of your business server, as in webhooks.yml:</source>
+        <translation>你的业务服务器的 url（与 webhooks.yml 中相同）：</translation>
+    </message>
+    <message>
+        <source>Capture #%1 sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Reply: HTTP %1 %2</source>
+        <translation>应答：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>OpenIM would: %1</source>
+        <translation>OpenIM 将：%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>
@@ -1621,6 +1677,14 @@ Commands:
         <translation>
             <numerusform>已发送 %n 个命令：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>error: no capture %1 in %2</source>
+        <translation>错误：%2 中没有捕获 %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "catalogue/catalogue.h"
+#include "cli/simulator.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "models/capturefilterproxy.h"
@@ -26,6 +27,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -356,15 +359,21 @@ void MainWindow::buildActions()
         m_model->setPinned(row, !m_model->isPinned(row));
     });
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    auto *replay = captureMenu->addAction(tr("&Replay to Business Server..."), this, [this] {
+        if (const CapturedRequest *c = selectedCapture())
+            replayCapture(*c);
+    });
+    replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
     pin->setToolTip(tr("Keep this capture in the table when the oldest rows are dropped"));
     connect(m_view, &QWidget::customContextMenuRequested, this,
-        [this, fromCapture, copyCurl, pin](const QPoint &pos) {
+        [this, fromCapture, copyCurl, pin, replay](const QPoint &pos) {
             if (!m_view->indexAt(pos).isValid())
                 return;
             QMenu menu(this);
             menu.addAction(fromCapture);
             menu.addAction(copyCurl);
             menu.addAction(pin);
+            menu.addAction(replay);
             menu.addAction(tr("Copy Body"), this, [this] {
                 if (const CapturedRequest *c = selectedCapture())
                     QApplication::clipboard()->setText(QString::fromUtf8(c->body));
@@ -535,6 +544,50 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveSettings();
     event->accept();
+}
+
+bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &chosenUrl)
+{
+    QSettings settings;
+    QString url = chosenUrl;
+    if (url.isEmpty()) {
+        bool ok = false;
+        url = QInputDialog::getText(this, tr("Replay to Business Server"),
+            tr("The url of your business server, as in webhooks.yml:"), QLineEdit::Normal,
+            settings
+                .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
+                .toString(),
+            &ok);
+        if (!ok || url.isEmpty())
+            return false;
+        settings.setValue(QStringLiteral("replay/url"), url);
+    }
+    Simulator::Options options;
+    options.url = url;
+    options.profile = m_rules->scenario().profile;
+    options.timeoutSeconds = m_rules->scenario().timeoutSecondsFor(capture.canonicalCommand);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QJsonObject result = Simulator::send(
+        options, capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, capture.body);
+    QApplication::restoreOverrideCursor();
+    const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
+    const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
+    QString text = tr("Capture #%1 sent to %2 in %3 ms.")
+                       .arg(capture.id)
+                       .arg(result.value(QLatin1String("url")).toString())
+                       .arg(result.value(QLatin1String("elapsedMs")).toInteger());
+    text += QLatin1Char('\n')
+        + (result.contains(QLatin1String("error"))
+                ? tr("Error: %1").arg(result.value(QLatin1String("error")).toString())
+                : tr("Reply: HTTP %1 %2")
+                      .arg(reply.value(QLatin1String("status")).toInt())
+                      .arg(reply.value(QLatin1String("body")).toString().left(400)));
+    text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(verdict.value(QLatin1String("reason")).toString());
+    m_lastReplay = result;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return !result.contains(QLatin1String("error"));
 }
 
 QString MainWindow::autosavePath()

@@ -6,6 +6,7 @@
 #include "server/serverconfig.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QComboBox;
@@ -50,6 +51,9 @@ public:
     bool openSession(const QString &path, bool load);
     QString sessionPath() const;
     static QString autosavePath();
+    // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
+    bool replayCapture(const CapturedRequest &capture, const QString &url = {});
+    QJsonObject lastReplay() const { return m_lastReplay; }
 
     CaptureTableModel *model() const { return m_model; }
     CaptureFilterProxy *proxy() const { return m_proxy; }
@@ -101,6 +105,7 @@ private:
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     SessionJournal *m_journal = nullptr;
+    QJsonObject m_lastReplay;
     QMenu *m_recentSessions = nullptr;
 };
 

@@ -326,6 +326,31 @@ private Q_SLOTS:
             5);
         QVERIFY(!QFileInfo::exists(dir.filePath(u"x"_s))); // nothing half-written
 
+        // Replay capture 1 to a business server (here: another inspector).
+        QProcess business;
+        const quint16 bizPort = start(business, {u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--jsonl"_s});
+        QVERIFY(bizPort != 0);
+        {
+            QProcess replay;
+            replay.setProcessEnvironment(noDisplay());
+            replay.start(QStringLiteral(CBI_BINARY),
+                {u"send"_s, u"--to"_s, u"http://127.0.0.1:%1/callbackExample"_s.arg(bizPort), u"--replay"_s,
+                    session, u"--id"_s, u"1"_s});
+            QVERIFY(replay.waitForFinished(10000));
+            QCOMPARE(replay.exitCode(), 0);
+            const QJsonObject result = QJsonDocument::fromJson(replay.readAllStandardOutput()).object();
+            QCOMPARE(result.value(u"replayOf"_s).toInt(), 1);
+            QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
+            QCOMPARE(run({u"send"_s, u"--to"_s, u"http://127.0.0.1:1/x"_s, u"--replay"_s, session, u"--id"_s,
+                         u"99"_s}),
+                5);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(business.canReadLine(), 3000);
+        QCOMPARE(QJsonDocument::fromJson(business.readLine()).object().value(u"command"_s).toString(),
+            u"callbackBeforeSendSingleMsgCommand"_s);
+        business.kill();
+        business.waitForFinished();
+
         // The HAR goes back into a new session, verdicts recomputed under another profile.
         const QString imported = dir.filePath(u"imported.db"_s);
         QCOMPARE(run({u"import"_s, dir.filePath(u"out.har"_s), u"--session"_s, imported, u"--profile"_s,

@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -201,6 +202,40 @@ private Q_SLOTS:
         QCOMPARE(reopened.model()->rowCount(), 1);
         QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
         QVERIFY(!reopened.openSession(dir.filePath(u"missing-dir/x/y.db"_s), true));
+    }
+
+    void replayToABusinessServer()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-r"));
+        QTRY_COMPARE(window.model()->rowCount(), 1);
+
+        // The "business server": another inspector that blocks everything.
+        CaptureStore businessStore;
+        businessStore.setFlushIntervalMs(5);
+        ServerHost business(&businessStore);
+        QVERIFY(business.start(anyPort()));
+        QString error;
+        business.setScenario(*Scenario::fromJson(
+            R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"block","errCode":6100}}]})",
+            &error));
+        QVERIFY(window.replayCapture(
+            *window.model()->captureAt(0), u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)));
+        const QJsonObject result = window.lastReplay();
+        QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
+        QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
+        QTRY_COMPARE(businessStore.size(), 1);
+        const CapturedRequest sent = businessStore.snapshot().first();
+        QCOMPARE(sent.path, u"/biz/callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(sent.body, aliceToBob);
+        QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
     }
 
     void ruleEditorReportsBadInput()

@@ -163,13 +163,17 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QStringLiteral("url"), tr("webhooks generate: the inspector's url for OpenIM."), tr("url"));
     const QCommandLineOption env(
         QStringLiteral("env"), tr("webhooks generate: IMENV_WEBHOOKS_* lines instead of YAML."));
+    const QCommandLineOption replay(QStringLiteral("replay"),
+        tr("send: replay a capture of this session file (with --id) instead of a sample."), tr("session"));
+    const QCommandLineOption id(
+        QStringLiteral("id"), tr("send --replay: the id of the capture to replay."), tr("id"));
     const QCommandLineOption jsonl(
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
         profile, token, exec, duration, count, timeout, junit, session, format, output, command, verdict,
-        since, target, to, bodyFile, failedContinue, webhooks, url, env, jsonl, exitAfter});
+        since, target, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -234,9 +238,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                            "--format har -o FILE"));
         result.mode = Mode::Export;
     } else if (isSend) {
-        if (!parser.isSet(to) || !parser.isSet(command))
+        if (!parser.isSet(to) || (!parser.isSet(command) && !parser.isSet(replay)))
             return fail(tr("send needs a url and a command: callback-inspector send --to URL --command CMD "
-                           "(or --command all)"));
+                           "(or --command "
+                           "all, or --replay SESSION --id N)"));
         result.mode = Mode::Send;
     } else if (verb == QLatin1String("import")) {
         if (positional.size() < 2 || !parser.isSet(session))
@@ -331,6 +336,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return fail(tr("Invalid --profile value %1: expected one of %2")
                             .arg(o.profile, profileNames().join(QStringLiteral(", "))));
         result.transfer.command = parser.value(command);
+        result.replaySession = parser.value(replay);
+        result.replayId = parser.value(id).toULongLong(&ok);
+        if (parser.isSet(replay) && (!ok || !result.replayId))
+            return fail(tr("send --replay needs --id N, the id of a capture in the session"));
         return result;
     }
     r.timeoutMs = parser.value(timeout).toInt(&ok);

@@ -85,6 +85,8 @@ public:
     QString sendBody; // Mode::Send: a request body file
     int sendTimeoutSeconds = 5;
     bool sendFailedContinue = true;
+    QString replaySession; // send --replay SESSION --id N
+    quint64 replayId = 0;
     QString webhooksFile; // WebhooksCheck; serve/run --webhooks: take OpenIM's timeouts from it
     QString webhooksUrl; // WebhooksGenerate
     bool webhooksEnv = false;

@@ -3,6 +3,7 @@
 
 #include "catalogue/catalogue.h"
 #include "commandline.h"
+#include "session/sessionjournal.h"
 #include "verdict/verdictengine.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <optional>
 
 namespace cbi {
 
@@ -169,6 +171,31 @@ int Simulator::run(const Options &options)
         commands.append(options.command);
     }
     QByteArray customBody;
+    if (!options.replaySession.isEmpty()) {
+        // Replay: the captured request again, to another server; the output says which capture it was.
+        std::optional<CapturedRequest> original;
+        QString error;
+        SessionJournal::forEach(
+            options.replaySession, {},
+            [&](const CapturedRequest &c) {
+                if (c.id == options.replayId)
+                    original = c;
+                return !original;
+            },
+            &error);
+        if (!original) {
+            std::fprintf(stderr, "%s\n",
+                qPrintable(error.isEmpty()
+                        ? tr("error: no capture %1 in %2").arg(options.replayId).arg(options.replaySession)
+                        : tr("error: %1").arg(error)));
+            return ExitBadSession;
+        }
+        QJsonObject result = send(options, original->command, original->body);
+        result.insert(QStringLiteral("replayOf"), qint64(original->id));
+        const QByteArray line = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        return ExitOk;
+    }
     if (!options.bodyPath.isEmpty()) {
         QFile file(options.bodyPath);
         if (!file.open(QIODevice::ReadOnly)) {

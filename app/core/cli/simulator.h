@@ -24,6 +24,8 @@ public:
         Profile profile = defaultProfile;
         int timeoutSeconds = 5;
         bool failedContinue = true;
+        QString replaySession; // replay: take the command and body of a capture from this session
+        quint64 replayId = 0;
     };
 
     // One call; blocks (with a local event loop) until the reply, an error or the timeout.
