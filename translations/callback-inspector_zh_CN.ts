@@ -1279,6 +1279,78 @@ Commands:
         <source>Replay</source>
         <translation>重放</translation>
     </message>
+    <message>
+        <source>Import &amp;webhooks.yml...</source>
+        <translation>导入 webhooks.yml(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>Use OpenIM's timeouts, and check its webhooks configuration against what arrives</source>
+        <translation>使用 OpenIM 的超时设置，并将其 webhooks 配置与实际收到的回调对照检查</translation>
+    </message>
+    <message>
+        <source>&amp;Generate webhooks.yml...</source>
+        <translation>生成 webhooks.yml(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Write a webhooks.yml that sends every callback to this inspector</source>
+        <translation>写出一个把所有回调发送到本检查器的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Si&amp;mulate OpenIM...</source>
+        <translation>模拟 OpenIM(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Post a callback to your own business server as OpenIM would, and see what OpenIM would do</source>
+        <translation>像 OpenIM 一样向你的业务服务器发送回调，并查看 OpenIM 将如何处理</translation>
+    </message>
+    <message>
+        <source>Import webhooks.yml</source>
+        <translation>导入 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
+        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>url: %1</source>
+        <translation>url：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
+        <translation><numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform></translation>
+    </message>
+    <message>
+        <source>Mistake: %1</source>
+        <translation>配置问题：%1</translation>
+    </message>
+    <message>
+        <source>Enabled but silent: %1 has not arrived</source>
+        <translation>已启用但未收到：%1 尚未到达</translation>
+    </message>
+    <message>
+        <source>Arrived but disabled: %1 (is OpenIM using another configuration?)</source>
+        <translation>已禁用却收到：%1（OpenIM 是否在使用其他配置？）</translation>
+    </message>
+    <message>
+        <source>webhooks.yml</source>
+        <translation>webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml</source>
+        <translation>生成 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>YAML (*.yml *.yaml)</source>
+        <translation>YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>Wrote %1: put it in OpenIM's config directory and restart OpenIM</source>
+        <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>
@@ -1685,6 +1757,81 @@ Commands:
     <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::SimulatorDialog</name>
+    <message>
+        <source>Simulate OpenIM</source>
+        <translation>模拟 OpenIM</translation>
+    </message>
+    <message>
+        <source>Business server url</source>
+        <translation>业务服务器 url</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>OpenIM %1</source>
+        <translation>OpenIM %1</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>As in webhooks.yml; OpenIM's client gives up after 15 s whatever this says</source>
+        <translation>与 webhooks.yml 中相同；无论此处设置多少，OpenIM 的客户端都会在 15 秒后放弃</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Business server &amp;url:</source>
+        <translation>业务服务器 url(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ommand:</source>
+        <translation>命令(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Request body (the catalogue's sample; edit it freely):</source>
+        <translation>请求体（目录中的示例；可自由编辑）：</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>应答：</translation>
+    </message>
+    <message>
+        <source>POST %1 (%2 ms)</source>
+        <translation>POST %1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OpenIM would:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;OpenIM 将：&lt;/b&gt;%1</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@
 #include "capture/capturestore.h"
 #include "catalogue/catalogue.h"
 #include "cli/simulator.h"
+#include "dialogs/simulatordialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
+#include "integration/webhooksconfig.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "rules/ruleengine.h"
@@ -267,6 +269,11 @@ void MainWindow::buildActions()
             m_recentSessions->addAction(tr("(none)"))->setEnabled(false);
     });
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("Import &webhooks.yml..."), this, [this] { importWebhooks(); })
+        ->setToolTip(tr("Use OpenIM's timeouts, and check its webhooks configuration against what arrives"));
+    fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { generateWebhooks(); })
+        ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
+    fileMenu->addSeparator();
     auto *exportAction = fileMenu->addAction(tr("&Export Captures..."), this, [this] { exportCaptures(); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     exportAction->setToolTip(tr("Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL"));
@@ -359,6 +366,17 @@ void MainWindow::buildActions()
         m_model->setPinned(row, !m_model->isPinned(row));
     });
     pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    captureMenu
+        ->addAction(tr("Si&mulate OpenIM..."), this,
+            [this] {
+                auto *dialog = new SimulatorDialog(this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                if (const CapturedRequest *c = selectedCapture())
+                    dialog->setCommand(c->canonicalCommand);
+                dialog->show();
+            })
+        ->setToolTip(
+            tr("Post a callback to your own business server as OpenIM would, and see what OpenIM would do"));
     auto *replay = captureMenu->addAction(tr("&Replay to Business Server..."), this, [this] {
         if (const CapturedRequest *c = selectedCapture())
             replayCapture(*c);
@@ -588,6 +606,74 @@ bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &ch
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     return !result.contains(QLatin1String("error"));
+}
+
+QString MainWindow::importWebhooks(const QString &chosenPath)
+{
+    const QString path = chosenPath.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import webhooks.yml"),
+                             QString(), tr("OpenIM configuration (*.yml *.yaml);;All files (*)"))
+                                              : chosenPath;
+    if (path.isEmpty())
+        return {};
+    QString error;
+    const auto config = WebhooksConfig::load(path, &error);
+    QString report;
+    if (!config) {
+        report = tr("%1 cannot be used:\n%2").arg(QDir::toNativeSeparators(path), error);
+    } else {
+        Scenario scenario = m_rules->scenario();
+        config->applyTo(&scenario);
+        m_rules->setScenario(scenario, m_rules->path());
+        m_rules->setModified(true);
+        QList<CapturedRequest> captures;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            captures.append(*m_model->captureAt(row));
+        const auto drift = config->compare(captures);
+        QStringList lines {tr("url: %1").arg(config->url),
+            tr("%n command(s) enabled; their timeouts now drive the verdicts.", nullptr,
+                int(config->enabledCommands().size()))};
+        for (const auto &m : config->mistakes)
+            lines.append(tr("Mistake: %1").arg(m.text()));
+        if (!captures.isEmpty()) {
+            for (const auto &c : drift.enabledButSilent)
+                lines.append(tr("Enabled but silent: %1 has not arrived").arg(c));
+            for (const auto &c : drift.arrivedButDisabled)
+                lines.append(tr("Arrived but disabled: %1 (is OpenIM using another configuration?)").arg(c));
+        }
+        report = lines.join(QLatin1Char('\n'));
+    }
+    auto *box = new QMessageBox(config ? QMessageBox::Information : QMessageBox::Warning, tr("webhooks.yml"),
+        report, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return report;
+}
+
+bool MainWindow::generateWebhooks(const QString &chosenPath)
+{
+    const QString path = chosenPath.isEmpty()
+        ? QFileDialog::getSaveFileName(
+            this, tr("Generate webhooks.yml"), QStringLiteral("webhooks.yml"), tr("YAML (*.yml *.yaml)"))
+        : chosenPath;
+    if (path.isEmpty())
+        return false;
+    QStringList all;
+    for (const auto &spec : Catalogue::instance().commands())
+        all.append(spec.command);
+    const QString url = m_host->webhookUrl().isEmpty()
+        ? QStringLiteral("http://127.0.0.1:10006/callbackExample")
+        : m_host->webhookUrl();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(WebhooksConfig::generate(url, all, 5, false)) < 0
+        || !file.commit()) {
+        QMessageBox::warning(this, tr("Not written"),
+            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %1: put it in OpenIM's config directory and restart OpenIM")
+                                 .arg(QDir::toNativeSeparators(path)),
+        10000);
+    return true;
 }
 
 QString MainWindow::autosavePath()

@@ -54,6 +54,9 @@ public:
     // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
     bool replayCapture(const CapturedRequest &capture, const QString &url = {});
     QJsonObject lastReplay() const { return m_lastReplay; }
+    // OpenIM's webhooks.yml: its timeouts go into the rules being served; returns the report shown.
+    QString importWebhooks(const QString &path = {});
+    bool generateWebhooks(const QString &path = {});
 
     CaptureTableModel *model() const { return m_model; }
     CaptureFilterProxy *proxy() const { return m_proxy; }

@@ -2,6 +2,8 @@
 // The window offscreen, fed by its real server over real sockets: the flow of a first-time user.
 #include "capture/capturestore.h"
 #include "dialogs/ruleeditordialog.h"
+#include "dialogs/simulatordialog.h"
+#include "integration/webhooksconfig.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
@@ -236,6 +238,41 @@ private Q_SLOTS:
         QCOMPARE(sent.path, u"/biz/callbackBeforeSendSingleMsgCommand"_s);
         QCOMPARE(sent.body, aliceToBob);
         QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
+    }
+
+    void openimIntegrationScreens()
+    {
+        // The simulator against a "business server" (another inspector blocking everything).
+        CaptureStore businessStore;
+        ServerHost business(&businessStore);
+        QVERIFY(business.start(anyPort()));
+        QString error;
+        business.setScenario(*Scenario::fromJson(
+            R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"block","errCode":6200}}]})",
+            &error));
+        SimulatorDialog simulator;
+        simulator.setUrl(u"http://127.0.0.1:%1/biz"_s.arg(business.config().port));
+        simulator.setCommand(u"callbackBeforeUserRegisterCommand"_s);
+        const QJsonObject result = simulator.send();
+        QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6200);
+        QVERIFY2(simulator.resultText().contains(u"6200"_s), qPrintable(simulator.resultText()));
+
+        // webhooks.yml in and out.
+        CaptureStore store;
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
+        const QString report = window.importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
+        QVERIFY2(report.contains(u"ends with '/'"_s), qPrintable(report));
+        QCOMPARE(host.scenario().timeoutSecondsFor(u"callbackBeforeSendSingleMsgCommand"_s), 30);
+        QTemporaryDir dir;
+        const QString generated = dir.filePath(u"webhooks.yml"_s);
+        QVERIFY(window.generateWebhooks(generated));
+        const auto config = WebhooksConfig::load(generated, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->url, host.webhookUrl());
+        QCOMPARE(config->enabledCommands().size(), 52);
+        window.rules()->setModified(false);
     }
 
     void ruleEditorReportsBadInput()

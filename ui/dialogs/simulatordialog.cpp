@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "simulatordialog.h"
+
+#include "catalogue/catalogue.h"
+#include "cli/simulator.h"
+#include "models/capturetablemodel.h"
+#include "verdict/profile.h"
+#include "widgets/capturedetailview.h"
+#include "widgets/jsonhighlighter.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace cbi {
+
+SimulatorDialog::SimulatorDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_url(new QLineEdit(this))
+    , m_command(new QComboBox(this))
+    , m_profile(new QComboBox(this))
+    , m_timeout(new QSpinBox(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_result(new QPlainTextEdit(this))
+    , m_verdict(new QLabel(this))
+{
+    setWindowTitle(tr("Simulate OpenIM"));
+    m_url->setText(
+        QSettings()
+            .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
+            .toString());
+    m_url->setAccessibleName(tr("Business server url"));
+    for (const auto &spec : Catalogue::instance().commands()) {
+        if (spec.sentByNewest)
+            m_command->addItem(spec.command);
+    }
+    m_command->setAccessibleName(tr("Command"));
+    for (const auto &name : profileNames())
+        m_profile->addItem(tr("OpenIM %1").arg(name), name);
+    m_profile->setCurrentIndex(m_profile->findData(profileName(defaultProfile)));
+    m_timeout->setRange(0, 60);
+    m_timeout->setValue(5);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("As in webhooks.yml; OpenIM's client gives up after 15 s whatever this says"));
+    for (QPlainTextEdit *edit : {m_body, m_result})
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new JsonHighlighter(m_body->document());
+    m_body->setAccessibleName(tr("Request body"));
+    m_result->setReadOnly(true);
+    m_result->setAccessibleName(tr("Reply"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextFormat(Qt::RichText);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Business server &url:"), m_url);
+    form->addRow(tr("C&ommand:"), m_command);
+    form->addRow(tr("&Version:"), m_profile);
+    form->addRow(tr("&Timeout:"), m_timeout);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *sendButton = buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
+    sendButton->setDefault(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Request body (the catalogue's sample; edit it freely):"), this));
+    layout->addWidget(m_body, 2);
+    layout->addWidget(new QLabel(tr("Reply:"), this));
+    layout->addWidget(m_result, 1);
+    layout->addWidget(m_verdict);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(sendButton, &QPushButton::clicked, this, [this] { send(); });
+    connect(m_command, &QComboBox::currentIndexChanged, this, &SimulatorDialog::loadSample);
+    loadSample();
+    resize(760, 640);
+}
+
+void SimulatorDialog::setUrl(const QString &url)
+{
+    m_url->setText(url);
+}
+
+void SimulatorDialog::setCommand(const QString &command)
+{
+    m_command->setCurrentText(command);
+}
+
+void SimulatorDialog::loadSample()
+{
+    if (const CommandSpec *spec = Catalogue::instance().find(m_command->currentText()))
+        m_body->setPlainText(
+            QString::fromUtf8(QJsonDocument(spec->sampleRequest).toJson(QJsonDocument::Indented)));
+}
+
+QString SimulatorDialog::resultText() const
+{
+    return m_result->toPlainText() + QLatin1Char('\n') + m_verdict->text();
+}
+
+QJsonObject SimulatorDialog::send()
+{
+    QSettings().setValue(QStringLiteral("replay/url"), m_url->text());
+    Simulator::Options options;
+    options.url = m_url->text().trimmed();
+    options.timeoutSeconds = m_timeout->value();
+    if (const auto p = profileFromName(m_profile->currentData().toString()))
+        options.profile = *p;
+    // Compact, as Go's encoder writes it, when the text is JSON; as typed otherwise.
+    const QJsonDocument doc = QJsonDocument::fromJson(m_body->toPlainText().toUtf8());
+    const QByteArray body =
+        doc.isNull() ? m_body->toPlainText().toUtf8() : doc.toJson(QJsonDocument::Compact) + '\n';
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QJsonObject result = Simulator::send(options, m_command->currentText(), body);
+    QApplication::restoreOverrideCursor();
+    const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
+    QString text = tr("POST %1 (%2 ms)")
+                       .arg(result.value(QLatin1String("url")).toString())
+                       .arg(result.value(QLatin1String("elapsedMs")).toInteger())
+        + QLatin1Char('\n');
+    if (result.contains(QLatin1String("error")))
+        text += tr("Error: %1").arg(result.value(QLatin1String("error")).toString()) + QLatin1Char('\n');
+    if (!reply.isEmpty())
+        text += QStringLiteral("HTTP %1\n").arg(reply.value(QLatin1String("status")).toInt())
+            + CaptureDetailView::prettyBody(reply.value(QLatin1String("body")).toString().toUtf8());
+    m_result->setPlainText(text);
+    const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
+    QString html =
+        tr("<b>OpenIM would:</b> %1").arg(verdict.value(QLatin1String("reason")).toString().toHtmlEscaped());
+    for (const auto &w : verdict.value(QLatin1String("warnings")).toArray())
+        html += QStringLiteral("<br>\u26a0 %1")
+                    .arg(w.toObject().value(QLatin1String("message")).toString().toHtmlEscaped());
+    m_verdict->setText(html);
+    return result;
+}
+
+} // namespace cbi
