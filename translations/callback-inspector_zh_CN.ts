@@ -1317,7 +1317,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
-        <translation><numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform></translation>
+        <translation>
+            <numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mistake: %1</source>
@@ -1350,6 +1352,22 @@ Commands:
     <message>
         <source>Wrote %1: put it in OpenIM's config directory and restart OpenIM</source>
         <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Exporting captures...</source>
+        <translation>正在导出捕获...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1850,49 @@ Commands:
     <message>
         <source>&lt;b&gt;OpenIM would:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;OpenIM 将：&lt;/b&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::StatisticsWidget</name>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Mean delay</source>
+        <translation>平均延迟</translation>
+    </message>
+    <message>
+        <source>Callbacks per command and what OpenIM did</source>
+        <translation>每个命令的回调数以及 OpenIM 的处理结果</translation>
+    </message>
+    <message>
+        <source>(no command)</source>
+        <translation>（无命令）</translation>
     </message>
 </context>
 <context>

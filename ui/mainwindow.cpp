@@ -17,6 +17,7 @@
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
+#include "widgets/statisticswidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +37,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
@@ -62,6 +64,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     , m_view(new QTableView(this))
     , m_detail(new CaptureDetailView(this))
     , m_rules(new RulesWidget(this))
+    , m_statistics(new StatisticsWidget(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
@@ -165,6 +168,12 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         if (!m_stateRestored)
             resizeDocks({rulesDock}, {320}, Qt::Horizontal);
     });
+    auto *statisticsDock = new QDockWidget(tr("Statistics"), this);
+    statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    statisticsDock->setWidget(m_statistics);
+    addDockWidget(Qt::RightDockWidgetArea, statisticsDock);
+    tabifyDockWidget(rulesDock, statisticsDock);
+    rulesDock->raise();
     connect(m_rules, &RulesWidget::scenarioChanged, this,
         [this](const Scenario &scenario) { m_host->setScenario(scenario); });
 
@@ -179,6 +188,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
     connect(store, &CaptureStore::capturesAdded, this, [this](const QList<CapturedRequest> &batch) {
         updateCommandCounts(batch);
+        m_statistics->addBatch(batch);
         if (m_pause->isChecked()) {
             // Held, not lost; bounded like the table itself.
             m_paused += batch;
@@ -326,6 +336,7 @@ void MainWindow::buildActions()
         m_model->clear();
         m_paused.clear();
         m_commandCounts.clear();
+        m_statistics->clear();
         while (m_commandPicker->count() > 1)
             m_commandPicker->removeItem(1);
         m_detail->clear();
@@ -779,11 +790,23 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
     CaptureWriter writer(
         &file, chosen, replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : replayBase);
     writer.begin();
-    // What the filter shows, in table order.
+    // What the filter shows, in table order; large exports show progress and can be cancelled.
+    QProgressDialog progress(tr("Exporting captures..."), tr("Cancel"), 0, m_proxy->rowCount(), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         if (const CapturedRequest *c = m_model->captureAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
             writer.write(*c);
+        if (row % 500 == 0) {
+            progress.setValue(row);
+            if (progress.wasCanceled()) {
+                file.cancelWriting(); // nothing half-written
+                statusBar()->showMessage(tr("Export cancelled"), 5000);
+                return false;
+            }
+        }
     }
+    progress.setValue(m_proxy->rowCount());
     writer.end();
     if (!file.commit()) {
         QMessageBox::warning(this, tr("Export failed"),

@@ -25,6 +25,7 @@ class CaptureStore;
 class CaptureTableModel;
 class SessionJournal;
 class RulesWidget;
+class StatisticsWidget;
 class ServerHost;
 struct Scenario;
 
@@ -63,6 +64,7 @@ public:
     QTableView *view() const { return m_view; }
     CaptureDetailView *detail() const { return m_detail; }
     RulesWidget *rules() const { return m_rules; }
+    StatisticsWidget *statistics() const { return m_statistics; }
     QLineEdit *filterEdit() const { return m_filter; }
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
@@ -88,6 +90,7 @@ private:
     QTableView *m_view;
     CaptureDetailView *m_detail;
     RulesWidget *m_rules;
+    StatisticsWidget *m_statistics;
     QSplitter *m_splitter;
     QLabel *m_banner;
     QLabel *m_listening;

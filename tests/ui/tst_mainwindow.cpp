@@ -12,6 +12,7 @@
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
+#include "widgets/statisticswidget.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -133,6 +135,10 @@ private Q_SLOTS:
         QVERIFY(socket.readAll().contains(R"("errCode":5001)"));
         window.filterEdit()->clear();
         QTRY_COMPARE(window.proxy()->rowCount(), 3);
+        QTRY_COMPARE(
+            window.statistics()->table()->rowCount(), 1); // one command so far: 2 continued, 1 blocked
+        QCOMPARE(window.statistics()->table()->item(0, 1)->data(Qt::DisplayRole).toInt(), 3);
+        QCOMPARE(window.statistics()->table()->item(0, 3)->data(Qt::DisplayRole).toInt(), 1);
         const CapturedRequest *blocked = window.model()->captureAt(2);
         QCOMPARE(blocked->verdict.outcome, Verdict::Outcome::Blocked);
         QCOMPARE(blocked->verdict.errCode, 5001);
