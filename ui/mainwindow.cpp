@@ -213,6 +213,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     });
     m_rateTimer->start();
     updateCounts();
+    setServerState({}, {}); // "Start Server" until a server listens
     resize(1440, 860);
     restoreSettings();
 }

@@ -345,7 +345,7 @@ public:
 
     QTcpServer *listener = nullptr;
 
-    CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket)
+    CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket, const Connection *conn)
     {
         CapturedRequest c;
         c.receivedAt = QDateTime::currentDateTimeUtc();
@@ -353,8 +353,7 @@ public:
         c.httpVersion = head.version;
         splitTarget(head.target, &c.path, &c.query);
         c.headers = head.headers;
-        c.peerAddress =
-            Connection::of(socket) ? Connection::of(socket)->peer() : socket->peerAddress().toString();
+        c.peerAddress = conn->peer(); // formatted once per connection
         c.peerPort = socket->peerPort();
         c.localPort = socket->localPort();
         return c;
@@ -434,7 +433,7 @@ public:
 
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
     {
-        CapturedRequest c = snapshot(failure.head, socket);
+        CapturedRequest c = snapshot(failure.head, socket, conn);
         c.id = ++m_owner->m_nextId;
         const auto &config = m_owner->m_config;
         QString message;
@@ -494,7 +493,8 @@ protected:
             h.headers = request.headers();
             head = h;
         }
-        CapturedRequest c = snapshot(*head, socket); // headers as our framer read them: raw order and case
+        CapturedRequest c =
+            snapshot(*head, socket, conn); // headers as our framer read them: raw order and case
         c.body = request.body();
         if (c.path.startsWith(ControlApi::prefix)) {
             // The scripting API: answered, never captured.

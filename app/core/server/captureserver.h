@@ -54,7 +54,6 @@ public:
 
     // Counters, readable from any thread.
     quint64 capturedCount() const { return m_captured.load(); }
-    quint64 rejectedCount() const { return m_rejected.load(); }
 
 private:
     friend class HttpBackend;
