@@ -843,7 +843,7 @@ bool MainWindow::importCaptures(const QString &chosenPath)
     RuleEngine engine(m_rules->scenario());
     CommandDetector detector(Catalogue::instance());
     for (CapturedRequest &c : captures) {
-        const QJsonObject body = detector.detect(c);
+        const RequestBody body = detector.detect(c);
         c.verdict = engine.verdictFor(c, body);
     }
     updateCommandCounts(captures);

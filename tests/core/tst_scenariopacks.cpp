@@ -100,7 +100,7 @@ private Q_SLOTS:
                 c.path = u"/callbackExample/"_s + QString::fromLatin1(send.command);
                 c.headers = {{"operationID", "op-" + QByteArray::number(id)}};
                 c.body = requestBody(QString::fromLatin1(send.command), send.overrides);
-                const QJsonObject body = detector.detect(c);
+                const RequestBody body = detector.detect(c);
                 engine.answer(c, body);
                 captures.append(c);
             }

@@ -52,7 +52,7 @@ QList<CapturedRequest> sampleCaptures()
                      .toJson(QJsonDocument::Compact);
         c.peerAddress = u"127.0.0.1"_s;
         c.peerPort = 40000;
-        const QJsonObject body = detector.detect(c);
+        const RequestBody body = detector.detect(c);
         engine.answer(c, body);
         out.append(c);
     }

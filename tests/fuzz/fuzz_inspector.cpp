@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target over everything that reads outside input: the HTTP framer (bytes in any
-// chunking), command detection, scenario files, the verdict's JSON decoding, capture imports and
-// webhooks.yml. The first byte picks the reader. Build: cmake --preset fuzz; run: scripts/fuzz.sh.
+// chunking), the fast JSON scan (against Qt's parser), command detection, scenario files, the verdict's JSON
+// decoding, capture imports and webhooks.yml. The first byte picks the reader. Build: cmake --preset fuzz;
+// run: scripts/fuzz.sh.
+#include "capture/requestbody.h"
 #include "catalogue/catalogue.h"
 #include "export/capturereader.h"
 #include "integration/webhooksconfig.h"
@@ -22,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
         return 0;
-    const int mode = data[0] % 6;
+    const int mode = data[0] % 7;
     const int chunk = 1 + data[1] % 64;
     const QByteArray input(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
     switch (mode) {
@@ -39,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         c.query = QStringLiteral("key=") + QString::fromLatin1(input.left(40).toBase64());
         c.body = nl < 0 ? input : input.mid(nl + 1);
         c.headers = {{"operationID", input.left(8)}};
-        const QJsonObject body = CommandDetector(Catalogue::instance()).detect(c);
+        const RequestBody body = CommandDetector(Catalogue::instance()).detect(c);
         RuleEngine engine;
         engine.answer(c, body);
         break;
@@ -74,6 +76,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5: {
         QString error;
         (void)WebhooksConfig::parse(input, &error);
+        break;
+    }
+    case 6: {
+        // Differential: whatever the fast scan accepts, QJsonDocument accepts with the same strings.
+        QString command;
+        QString operation;
+        if (RequestBody::scan(input, &command, &operation)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(input);
+            if (!doc.isObject() || doc.object().value(QLatin1String("callbackCommand")).toString() != command
+                || doc.object().value(QLatin1String("operationID")).toString() != operation)
+                __builtin_trap();
+        }
         break;
     }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "capturestore.h"
 
+#include <QMetaMethod>
 #include <QMutexLocker>
 #include <QTimer>
 
@@ -14,17 +15,20 @@ CaptureStore::CaptureStore(qsizetype capacity, QObject *parent)
     qRegisterMetaType<QList<cbi::CapturedRequest>>();
 }
 
-void CaptureStore::append(const CapturedRequest &capture)
+void CaptureStore::append(CapturedRequest capture)
 {
+    // Without a consumer (headless serve with no --jsonl) there is no batch to build.
+    const bool consumed = isSignalConnected(QMetaMethod::fromSignal(&CaptureStore::capturesAdded));
     bool schedule = false;
     {
         QMutexLocker lock(&m_mutex);
-        m_items.push_back(capture);
-        m_pending.append(capture);
+        if (consumed)
+            m_pending.append(capture);
+        m_items.push_back(std::move(capture));
         ++m_total;
         trimLocked();
-        schedule = !m_flushScheduled;
-        m_flushScheduled = true;
+        schedule = consumed && !m_flushScheduled;
+        m_flushScheduled = m_flushScheduled || consumed;
     }
     // One queued wake-up per batch: the interval lets a burst accumulate before consumers see it.
     if (schedule) {

@@ -22,7 +22,7 @@ public:
     explicit CaptureStore(qsizetype capacity = 50000, QObject *parent = nullptr);
 
     // Thread-safe.
-    void append(const CapturedRequest &capture);
+    void append(CapturedRequest capture);
     qsizetype capacity() const;
     void setCapacity(qsizetype capacity);
     qsizetype size() const;

@@ -89,7 +89,7 @@ int Transfer::importFile(const ExportOptions &options, const QString &sessionPat
         c.id = ++id; // appended after what the session holds; timestamps are kept
         if (!c.receivedAt.isValid())
             c.receivedAt = QDateTime::currentDateTimeUtc();
-        const QJsonObject body = detector.detect(c);
+        const RequestBody body = detector.detect(c);
         c.verdict = engine.verdictFor(c, body);
     }
     journal.append(captures);

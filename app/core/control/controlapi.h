@@ -46,6 +46,8 @@ public:
     // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
     void handle(const CapturedRequest &request, const Responder &respond);
     // Called for every new capture: wakes the waits it completes and feeds the event streams.
+    // Whether a stream or a wait needs captured() to be called.
+    bool watching() const { return !m_subscribers.isEmpty() || !m_waits.isEmpty(); }
     void captured(const CapturedRequest &capture);
     // After an events response went out: send matching captures to this connection as they come.
     void subscribe(const std::shared_ptr<void> &query, const StreamSink &sink);

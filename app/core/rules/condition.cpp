@@ -115,12 +115,12 @@ QString Condition::describe() const
     return text;
 }
 
-bool Condition::matches(const CapturedRequest &request, const QJsonObject &body, QString *why) const
+bool Condition::matches(const CapturedRequest &request, const RequestBody &body, QString *why) const
 {
     std::optional<QJsonValue> actual;
     switch (source) {
     case Source::Body:
-        actual = JsonPath::resolve(body, name);
+        actual = JsonPath::resolve(body.object(), name);
         break;
     case Source::Header: {
         for (const auto &h : request.headers) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/requestbody.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -42,7 +44,7 @@ struct Condition
     QRegularExpression regex; // compiled from value for Op::Regex
 
     // why (optional) says what was found when the condition does not hold.
-    bool matches(const CapturedRequest &request, const QJsonObject &body, QString *why = nullptr) const;
+    bool matches(const CapturedRequest &request, const RequestBody &body, QString *why = nullptr) const;
     QString describe() const; // "body content contains \"bad\""
 
     static QString sourceName(Source source);

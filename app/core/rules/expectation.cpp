@@ -7,7 +7,7 @@
 
 namespace cbi {
 
-bool CaptureMatch::matches(const CapturedRequest &c, const QJsonObject &body) const
+bool CaptureMatch::matches(const CapturedRequest &c, const RequestBody &body) const
 {
     if (command != QLatin1String("*") && command != c.command && command != c.canonicalCommand)
         return false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/requestbody.h"
 #include "condition.h"
 
 #include <QJsonObject>
@@ -19,7 +20,7 @@ struct CaptureMatch
     QString outcome; // "" or a Verdict outcome name
     int errCode = -1; // -1: any
 
-    bool matches(const CapturedRequest &capture, const QJsonObject &body) const;
+    bool matches(const CapturedRequest &capture, const RequestBody &body) const;
     QString describe() const;
 };
 

@@ -43,11 +43,11 @@ constexpr FaultKindName faultKindNames[] = {
 };
 
 QJsonValue lookup(
-    const QString &reference, const CapturedRequest &request, const QJsonObject &body, bool *found)
+    const QString &reference, const CapturedRequest &request, const RequestBody &body, bool *found)
 {
     *found = true;
     if (reference.startsWith(QLatin1String("request."))) {
-        if (auto v = JsonPath::resolve(body, reference.mid(8)))
+        if (auto v = JsonPath::resolve(body.object(), reference.mid(8)))
             return *v;
     } else if (reference.startsWith(QLatin1String("header."))) {
         const QByteArray value = request.headerValue(reference.mid(7).toLatin1());
@@ -114,7 +114,7 @@ const QRegularExpression &templatePattern()
     return re;
 }
 
-QString expandText(const QString &text, const CapturedRequest &request, const QJsonObject &body)
+QString expandText(const QString &text, const CapturedRequest &request, const RequestBody &body)
 {
     if (!text.contains(QLatin1String("{{")))
         return text;
@@ -174,7 +174,7 @@ bool ResponseSpec::faultKindFromName(const QString &name, FaultKind *kind)
 }
 
 QJsonValue ResponseSpec::expand(
-    const QJsonValue &value, const CapturedRequest &request, const QJsonObject &body)
+    const QJsonValue &value, const CapturedRequest &request, const RequestBody &body)
 {
     if (value.isString()) {
         const QString text = value.toString();
@@ -203,7 +203,7 @@ QJsonValue ResponseSpec::expand(
 }
 
 ReplySent ResponseSpec::render(
-    const CapturedRequest &request, const QJsonObject &body, int timeoutMs, QRandomGenerator &random) const
+    const CapturedRequest &request, const RequestBody &body, int timeoutMs, QRandomGenerator &random) const
 {
     ReplySent r;
     r.status = status;
@@ -237,7 +237,7 @@ ReplySent ResponseSpec::render(
             const QString canonical = Catalogue::instance().canonicalName(request.command);
             if (const CommandSpec *spec = Catalogue::instance().find(canonical)) {
                 for (const auto &f : spec->responseFields) {
-                    if (f.honoured && body.contains(f.name) && !o.contains(f.name))
+                    if (f.honoured && body.object().contains(f.name) && !o.contains(f.name))
                         extra.insert(f.name, QStringLiteral("{{request.%1}}").arg(f.name));
                 }
             }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "capture/requestbody.h"
 #include "delayspec.h"
 
 #include <QJsonObject>
@@ -55,7 +56,7 @@ struct ResponseSpec
     int times = 1; // in a sequence: how many calls this reply answers
 
     // The bytes to send, the delay and the transport fault for one request. `faultRoll` in [0, 100).
-    ReplySent render(const CapturedRequest &request, const QJsonObject &body, int timeoutMs,
+    ReplySent render(const CapturedRequest &request, const RequestBody &body, int timeoutMs,
         QRandomGenerator &random) const;
     QJsonObject toJson() const;
 
@@ -65,7 +66,7 @@ struct ResponseSpec
     static bool faultKindFromName(const QString &name, FaultKind *kind);
     // Fills template references in every string of `value`.
     static QJsonValue expand(
-        const QJsonValue &value, const CapturedRequest &request, const QJsonObject &body);
+        const QJsonValue &value, const CapturedRequest &request, const RequestBody &body);
 };
 
 } // namespace cbi

@@ -28,7 +28,7 @@ quint64 RuleEngine::callCount(int ruleIndex) const
     return ruleIndex >= 0 && size_t(ruleIndex) < m_calls.size() ? m_calls[size_t(ruleIndex)] : 0;
 }
 
-int RuleEngine::match(const CapturedRequest &capture, const QJsonObject &body, CaptureWarning *nearMiss) const
+int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss) const
 {
     int bestScore = -1;
     int best = -1;
@@ -75,7 +75,7 @@ int RuleEngine::match(const CapturedRequest &capture, const QJsonObject &body, C
     return -1;
 }
 
-Verdict RuleEngine::verdictFor(const CapturedRequest &capture, const QJsonObject &body) const
+Verdict RuleEngine::verdictFor(const CapturedRequest &capture, const RequestBody &body) const
 {
     VerdictEngine::Input in;
     in.command = capture.command;
@@ -87,7 +87,7 @@ Verdict RuleEngine::verdictFor(const CapturedRequest &capture, const QJsonObject
     return VerdictEngine::compute(in);
 }
 
-void RuleEngine::answer(CapturedRequest &capture, const QJsonObject &body)
+void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
 {
     const int timeoutMs =
         VerdictEngine::effectiveTimeoutMs(m_scenario.timeoutSecondsFor(capture.canonicalCommand));

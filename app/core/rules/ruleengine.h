@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/requestbody.h"
 #include "scenario.h"
 
 #include <QRandomGenerator>
@@ -24,13 +25,13 @@ public:
     quint64 callCount(int ruleIndex) const;
 
     // Fills capture.reply, ruleName, nearMiss and verdict. body: the request body as parsed JSON.
-    void answer(CapturedRequest &capture, const QJsonObject &body);
+    void answer(CapturedRequest &capture, const RequestBody &body);
     // The verdict on the reply the capture already has (used for replies the server made itself).
-    Verdict verdictFor(const CapturedRequest &capture, const QJsonObject &body) const;
+    Verdict verdictFor(const CapturedRequest &capture, const RequestBody &body) const;
 
     // The index of the matching rule, or -1; nearMiss explains the closest miss when -1.
     int match(
-        const CapturedRequest &capture, const QJsonObject &body, CaptureWarning *nearMiss = nullptr) const;
+        const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss = nullptr) const;
 
 private:
     Scenario m_scenario;

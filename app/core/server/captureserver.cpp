@@ -388,15 +388,28 @@ public:
         return out;
     }
 
-    void answer(Connection *conn, const CapturedRequest &c, bool keepAlive)
+    // A reply in its connection's queue, with the delay before it may leave.
+    struct Scheduled
     {
         Connection::PendingReply reply;
+        int delayMs = 0;
+        bool hang = false;
+    };
+
+    // Takes the reply's place in the connection's queue and serialises it (before the capture
+    // moves into the store).
+    Scheduled prepare(Connection *conn, const CapturedRequest &c, bool keepAlive)
+    {
+        Scheduled s;
+        Connection::PendingReply &reply = s.reply;
         reply.seq = conn->reserveSlot();
         reply.captureId = m_owner->m_commitGate ? c.id : 0;
         const ReplySent &r = c.reply;
-        if (r.fault == Fault::Hang)
-            return; // the slot never completes: later replies on this connection wait behind it, as on a hung
-                    // server
+        s.delayMs = r.delayMs;
+        if (r.fault == Fault::Hang) {
+            s.hang = true; // the slot never completes: later replies on this connection wait behind it
+            return s;
+        }
         const bool http10 = c.httpVersion == "HTTP/1.0";
         reply.close = !keepAlive;
         switch (r.fault) {
@@ -421,14 +434,21 @@ public:
             reply.bytes = serialize(r, keepAlive, http10);
             break;
         }
-        if (r.delayMs <= 0) {
-            conn->complete(std::move(reply));
+        return s;
+    }
+
+    static void send(Connection *conn, Scheduled s)
+    {
+        if (s.hang)
+            return;
+        if (s.delayMs <= 0) {
+            conn->complete(std::move(s.reply));
             return;
         }
         // PreciseTimer: the default coarse timer fires up to 5 % early, and users test timeouts.
         // The connection is the context: if the client hangs up, the timer dies with it.
-        QTimer::singleShot(r.delayMs, Qt::PreciseTimer, conn,
-            [conn, reply = std::move(reply)]() mutable { conn->complete(std::move(reply)); });
+        QTimer::singleShot(s.delayMs, Qt::PreciseTimer, conn,
+            [conn, reply = std::move(s.reply)]() mutable { conn->complete(std::move(reply)); });
     }
 
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
@@ -459,7 +479,7 @@ public:
         c.reply.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
         c.reply.body =
             QJsonDocument(QJsonObject {{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact);
-        const QJsonObject body = m_detector.detect(c);
+        const RequestBody body = m_detector.detect(c);
         c.verdict = m_owner->m_engine.verdictFor(c, body);
         QString detail = failure.reason;
         if (c.rejection == Rejection::HeaderTooLarge)
@@ -469,10 +489,11 @@ public:
         c.warnings.append({rejectionName(c.rejection), {detail}});
         ++m_owner->m_captured;
         ++m_owner->m_rejected;
-        m_owner->m_store->append(c);
         if (m_owner->m_sink)
             m_owner->m_sink(c);
-        answer(conn, c, false);
+        Scheduled reply = prepare(conn, c, false);
+        m_owner->m_store->append(std::move(c));
+        send(conn, std::move(reply));
     }
 
 protected:
@@ -537,17 +558,22 @@ protected:
             return true;
         }
         c.id = ++m_owner->m_nextId; // API calls above are not captures and take no id
-        const QJsonObject body = m_detector.detect(c);
+        const RequestBody body = m_detector.detect(c);
         if (m_owner->m_planner)
             m_owner->m_planner(c);
         else
             m_owner->m_engine.answer(c, body);
         ++m_owner->m_captured;
-        m_owner->m_store->append(c);
         if (m_owner->m_sink)
             m_owner->m_sink(c);
-        m_owner->m_control->captured(c);
-        answer(conn, c, head->keepAlive);
+        Scheduled reply = prepare(conn, c, head->keepAlive);
+        if (m_owner->m_control->watching()) {
+            m_owner->m_store->append(c); // a waiting script reads it back from the store
+            m_owner->m_control->captured(c);
+        } else {
+            m_owner->m_store->append(std::move(c));
+        }
+        send(conn, std::move(reply));
         return true;
     }
 

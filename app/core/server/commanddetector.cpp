@@ -31,7 +31,7 @@ static CaptureWarning warning(const char *code, QStringList args = {})
     return CaptureWarning {QString::fromLatin1(code), std::move(args)};
 }
 
-QJsonObject CommandDetector::detect(CapturedRequest &c) const
+RequestBody CommandDetector::detect(CapturedRequest &c) const
 {
     c.warnings.clear();
 
@@ -60,19 +60,11 @@ QJsonObject CommandDetector::detect(CapturedRequest &c) const
     const QString queryCommand = query.queryItemValue(QStringLiteral("command"), QUrl::FullyDecoded);
 
     // 3. Body: every version puts callbackCommand in the body; v2 put it nowhere else.
-    QString bodyCommand;
-    QJsonObject body;
-    if (!c.body.trimmed().isEmpty()) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(c.body, &error);
-        if (doc.isObject()) {
-            body = doc.object();
-            bodyCommand = body.value(QLatin1String("callbackCommand")).toString();
-        } else {
-            c.warnings.append(warning("body-not-json",
-                {doc.isNull() ? error.errorString() : QStringLiteral("top-level value is not an object")}));
-        }
-    }
+    const RequestBody body(c.body);
+    const RequestBody::Summary summary = body.summary();
+    const QString bodyCommand = summary.callbackCommand;
+    if (!summary.empty && !summary.isObject)
+        c.warnings.append(warning("body-not-json", {summary.error}));
 
     const QString pathWord = QStringLiteral("path");
     const QString queryWord = QStringLiteral("query");
@@ -113,7 +105,7 @@ QJsonObject CommandDetector::detect(CapturedRequest &c) const
     // operationID: Go canonicalises the header to "Operationid"; match any case.
     c.operationID = QString::fromUtf8(c.headerValue("operationID"));
     if (c.operationID.isEmpty()) {
-        c.operationID = body.value(QLatin1String("operationID")).toString();
+        c.operationID = summary.operationID;
         if (!c.command.isEmpty())
             c.warnings.append(warning("no-operation-id"));
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "capture/requestbody.h"
 
 namespace cbi {
 
@@ -18,7 +19,7 @@ public:
 
     QString basePath() const { return m_basePath; }
     // Returns the body parsed as a JSON object (empty when it is not one), for the rules to reuse.
-    QJsonObject detect(CapturedRequest &capture) const;
+    RequestBody detect(CapturedRequest &capture) const;
 
     // "/callbackExample/" -> "/callbackExample", "x" -> "/x", "" or "/" -> "" (the root).
     static QString normalizeBasePath(const QString &path);

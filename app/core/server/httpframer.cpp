@@ -38,9 +38,14 @@ void HttpFramer::fail(QList<Output> &out, Event event, const QString &reason)
 
 static bool containsToken(QByteArrayView value, QByteArrayView token)
 {
-    for (auto part : QByteArray(value.data(), value.size()).split(',')) {
-        if (QByteArrayView(part.trimmed()).compare(token, Qt::CaseInsensitive) == 0)
+    qsizetype from = 0;
+    while (from <= value.size()) {
+        qsizetype comma = value.indexOf(',', from);
+        if (comma < 0)
+            comma = value.size();
+        if (value.sliced(from, comma - from).trimmed().compare(token, Qt::CaseInsensitive) == 0)
             return true;
+        from = comma + 1;
     }
     return false;
 }
@@ -62,25 +67,39 @@ static bool methodLooksValid(const QByteArray &buffer)
     return n <= longestMethod;
 }
 
+// One pass over the head, no line list: this runs for every request.
 RequestHead HttpFramer::parseHead(const QByteArray &head, QString *error)
 {
     RequestHead h;
     h.headBytes = head.size();
-    const QList<QByteArray> lines = head.split('\n');
+    const QByteArrayView all(head);
+    QByteArrayView te;
+    QByteArrayView contentLength;
+    QByteArrayView expect;
+    QByteArrayView connection;
+    qsizetype pos = 0;
     bool first = true;
-    for (QByteArray line : lines) {
+    while (pos < all.size()) {
+        qsizetype nl = all.indexOf('\n', pos);
+        if (nl < 0)
+            nl = all.size();
+        QByteArrayView line = all.sliced(pos, nl - pos);
+        pos = nl + 1;
         if (line.endsWith('\r'))
             line.chop(1);
         if (first) {
             first = false;
-            const QList<QByteArray> parts = line.split(' ');
-            if (parts.size() == 3) {
-                h.method = parts.at(0);
-                h.target = parts.at(1);
-                h.version = parts.at(2);
+            const qsizetype sp1 = line.indexOf(' ');
+            const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+            const bool three = sp1 > 0 && sp2 > sp1 + 1 && line.indexOf(' ', sp2 + 1) < 0;
+            if (three) {
+                h.method = line.first(sp1).toByteArray();
+                h.target = line.sliced(sp1 + 1, sp2 - sp1 - 1).toByteArray();
+                h.version = line.sliced(sp2 + 1).toByteArray();
+            } else if (sp1 > 0) {
+                h.method = line.first(sp1).toByteArray(); // what is known, for the rejection
             }
-            if (parts.size() != 3 || h.method.isEmpty() || h.target.isEmpty()
-                || !(h.version == "HTTP/1.1" || h.version == "HTTP/1.0")) {
+            if (!three || !(h.version == "HTTP/1.1" || h.version == "HTTP/1.0")) {
                 if (error)
                     *error = QStringLiteral("invalid request line");
             }
@@ -94,18 +113,27 @@ RequestHead HttpFramer::parseHead(const QByteArray &head, QString *error)
                 *error = QStringLiteral("invalid header line");
             continue;
         }
-        h.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+        const QByteArrayView name = line.first(colon);
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        h.headers.append({name.toByteArray(), value.toByteArray()});
+        // The first occurrence counts, as RequestHead::header() reads it.
+        auto note = [&](QByteArrayView wanted, QByteArrayView &slot) {
+            if (slot.isNull() && name.compare(wanted, Qt::CaseInsensitive) == 0)
+                slot = value.isNull() ? QByteArrayView("") : value;
+        };
+        note("transfer-encoding", te);
+        note("content-length", contentLength);
+        note("expect", expect);
+        note("connection", connection);
     }
-    const QByteArray te = h.header("transfer-encoding");
     h.chunked = !te.isEmpty() && containsToken(te, "chunked");
     if (!h.chunked) {
         // Qt treats a negative or unparsable Content-Length as no body; so do we, to stay in step.
         bool ok = false;
-        const qint64 length = h.header("content-length").trimmed().toLongLong(&ok);
+        const qint64 length = contentLength.trimmed().toLongLong(&ok);
         h.contentLength = ok && length > 0 ? length : 0;
     }
-    h.expectContinue = h.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;
-    const QByteArray connection = h.header("connection");
+    h.expectContinue = expect.compare("100-continue", Qt::CaseInsensitive) == 0;
     if (h.version == "HTTP/1.0")
         h.keepAlive = containsToken(connection, "keep-alive");
     else

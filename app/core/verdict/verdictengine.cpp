@@ -371,8 +371,8 @@ Verdict VerdictEngine::compute(const Input &in)
             continue;
         const bool present = f.contains(field.name);
         const QJsonValue value = f.value(field.name);
-        const QJsonValue requested = in.requestBody.value(field.name);
         if (always.contains(field.name)) {
+            const QJsonValue requested = in.requestBody.value(field.name);
             if (value != requested && !(value.isUndefined() && requested.isUndefined())) {
                 v.modifiedFields.append(field.name);
                 if (!present || value.isNull())
@@ -386,8 +386,8 @@ Verdict VerdictEngine::compute(const Input &in)
             continue; // an empty list is not applied
         if (field.name == QLatin1String("remark") && value.toString().isEmpty())
             continue;
-        if (value == requested)
-            continue; // an echo changes nothing
+        if (value == in.requestBody.value(field.name))
+            continue; // an echo changes nothing (the request is parsed only when a reply sets a field)
         v.modifiedFields.append(field.name);
     }
     for (const auto &field : responseFields) {

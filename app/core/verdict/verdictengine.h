@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "capture/requestbody.h"
 #include "profile.h"
 
 namespace cbi {
@@ -17,7 +18,7 @@ public:
     struct Input
     {
         QString command; // as received; legacy names are resolved through the catalogue
-        QJsonObject requestBody;
+        RequestBody requestBody;
         ReplySent reply;
         int timeoutSeconds = 5; // webhooks.yml timeout for the command; 0 = OpenIM's 15 s client cap
         Profile profile = defaultProfile;
