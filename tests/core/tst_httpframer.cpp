@@ -39,6 +39,7 @@ private Q_SLOTS:
         QCOMPARE(h.contentLength, 5);
         QCOMPARE(h.header("OPERATIONID"), QByteArray("7"));
         QVERIFY(h.keepAlive);
+        QCOMPARE(out.at(1).body, QByteArray("hello"));
         QVERIFY(framer.idle());
     }
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
         HttpFramer framer;
         const auto out = feedBytewise(framer, two);
         QCOMPARE(events(out), (QList<Event> {Event::Head, Event::Complete, Event::Head, Event::Complete}));
+        QCOMPARE(out.at(1).body, QByteArray("abc"));
+        QCOMPARE(out.at(3).body, QByteArray());
         QCOMPARE(out.at(2).head.method, QByteArray("PROPFIND"));
         QCOMPARE(out.at(2).head.version, QByteArray("HTTP/1.0"));
         QVERIFY(out.at(2).head.keepAlive);
@@ -86,6 +89,7 @@ private Q_SLOTS:
         QCOMPARE(events(out), (QList<Event> {Event::Head, Event::Complete, Event::Head, Event::Complete}));
         QVERIFY(out.first().head.chunked);
         QVERIFY(out.first().head.expectContinue);
+        QCOMPARE(out.at(1).body, QByteArray("hello world")); // de-chunked, extensions and trailer dropped
         QCOMPARE(out.at(2).head.target, QByteArray("/next"));
     }
 

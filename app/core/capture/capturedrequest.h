@@ -65,8 +65,8 @@ struct ReplySent
     int dripBytes = 1; // SlowDrip: bytes per chunk
 };
 
-// A value snapshot of one request, taken synchronously inside the server's handler: Qt's
-// QHttpServerRequest is reused for the next request on the connection and deleted with the socket.
+// A value snapshot of one request, taken synchronously inside the server's handler: it outlives
+// the connection, crosses threads and is what every view, export and journal reads.
 struct CapturedRequest
 {
     quint64 id = 0;

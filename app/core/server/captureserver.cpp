@@ -7,10 +7,8 @@
 #include "control/controlapi.h"
 #include "httpframer.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
@@ -81,32 +79,6 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("UNKNOWN");
-    }
-}
-
 // Splits a request target into the percent-encoded path and query, as the client wrote them.
 // (QUrl would read a target starting with "//" as an authority and lose its first segment.)
 void splitTarget(const QByteArray &target, QString *path, QString *query)
@@ -126,8 +98,8 @@ void splitTarget(const QByteArray &target, QString *path, QString *query)
 
 } // namespace
 
-// One TCP connection: frames the byte stream ahead of Qt's parser (limits, 100-continue, HTTP
-// version), keeps replies in request order, and owns the idle timer. A child of the socket, so
+// One TCP connection: reads requests off the byte stream with the framer (limits, 100-continue,
+// HTTP version), keeps replies in request order, and owns the idle timer. A child of the socket, so
 // it dies with it, and with it every pending delayed reply's timer: a client that hangs up
 // during a delay can never make us write to a deleted socket.
 class Connection : public QObject
@@ -145,7 +117,8 @@ public:
         connect(&m_idle, &QTimer::timeout, this, &Connection::checkIdle);
         m_lastActivity.start();
         m_peer = socket->peerAddress().toString();
-        connect(socket, &QTcpSocket::readyRead, this, &Connection::beforeQtReads);
+        connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         s_connections.insert(socket, this);
         m_idle.start();
     }
@@ -157,19 +130,8 @@ public:
     void setStreaming() { m_streaming = true; }
     void writeRaw(const QByteArray &bytes) { m_socket->write(bytes); }
 
-    // Connected after Qt's own readyRead handler: what Qt left unread is not new next time.
-    void afterQtReads() { m_seen = m_socket->bytesAvailable(); }
-    bool rejecting() const { return m_rejecting; }
     const QString &peer() const { return m_peer; }
-
-    std::optional<RequestHead> takeHead()
-    {
-        if (m_heads.empty())
-            return std::nullopt;
-        RequestHead h = std::move(m_heads.front());
-        m_heads.pop_front();
-        return h;
-    }
+    QTcpSocket *socket() const { return m_socket; }
 
     // What to do with a connection once its reply is due.
     enum class Action
@@ -214,7 +176,7 @@ public:
     }
 
 private:
-    void beforeQtReads();
+    void onReadyRead();
     void reject(const HttpFramer::Output &failure);
 
     void closeAfterReply()
@@ -314,10 +276,8 @@ private:
     QTimer m_idle;
     QElapsedTimer m_lastActivity;
     QString m_peer;
-    qint64 m_seen = 0;
-    bool m_rejecting = false;
-    bool m_currentHeadQueued = false;
-    std::deque<RequestHead> m_heads; // complete requests Qt has yet to hand over, in order
+    bool m_rejecting = false; // answered with an error: what follows is read and dropped
+    bool m_lastRequest = false; // a request asked to close: later ones on the stream are not served
     std::deque<PendingReply> m_replies;
     bool m_dripping = false;
     bool m_streaming = false;
@@ -333,8 +293,10 @@ Connection::~Connection()
     s_connections.remove(m_socket);
 }
 
-// The QAbstractHttpServer subclass: every request, whatever its method and path, ends here.
-class HttpBackend : public QAbstractHttpServer
+class Listener;
+
+// Every request, whatever its method and path, ends here: captured, answered by the rules.
+class HttpBackend
 {
 public:
     explicit HttpBackend(CaptureServer *owner)
@@ -343,7 +305,7 @@ public:
     {
     }
 
-    QTcpServer *listener = nullptr;
+    std::unique_ptr<Listener> listener; // owns the sockets, and through them the connections
 
     CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket, const Connection *conn)
     {
@@ -496,31 +458,15 @@ public:
         send(conn, std::move(reply));
     }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    void handle(Connection *conn, const RequestHead &head, QByteArray rawBody)
     {
-        Connection *conn = Connection::of(socket);
-        if (!conn)
-            return true;
-        std::optional<RequestHead> head = conn->takeHead();
-        if (!head) {
-            if (conn->rejecting())
-                return true; // the request we already answered with 413/431
-            // Our framer and Qt disagree on framing: trust Qt for this one.
-            RequestHead h;
-            h.method = methodName(request.method());
-            h.version = QByteArrayLiteral("HTTP/1.1");
-            h.target = request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
-            h.headers = request.headers();
-            head = h;
-        }
-        CapturedRequest c =
-            snapshot(*head, socket, conn); // headers as our framer read them: raw order and case
-        c.body = request.body();
+        QTcpSocket *socket = conn->socket();
+        CapturedRequest c = snapshot(head, socket, conn);
+        c.body = std::move(rawBody);
         if (c.path.startsWith(ControlApi::prefix)) {
             // The scripting API: answered, never captured.
             const quint64 seq = conn->reserveSlot();
-            const bool keepAlive = head->keepAlive;
+            const bool keepAlive = head.keepAlive;
             const bool http10 = c.httpVersion == "HTTP/1.0";
             QPointer<Connection> guard(conn);
             ControlApi *control = m_owner->m_control;
@@ -555,7 +501,7 @@ protected:
                     pending.close = !keepAlive;
                     guard->complete(std::move(pending));
                 });
-            return true;
+            return;
         }
         c.id = ++m_owner->m_nextId; // API calls above are not captures and take no id
         const RequestBody body = m_detector.detect(c);
@@ -566,7 +512,7 @@ protected:
         ++m_owner->m_captured;
         if (m_owner->m_sink)
             m_owner->m_sink(c);
-        Scheduled reply = prepare(conn, c, head->keepAlive);
+        Scheduled reply = prepare(conn, c, head.keepAlive);
         if (m_owner->m_control->watching()) {
             m_owner->m_store->append(c); // a waiting script reads it back from the store
             m_owner->m_control->captured(c);
@@ -574,12 +520,6 @@ protected:
             m_owner->m_store->append(std::move(c));
         }
         send(conn, std::move(reply));
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        handleRequest(request, socket); // never reached: handleRequest takes everything
     }
 
 private:
@@ -587,33 +527,29 @@ private:
     CommandDetector m_detector;
 };
 
-void Connection::beforeQtReads()
+void Connection::onReadyRead()
 {
-    if (m_rejecting) {
-        // Drop what follows a rejected request; Qt's parser never sees it.
-        if (m_socket->isTransactionStarted())
-            m_socket->commitTransaction();
-        m_socket->readAll();
+    if (m_rejecting || m_lastRequest) {
+        m_socket->readAll(); // drop what follows a rejected or last request
         return;
     }
     m_lastActivity.restart();
-    const qint64 available = m_socket->bytesAvailable();
-    if (available <= m_seen)
-        return;
-    const QByteArray fresh = m_socket->peek(available).mid(m_seen);
-    m_seen = available;
-    const auto outputs = m_framer.feed(fresh);
-    for (const auto &o : outputs) {
+    auto outputs = m_framer.feed(m_socket->readAll());
+    for (auto &o : outputs) {
         switch (o.event) {
         case HttpFramer::Event::Head:
-            m_heads.push_back(o.head);
-            m_currentHeadQueued = true;
-            // Qt 6.4 ignores Expect: the client would wait a second before sending the body.
+            // Clients that send Expect wait (curl: a second) before the body without this.
             if (o.head.expectContinue && (o.head.chunked || o.head.contentLength > 0))
                 m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
             break;
         case HttpFramer::Event::Complete:
-            m_currentHeadQueued = false;
+            m_server->m_backend->handle(this, o.head, std::move(o.body));
+            if (!o.head.keepAlive) {
+                m_lastRequest = true;
+                return;
+            }
+            if (m_socket->state() != QAbstractSocket::ConnectedState)
+                return; // a fault closed it
             break;
         case HttpFramer::Event::HeaderTooLarge:
         case HttpFramer::Event::BodyTooLarge:
@@ -626,35 +562,17 @@ void Connection::beforeQtReads()
 
 void Connection::reject(const HttpFramer::Output &failure)
 {
-    // A chunked body that grew too large was announced by its head already: it will never
-    // be handed over, so its head must not wait for a dispatch.
-    if (m_currentHeadQueued && !m_heads.empty())
-        m_heads.pop_back();
     m_rejecting = true;
-    auto *backend = static_cast<HttpBackend *>(m_server->m_backend.get());
-    backend->rejectCapture(this, failure, m_socket);
+    m_server->m_backend->rejectCapture(this, failure, m_socket);
 }
 
-// Our own listener: a deep backlog, and a hook that puts the framer ahead of Qt's parser.
+// Our own listener: a deep backlog, and every accepted socket gets its Connection at once.
 class Listener : public QTcpServer
 {
 public:
-    Listener(CaptureServer *server, QObject *parent)
-        : QTcpServer(parent)
-        , m_server(server)
+    explicit Listener(CaptureServer *server)
+        : m_server(server)
     {
-    }
-
-    // Runs after QHttpServer took the new sockets and connected its readyRead handler.
-    void hookAfterQt()
-    {
-        for (const QPointer<QTcpSocket> &socket : std::as_const(m_fresh)) {
-            if (!socket)
-                continue;
-            if (Connection *conn = Connection::of(socket))
-                connect(socket, &QTcpSocket::readyRead, conn, &Connection::afterQtReads);
-        }
-        m_fresh.clear();
     }
 
 protected:
@@ -665,14 +583,11 @@ protected:
             delete socket;
             return;
         }
-        new Connection(socket, m_server); // connects its readyRead before Qt's
-        m_fresh.append(socket);
-        addPendingConnection(socket);
+        new Connection(socket, m_server);
     }
 
 private:
     CaptureServer *m_server;
-    QList<QPointer<QTcpSocket>> m_fresh;
 };
 
 CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
@@ -738,24 +653,20 @@ bool CaptureServer::start(const ServerConfig &config)
     m_config = config;
     m_error.clear();
     m_backend = std::make_unique<HttpBackend>(this);
-    auto *listener = new Listener(this, nullptr);
+    m_backend->listener = std::make_unique<Listener>(this);
+    Listener *listener = m_backend->listener.get();
     listener->setListenBacklogSize(config.listenBacklog);
     if (!listener->listen(config.address, config.port)) {
         m_error = listener->errorString();
-        delete listener;
         m_backend.reset();
         return false;
     }
-    m_backend->bind(listener); // reparents the listener to the backend
     // Scripts on this machine need no token; anyone else who can reach the port does.
     QString token = config.controlToken;
     if (token.isEmpty() && !listener->serverAddress().isLoopback())
         token = QString::number(QRandomGenerator::system()->generate64(), 16)
             + QString::number(QRandomGenerator::system()->generate64(), 16);
     m_control->setToken(listener->serverAddress().isLoopback() ? config.controlToken : token);
-    connect(
-        listener, &QTcpServer::pendingConnectionAvailable, listener, [listener] { listener->hookAfterQt(); });
-    m_backend->listener = listener;
     return true;
 }
 

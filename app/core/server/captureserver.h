@@ -19,7 +19,7 @@ class HttpBackend;
 
 // The embedded HTTP server that stands in for an OpenIM business server: it captures every
 // request into the CaptureStore and answers it as the ReplyPlanner says, after its delay.
-// A facade over a private QAbstractHttpServer, so that users of this header need no QtHttpServer.
+// A facade over private classes (listener, connections, request handler) in the .cpp.
 // Lives on one thread (the GUI moves it to a worker); start() and stop() run on that thread.
 class CaptureServer : public QObject
 {

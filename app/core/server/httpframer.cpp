@@ -33,7 +33,8 @@ void HttpFramer::fail(QList<Output> &out, Event event, const QString &reason)
 {
     m_state = State::Failed;
     m_buffer.clear();
-    out.append({event, m_current, reason});
+    m_body.clear();
+    out.append({event, m_current, reason, {}});
 }
 
 static bool containsToken(QByteArrayView value, QByteArrayView token)
@@ -51,7 +52,7 @@ static bool containsToken(QByteArrayView value, QByteArrayView token)
 }
 
 // The method token so far consists of token characters and is short (RFC 9110 section 5.6.2).
-static bool methodLooksValid(const QByteArray &buffer)
+static bool methodLooksValid(QByteArrayView buffer)
 {
     constexpr qsizetype longestMethod = 32;
     const qsizetype n = qMin(buffer.size(), longestMethod + 1);
@@ -68,11 +69,12 @@ static bool methodLooksValid(const QByteArray &buffer)
 }
 
 // One pass over the head, no line list: this runs for every request.
-RequestHead HttpFramer::parseHead(const QByteArray &head, QString *error)
+RequestHead HttpFramer::parseHead(QByteArrayView head, QString *error)
 {
     RequestHead h;
     h.headBytes = head.size();
-    const QByteArrayView all(head);
+    const QByteArrayView all = head;
+    h.headers.reserve(12);
     QByteArrayView te;
     QByteArrayView contentLength;
     QByteArrayView expect;
@@ -141,10 +143,10 @@ RequestHead HttpFramer::parseHead(const QByteArray &head, QString *error)
     return h;
 }
 
-void HttpFramer::finishHead(QList<Output> &out)
+void HttpFramer::finishHead(QList<Output> &out, QByteArrayView head)
 {
     QString error;
-    m_current = parseHead(m_buffer, &error);
+    m_current = parseHead(head, &error);
     m_buffer.clear();
     if (!error.isEmpty()) {
         fail(out, Event::Malformed, error);
@@ -155,16 +157,24 @@ void HttpFramer::finishHead(QList<Output> &out)
         fail(out, Event::BodyTooLarge);
         return;
     }
-    out.append({Event::Head, m_current, {}});
+    out.append({Event::Head, m_current, {}, {}});
     if (m_current.chunked) {
         m_state = State::ChunkSize;
     } else if (m_current.contentLength > 0) {
         m_remaining = m_current.contentLength;
+        m_body.reserve(qsizetype(qMin<qint64>(m_remaining, 64 * 1024))); // a claimed length is not yet data
         m_state = State::Body;
     } else {
-        out.append({Event::Complete, m_current, {}});
+        out.append({Event::Complete, m_current, {}, {}});
         m_state = State::Head;
     }
+}
+
+void HttpFramer::complete(QList<Output> &out)
+{
+    out.append({Event::Complete, m_current, {}, std::move(m_body)});
+    m_body = QByteArray();
+    m_state = State::Head;
 }
 
 QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
@@ -182,22 +192,28 @@ QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
                 if (i == n)
                     break;
             }
-            const qsizetype scanFrom = qMax<qsizetype>(0, m_buffer.size() - 3);
-            m_buffer.append(data.data() + i, n - i);
-            if (!methodLooksValid(m_buffer)) {
+            // Usually the whole head arrives in one read: search it in place and copy nothing.
+            const bool inPlace = m_buffer.isEmpty();
+            if (!inPlace)
+                m_buffer.append(data.data() + i, n - i);
+            const QByteArrayView pending = inPlace ? data.sliced(i) : QByteArrayView(m_buffer);
+            const qsizetype scanFrom = inPlace ? 0 : qMax<qsizetype>(0, m_buffer.size() - (n - i) - 3);
+            if (!methodLooksValid(pending)) {
                 // TLS on the plain port, binary junk: no need to wait for a line end that never comes.
                 m_current = {};
                 fail(out, Event::Malformed, QStringLiteral("not an HTTP request"));
                 break;
             }
-            qsizetype end = m_buffer.indexOf("\r\n\r\n", scanFrom);
+            qsizetype end = pending.indexOf("\r\n\r\n", scanFrom);
             qsizetype endLength = 4;
-            const qsizetype lfEnd = m_buffer.indexOf("\n\n", scanFrom);
+            const qsizetype lfEnd = pending.indexOf("\n\n", scanFrom);
             if (lfEnd >= 0 && (end < 0 || lfEnd < end)) {
                 end = lfEnd;
                 endLength = 2;
             }
             if (end < 0) {
+                if (inPlace)
+                    m_buffer.append(data.data() + i, n - i);
                 i = n;
                 if (m_buffer.size() > m_limits.maxHeaderBytes) {
                     QString ignored;
@@ -208,25 +224,24 @@ QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
             }
             const qsizetype headSize = end + endLength;
             // Give back what belongs to the body or the next request.
-            i = n - (m_buffer.size() - headSize);
-            m_buffer.truncate(headSize);
+            i = n - (pending.size() - headSize);
+            const QByteArrayView head = pending.first(headSize);
             if (headSize > m_limits.maxHeaderBytes) {
                 QString ignored;
-                m_current = parseHead(m_buffer, &ignored);
+                m_current = parseHead(head, &ignored);
                 fail(out, Event::HeaderTooLarge);
                 break;
             }
-            finishHead(out);
+            finishHead(out, head);
             break;
         }
         case State::Body: {
             const qint64 take = qMin<qint64>(m_remaining, n - i);
+            m_body.append(data.data() + i, qsizetype(take));
             i += take;
             m_remaining -= take;
-            if (m_remaining == 0) {
-                out.append({Event::Complete, m_current, {}});
-                m_state = State::Head;
-            }
+            if (m_remaining == 0)
+                complete(out);
             break;
         }
         case State::ChunkSize:
@@ -244,10 +259,8 @@ QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
             QByteArray line = m_buffer.trimmed();
             m_buffer.clear();
             if (m_state == State::Trailer) {
-                if (line.isEmpty()) {
-                    out.append({Event::Complete, m_current, {}});
-                    m_state = State::Head;
-                }
+                if (line.isEmpty())
+                    complete(out);
                 break;
             }
             const qsizetype semicolon = line.indexOf(';');
@@ -274,6 +287,7 @@ QList<HttpFramer::Output> HttpFramer::feed(QByteArrayView data)
         }
         case State::ChunkData: {
             const qint64 take = qMin<qint64>(m_remaining, n - i);
+            m_body.append(data.data() + i, qsizetype(take));
             i += take;
             m_remaining -= take;
             if (m_remaining == 0) {

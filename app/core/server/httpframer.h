@@ -24,11 +24,12 @@ struct RequestHead
     QByteArray header(QByteArrayView name) const;
 };
 
-// Follows the request boundaries of one connection's byte stream without keeping bodies.
-// Qt 6.4's QHttpServer has no limits and hides the HTTP version and unknown method tokens; the
-// server feeds every byte through this framer before Qt parses it, so it can enforce header and
-// body limits, answer "Expect: 100-continue", honour HTTP/1.0 and Connection, and know the raw
-// request line of each request Qt hands over. Pure: unit-tested and fuzzable without sockets.
+// Reads HTTP/1.x requests off one connection's byte stream: request line and headers as sent
+// (raw method token, HTTP version, header order and case), the body (de-chunked), with limits on
+// head and body size, and what the connection asks for (keep-alive, 100-continue). The server
+// parses with this alone: Qt 6.4's QHttpServer re-read every byte through QIODevice transactions
+// and cost a third of the throughput while hiding the version and unknown methods (see
+// docs/performance.md). Pure: unit-tested and fuzzable without sockets.
 class HttpFramer
 {
 public:
@@ -52,6 +53,7 @@ public:
         Event event;
         RequestHead head; // what is known of the request (partial for HeaderTooLarge/Malformed)
         QString reason; // for Malformed
+        QByteArray body; // for Complete: the whole body, de-chunked
     };
 
     HttpFramer();
@@ -74,9 +76,10 @@ private:
         Failed
     };
 
-    void finishHead(QList<Output> &out);
+    void finishHead(QList<Output> &out, QByteArrayView head);
+    void complete(QList<Output> &out);
     void fail(QList<Output> &out, Event event, const QString &reason = {});
-    static RequestHead parseHead(const QByteArray &head, QString *error);
+    static RequestHead parseHead(QByteArrayView head, QString *error);
 
     Limits m_limits;
     State m_state = State::Head;
@@ -84,6 +87,7 @@ private:
     RequestHead m_current;
     qint64 m_remaining = 0; // of the current body or chunk
     qint64 m_bodySeen = 0;
+    QByteArray m_body; // of the current request
 };
 
 } // namespace cbi
