@@ -44,7 +44,8 @@ static bool haveDisplay()
 // Needs a QApplication to exist.
 static int runGui(ServeOptions options)
 {
-    CaptureStore store(options.capacity);
+    CaptureStore store(
+        options.capacity > 0 ? options.capacity : 50000); // the table: older rows page in from the session
     ServerHost host(&store);
     MainWindow window(&store, &host);
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>cbi::CaptureDetailView</name>
@@ -115,7 +116,7 @@
         <translation>默认应答（没有规则匹配）</translation>
     </message>
     <message>
-        <source>rule "%1"</source>
+        <source>rule &quot;%1&quot;</source>
         <translation>规则“%1”</translation>
     </message>
     <message>
@@ -143,7 +144,7 @@
         <translation>?key（已解码）</translation>
     </message>
     <message>
-        <source>No reply: fault "%1"</source>
+        <source>No reply: fault &quot;%1&quot;</source>
         <translation>无应答：故障“%1”</translation>
     </message>
     <message>
@@ -287,8 +288,8 @@
         <translation>路径 %1 不在基础路径 %2 之下；已将最后一段作为命令</translation>
     </message>
     <message>
-        <source>The path has an empty segment (//): the url in webhooks.yml probably ends with '/'</source>
-        <translation>路径中有空段 (//)：webhooks.yml 中的 url 可能以 '/' 结尾</translation>
+        <source>The path has an empty segment (//): the url in webhooks.yml probably ends with &apos;/&apos;</source>
+        <translation>路径中有空段 (//)：webhooks.yml 中的 url 可能以 &apos;/&apos; 结尾</translation>
     </message>
     <message>
         <source>The body is not a JSON object: %1</source>
@@ -323,7 +324,7 @@
         <translation>后置回调：OpenIM 忽略应答，但会等待它（v3.7 之前为同步调用）</translation>
     </message>
     <message>
-        <source>This reply held one of OpenIM's 2 webhook workers for %1 ms: at more than 2 such callbacks per %1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops callbacks</source>
+        <source>This reply held one of OpenIM&apos;s 2 webhook workers for %1 ms: at more than 2 such callbacks per %1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops callbacks</source>
         <translation>此应答占用了 OpenIM 的 2 个 webhook 工作协程之一 %1 毫秒：若每 %1 毫秒超过 2 个此类回调，其 100 个槽位的队列将被填满，之后 OpenIM 会阻塞发送调用最多 3 秒并丢弃回调</translation>
     </message>
     <message>
@@ -399,7 +400,7 @@
         <translation>改写后的 content 不是 JSON 对象文本：OpenIM 以 ArgsError 1001 拒绝该消息</translation>
     </message>
     <message>
-        <source>offlinePushInfo is copied into the message's own push info: if the message has none, OpenIM panics (errCode 500)</source>
+        <source>offlinePushInfo is copied into the message&apos;s own push info: if the message has none, OpenIM panics (errCode 500)</source>
         <translation>offlinePushInfo 会被复制到消息自身的推送信息中：若消息没有推送信息，OpenIM 会崩溃（errCode 500）</translation>
     </message>
     <message>
@@ -427,15 +428,15 @@
         <translation>此命令下 OpenIM 会忽略：%1</translation>
     </message>
     <message>
-        <source>Closest rule "%1" missed: %2</source>
+        <source>Closest rule &quot;%1&quot; missed: %2</source>
         <translation>最接近的规则“%1”未匹配：%2</translation>
     </message>
     <message>
-        <source>Blocked: the caller gets errCode %1, errMsg "%2"</source>
+        <source>Blocked: the caller gets errCode %1, errMsg &quot;%2&quot;</source>
         <translation>已拦截：调用方收到 errCode %1，errMsg “%2”</translation>
     </message>
     <message>
-        <source>%1 is not a key of OpenIM's webhooks configuration: it is ignored (a typo?)</source>
+        <source>%1 is not a key of OpenIM&apos;s webhooks configuration: it is ignored (a typo?)</source>
         <translation>%1 不是 OpenIM webhooks 配置中的键：它会被忽略（拼写错误？）</translation>
     </message>
     <message>
@@ -443,12 +444,12 @@
         <translation>%1：timeout %2 不是整数秒</translation>
     </message>
     <message>
-        <source>%1: timeout %2 s is more than OpenIM's HTTP client allows; it gives up after 15 s</source>
+        <source>%1: timeout %2 s is more than OpenIM&apos;s HTTP client allows; it gives up after 15 s</source>
         <translation>%1：timeout %2 秒超过了 OpenIM HTTP 客户端的上限；15 秒后就会放弃</translation>
     </message>
     <message>
-        <source>url %1 ends with '/': OpenIM appends /{command} verbatim, so paths get '//'</source>
-        <translation>url %1 以 '/' 结尾：OpenIM 会原样追加 /{command}，路径中会出现 '//'</translation>
+        <source>url %1 ends with &apos;/&apos;: OpenIM appends /{command} verbatim, so paths get &apos;//&apos;</source>
+        <translation>url %1 以 &apos;/&apos; 结尾：OpenIM 会原样追加 /{command}，路径中会出现 &apos;//&apos;</translation>
     </message>
     <message>
         <source>url %1 has a query string: OpenIM appends /{command} after it, which breaks the URL</source>
@@ -514,10 +515,6 @@
         <translation>毫秒</translation>
     </message>
     <message>
-        <source>Captures kept in memory; the oldest are dropped (default 50000).</source>
-        <translation>内存中保留的捕获数；超出时丢弃最早的（默认 50000）。</translation>
-    </message>
-    <message>
         <source>count</source>
         <translation>数量</translation>
     </message>
@@ -574,7 +571,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>OpenIM version whose rules the verdict follows: %1 (default %2, or the scenario's).</source>
+        <source>OpenIM version whose rules the verdict follows: %1 (default %2, or the scenario&apos;s).</source>
         <translation>判定所依据的 OpenIM 版本规则：%1（默认 %2，或场景文件中的设置）。</translation>
     </message>
     <message>
@@ -698,11 +695,11 @@
         <translation>--timeout 的值 %1 无效：应为毫秒数</translation>
     </message>
     <message>
-        <source>send: the business server's url, as in webhooks.yml.</source>
+        <source>send: the business server&apos;s url, as in webhooks.yml.</source>
         <translation>send：业务服务器的 url，与 webhooks.yml 中相同。</translation>
     </message>
     <message>
-        <source>send: the request body (default: the catalogue's sample).</source>
+        <source>send: the request body (default: the catalogue&apos;s sample).</source>
         <translation>send：请求体（默认使用目录中的示例）。</translation>
     </message>
     <message>
@@ -727,11 +724,11 @@
 Without a command the desktop window opens (with no display it serves headless).
 Commands:
   serve         run the capture server headless
-  run SCENARIO  serve a scenario, run the test driver, check the scenario's expectations and exit 0 (all met) or 1
+  run SCENARIO  serve a scenario, run the test driver, check the scenario&apos;s expectations and exit 0 (all met) or 1
   export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
   import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
   send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply
-  webhooks check FILE | webhooks generate  read or write OpenIM's webhooks.yml</source>
+  webhooks check FILE | webhooks generate  read or write OpenIM&apos;s webhooks.yml</source>
         <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
 
 不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
@@ -744,11 +741,11 @@ Commands:
   webhooks check FILE | webhooks generate  读取或生成 OpenIM 的 webhooks.yml</translation>
     </message>
     <message>
-        <source>Take each command's timeout (and failedContinue) from OpenIM's webhooks.yml.</source>
+        <source>Take each command&apos;s timeout (and failedContinue) from OpenIM&apos;s webhooks.yml.</source>
         <translation>从 OpenIM 的 webhooks.yml 读取每个命令的超时（以及 failedContinue）。</translation>
     </message>
     <message>
-        <source>webhooks generate: the inspector's url for OpenIM.</source>
+        <source>webhooks generate: the inspector&apos;s url for OpenIM.</source>
         <translation>webhooks generate：供 OpenIM 使用的检查器 url。</translation>
     </message>
     <message>
@@ -756,8 +753,8 @@ Commands:
         <translation>webhooks generate：输出 IMENV_WEBHOOKS_* 环境变量行而不是 YAML。</translation>
     </message>
     <message>
-        <source>webhooks: use "webhooks check FILE [--session S]" or "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</source>
-        <translation>webhooks：请使用 "webhooks check FILE [--session S]" 或 "webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]"</translation>
+        <source>webhooks: use &quot;webhooks check FILE [--session S]&quot; or &quot;webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</source>
+        <translation>webhooks：请使用 &quot;webhooks check FILE [--session S]&quot; 或 &quot;webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</translation>
     </message>
     <message>
         <source>send: replay a capture of this session file (with --id) instead of a sample.</source>
@@ -782,6 +779,10 @@ Commands:
     <message>
         <source>send --replay needs --id N, the id of a capture in the session</source>
         <translation>send --replay 需要 --id N，即会话中某个捕获的 id</translation>
+    </message>
+    <message>
+        <source>Captures kept in memory; the oldest are dropped (default 50000, or 10000 with --session: the session file keeps them all).</source>
+        <translation>内存中保留的捕获数；超出时丢弃最旧的（默认 50000；使用 --session 时为 10000：会话文件保存全部捕获）。</translation>
     </message>
 </context>
 <context>
@@ -962,7 +963,7 @@ Commands:
         <translation>停止服务器(&amp;S)</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
+        <source>&quot;%1&quot; is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
         <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
     </message>
     <message>
@@ -994,7 +995,7 @@ Commands:
         <translation>重置序列(&amp;R)</translation>
     </message>
     <message>
-        <source>Start every rule's reply sequence from its first reply again</source>
+        <source>Start every rule&apos;s reply sequence from its first reply again</source>
         <translation>让每条规则的应答序列从第一个应答重新开始</translation>
     </message>
     <message>
@@ -1038,7 +1039,7 @@ Commands:
         <translation>复制 URL</translation>
     </message>
     <message>
-        <source>Copy the url for OpenIM's webhooks.yml</source>
+        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
         <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
     </message>
     <message>
@@ -1180,8 +1181,8 @@ Commands:
         <translation>本机上的脚本无需令牌即可使用 API（见 docs/qa.md）</translation>
     </message>
     <message>
-        <source>API token: %1 (send "Authorization: Bearer %1")</source>
-        <translation>API 令牌：%1（请发送 "Authorization: Bearer %1"）</translation>
+        <source>API token: %1 (send &quot;Authorization: Bearer %1&quot;)</source>
+        <translation>API 令牌：%1（请发送 &quot;Authorization: Bearer %1&quot;）</translation>
     </message>
     <message>
         <source>P&amp;in Row</source>
@@ -1284,7 +1285,7 @@ Commands:
         <translation>导入 webhooks.yml(&amp;W)...</translation>
     </message>
     <message>
-        <source>Use OpenIM's timeouts, and check its webhooks configuration against what arrives</source>
+        <source>Use OpenIM&apos;s timeouts, and check its webhooks configuration against what arrives</source>
         <translation>使用 OpenIM 的超时设置，并将其 webhooks 配置与实际收到的回调对照检查</translation>
     </message>
     <message>
@@ -1350,7 +1351,7 @@ Commands:
         <translation>未写入</translation>
     </message>
     <message>
-        <source>Wrote %1: put it in OpenIM's config directory and restart OpenIM</source>
+        <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
         <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
     </message>
     <message>
@@ -1368,6 +1369,36 @@ Commands:
     <message>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Reading older captures from the session file...</source>
+        <translation>正在从会话文件读取更早的捕获……</translation>
+    </message>
+    <message>
+        <source>The session file cannot be read: %1</source>
+        <translation>无法读取会话文件：%1</translation>
+    </message>
+    <message>
+        <source>The table now starts with the session&apos;s first matching capture.</source>
+        <translation>表格现已从会话中第一条匹配的捕获开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older capture(s) read from the session file; scroll up for more.</source>
+        <translation>
+            <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from the session file</source>
+        <translation>
+            <numerusform>%n 条来自会话文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older in the session file (scroll up)</source>
+        <translation>
+            <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1445,8 +1476,8 @@ Commands:
         <translation>自定义应答体</translation>
     </message>
     <message>
-        <source>Reply fields as a JSON object, e.g. {"content": "{{request.content}}"}</source>
-        <translation>以 JSON 对象表示的应答字段，例如 {"content": "{{request.content}}"}</translation>
+        <source>Reply fields as a JSON object, e.g. {&quot;content&quot;: &quot;{{request.content}}&quot;}</source>
+        <translation>以 JSON 对象表示的应答字段，例如 {&quot;content&quot;: &quot;{{request.content}}&quot;}</translation>
     </message>
     <message>
         <source>Reply fields</source>
@@ -1473,7 +1504,7 @@ Commands:
         <translation>对数正态</translation>
     </message>
     <message>
-        <source>just past OpenIM's timeout</source>
+        <source>just past OpenIM&apos;s timeout</source>
         <translation>刚好超过 OpenIM 的超时</translation>
     </message>
     <message>
@@ -1581,7 +1612,7 @@ Commands:
         <translation> 次调用（在序列中）</translation>
     </message>
     <message>
-        <source>What OpenIM will do (on the command's sample request)</source>
+        <source>What OpenIM will do (on the command&apos;s sample request)</source>
         <translation>OpenIM 将如何处理（基于该命令的示例请求）</translation>
     </message>
     <message>
@@ -1697,8 +1728,8 @@ Commands:
 <context>
     <name>cbi::ScenarioRun</name>
     <message>
-        <source>warning: the scenario has no "expect" section: nothing will be checked</source>
-        <translation>警告：场景没有 "expect" 部分：不会检查任何内容</translation>
+        <source>warning: the scenario has no &quot;expect&quot; section: nothing will be checked</source>
+        <translation>警告：场景没有 &quot;expect&quot; 部分：不会检查任何内容</translation>
     </message>
     <message>
         <source>error: cannot listen on %1 port %2: %3</source>
@@ -1800,7 +1831,7 @@ Commands:
         <translation> 秒</translation>
     </message>
     <message>
-        <source>As in webhooks.yml; OpenIM's client gives up after 15 s whatever this says</source>
+        <source>As in webhooks.yml; OpenIM&apos;s client gives up after 15 s whatever this says</source>
         <translation>与 webhooks.yml 中相同；无论此处设置多少，OpenIM 的客户端都会在 15 秒后放弃</translation>
     </message>
     <message>
@@ -1832,7 +1863,7 @@ Commands:
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <source>Request body (the catalogue's sample; edit it freely):</source>
+        <source>Request body (the catalogue&apos;s sample; edit it freely):</source>
         <translation>请求体（目录中的示例；可自由编辑）：</translation>
     </message>
     <message>

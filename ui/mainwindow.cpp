@@ -14,6 +14,7 @@
 #include "rules/scenario.h"
 #include "server/commanddetector.h"
 #include "server/serverhost.h"
+#include "session/sessionhistory.h"
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
@@ -51,6 +52,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <deque>
 
 namespace cbi {
@@ -78,6 +80,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     , m_verdictPicker(new QComboBox(this))
     , m_filterDebounce(new QTimer(this))
     , m_rateTimer(new QTimer(this))
+    , m_history(new SessionHistory(this))
 {
     qRegisterMetaType<cbi::Scenario>(); // scenarioChanged crosses to the server thread
     setWindowTitle(tr("OpenIM Callback Inspector"));
@@ -134,6 +137,19 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         [this] { m_proxy->setCommand(m_commandPicker->currentData().toString()); });
     connect(m_verdictPicker, &QComboBox::currentIndexChanged, this,
         [this] { m_proxy->setOutcome(m_verdictPicker->currentData().toInt()); });
+    // Older captures come from the session file: at the top of the table, or when a filter leaves
+    // the table short. Rows paged in under one filter are dropped when it changes.
+    connect(m_proxy, &CaptureFilterProxy::criteriaChanged, this, [this] {
+        m_model->dropHistory();
+        m_historyAtStart = false;
+        if (tableIsShort())
+            loadOlderCaptures();
+    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_view->verticalScrollBar()->minimum())
+            loadOlderCaptures();
+    });
+    connect(m_history, &SessionHistory::loaded, this, &MainWindow::historyLoaded);
 
     auto *tableArea = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableArea);
@@ -716,22 +732,25 @@ bool MainWindow::openSession(const QString &path, bool load)
         return false;
     }
     if (load) {
-        // The newest captures, as many as the table keeps; the file keeps them all.
-        std::deque<CapturedRequest> newest;
+        // The newest captures, as many as the table keeps; older ones page in on scrolling up.
+        QList<CapturedRequest> batch;
+        SessionJournal::Filter newestFirst;
+        newestFirst.newestFirst = true;
         SessionJournal::forEach(
-            path, {},
+            path, newestFirst,
             [&](const CapturedRequest &c) {
-                newest.push_back(c);
-                if (qsizetype(newest.size()) > m_model->capacity())
-                    newest.pop_front();
-                return true;
+                batch.append(c);
+                return batch.size() < m_model->capacity();
             },
             &error);
+        std::reverse(batch.begin(), batch.end());
         m_model->clear();
-        const QList<CapturedRequest> batch(newest.begin(), newest.end());
         updateCommandCounts(batch);
         m_model->appendBatch(batch);
+        m_view->scrollToBottom();
     }
+    m_history->setPath(path);
+    m_historyAtStart = false;
     // From now on the server journals straight from its thread and replies after the commit.
     m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
     m_host->setCommitGate(true, journal->lastId());
@@ -895,11 +914,55 @@ void MainWindow::updateCommandCounts(const QList<CapturedRequest> &batch)
     }
 }
 
+// Fewer rows than the view can show. (The scroll bar's range is updated later, on layout.)
+bool MainWindow::tableIsShort() const
+{
+    return qint64(m_proxy->rowCount()) * m_view->verticalHeader()->defaultSectionSize()
+        < m_view->viewport()->height();
+}
+
+void MainWindow::loadOlderCaptures()
+{
+    if (!m_journal || m_historyAtStart || m_history->isLoading())
+        return;
+    if (m_history->loadOlder(m_model->historyCursor(), 500, m_proxy->predicate()))
+        statusBar()->showMessage(tr("Reading older captures from the session file..."));
+}
+
+void MainWindow::historyLoaded(
+    const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error)
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const int shownBefore = m_proxy->rowCount();
+    m_model->prependHistory(older, scannedDownTo);
+    // Keep the rows the user was looking at in place; the new ones are above them.
+    bar->setValue(bar->value() + m_proxy->rowCount() - shownBefore);
+    m_historyAtStart = reachedStart;
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("The session file cannot be read: %1").arg(error));
+    else if (reachedStart)
+        statusBar()->showMessage(tr("The table now starts with the session's first matching capture."), 5000);
+    else
+        statusBar()->showMessage(tr("%n older capture(s) read from the session file; scroll up for more.",
+                                     nullptr, int(older.size())),
+            5000);
+    updateCounts();
+    // A filter that matches little: keep reading back until the view is full or the file ends.
+    if (!reachedStart && tableIsShort())
+        loadOlderCaptures();
+}
+
 void MainWindow::updateCounts()
 {
     const quint64 dropped = m_model->droppedCount();
     QString text = tr("%n capture(s)", nullptr, m_model->rowCount());
-    if (dropped > 0)
+    if (m_model->historyCount() > 0)
+        text += QStringLiteral("  \u00b7  ")
+            + tr("%n from the session file", nullptr, int(m_model->historyCount()));
+    if (dropped > 0 && m_journal)
+        text += QStringLiteral("  \u00b7  ")
+            + tr("%n older in the session file (scroll up)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
+    else if (dropped > 0)
         text += QStringLiteral("  \u00b7  ")
             + tr("%n dropped (oldest)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
     if (m_pause && m_pause->isChecked())

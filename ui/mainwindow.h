@@ -23,6 +23,7 @@ class CaptureDetailView;
 class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
+class SessionHistory;
 class SessionJournal;
 class RulesWidget;
 class StatisticsWidget;
@@ -75,6 +76,10 @@ protected:
 private:
     void buildActions();
     void applyFilter();
+    void loadOlderCaptures();
+    bool tableIsShort() const;
+    void historyLoaded(
+        const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error);
     void updateCounts();
     void updateCommandCounts(const QList<CapturedRequest> &batch);
     void showSelected();
@@ -111,6 +116,8 @@ private:
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     SessionJournal *m_journal = nullptr;
+    SessionHistory *m_history;
+    bool m_historyAtStart = false; // the table already shows the oldest captures the filter wants
     QJsonObject m_lastReplay;
     QMenu *m_recentSessions = nullptr;
 };

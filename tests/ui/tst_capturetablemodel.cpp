@@ -80,6 +80,45 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), 6u);
     }
 
+    void historyRowsPageInAboveAndGoFirst()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCapacity(10);
+        model.appendBatch(batch(101, 10)); // live rows 101..110
+        QCOMPARE(model.historyCursor(), 101u);
+        model.prependHistory(batch(91, 10), 91); // older rows 91..100 from the file
+        QCOMPARE(model.rowCount(), 20);
+        QCOMPARE(model.historyCount(), 10);
+        QCOMPARE(model.captureAt(0)->id, 91u);
+        QCOMPARE(model.historyCursor(), 91u);
+        QCOMPARE(model.droppedCount(), 0u); // history does not count against the capacity
+        // A filtered load that read down to 50 but kept only 61..62: the next page starts below 50.
+        model.prependHistory(batch(61, 2), 50);
+        QCOMPARE(model.historyCursor(), 50u);
+        // Three live rows arrive: all history rows go before the three oldest live ones (no gap).
+        model.appendBatch(batch(111, 3));
+        QCOMPARE(model.historyCount(), 0);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(model.captureAt(0)->id, 104u);
+        QCOMPARE(model.droppedCount(), 3u);
+        QCOMPARE(model.historyCursor(), 104u); // trimmed: back to the oldest row shown
+    }
+
+    void dropHistoryKeepsLiveAndPinnedRows()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendBatch(batch(11, 5));
+        model.prependHistory(batch(1, 10), 1);
+        model.setPinned(3, true); // id 4
+        model.dropHistory();
+        QCOMPARE(model.historyCount(), 0);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.captureAt(0)->id, 4u);
+        QCOMPARE(model.captureAt(1)->id, 11u);
+    }
+
     void displayedColumns()
     {
         CaptureTableModel model;

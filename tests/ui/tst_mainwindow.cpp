@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -210,6 +211,58 @@ private Q_SLOTS:
         QCOMPARE(reopened.model()->rowCount(), 1);
         QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
         QVERIFY(!reopened.openSession(dir.filePath(u"missing-dir/x/y.db"_s), true));
+    }
+
+    // The table keeps the newest rows; the session file gives older ones back on scrolling up,
+    // and a filter reads back through the whole file for its matches.
+    void olderCapturesPageInFromTheSessionFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"big.cbisession"_s);
+        {
+            SessionJournal journal;
+            QString error;
+            QVERIFY2(journal.open(path, &error), qPrintable(error));
+            QList<CapturedRequest> all;
+            for (int i = 1; i <= 1200; ++i) {
+                CapturedRequest c;
+                c.id = quint64(i);
+                c.receivedAt = QDateTime::currentDateTimeUtc();
+                c.method = "POST";
+                c.command = i % 100 == 0 ? u"callbackBeforeAddFriendCommand"_s
+                                         : u"callbackBeforeSendSingleMsgCommand"_s;
+                c.canonicalCommand = c.command;
+                c.operationID = u"op-%1"_s.arg(i);
+                c.body = aliceToBob;
+                all.append(c);
+            }
+            journal.append(all);
+            journal.sync();
+        }
+        CaptureStore store(100);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openSession(path, true));
+        QCOMPARE(window.model()->rowCount(), 100);
+        QCOMPARE(window.model()->captureAt(0)->id, 1101u);
+
+        window.view()->verticalScrollBar()->setValue(0); // the user scrolls to the top
+        QTRY_COMPARE(window.model()->rowCount(), 600);
+        QCOMPARE(window.model()->captureAt(0)->id, 601u);
+        QCOMPARE(window.model()->historyCount(), 500);
+        QVERIFY(window.view()->verticalScrollBar()->value() > 0); // the rows in view stayed in view
+
+        // A rare command: only one of its 12 captures is among the newest 100.
+        window.filterEdit()->setText(u"command:callbackBeforeAddFriendCommand"_s);
+        QTRY_COMPARE(window.proxy()->rowCount(), 12);
+        QCOMPARE(window.proxy()->index(0, 0).data().toString(), u"100"_s);
+        window.filterEdit()->clear();
+        QTRY_COMPARE(window.model()->historyCount(), 0);
+        QCOMPARE(window.model()->rowCount(), 100);
+        window.rules()->setModified(false);
     }
 
     void replayToABusinessServer()

@@ -20,6 +20,7 @@ bool CaptureFilterProxy::setExpression(const QString &text, QString *error)
         return false;
     m_filter = filter;
     invalidateFilter();
+    Q_EMIT criteriaChanged();
     return true;
 }
 
@@ -27,12 +28,14 @@ void CaptureFilterProxy::setCommand(const QString &command)
 {
     m_command = command;
     invalidateFilter();
+    Q_EMIT criteriaChanged();
 }
 
 void CaptureFilterProxy::setOutcome(int outcome)
 {
     m_outcome = outcome;
     invalidateFilter();
+    Q_EMIT criteriaChanged();
 }
 
 bool CaptureFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -41,13 +44,23 @@ bool CaptureFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     const auto *model = qobject_cast<const CaptureTableModel *>(sourceModel());
     const CapturedRequest *c = model ? model->captureAt(sourceRow) : nullptr;
-    if (!c)
-        return true;
-    if (!m_command.isEmpty() && c->command != m_command)
+    return !c || accepts(*c, m_filter, m_command, m_outcome);
+}
+
+bool CaptureFilterProxy::accepts(
+    const CapturedRequest &c, const CaptureFilter &filter, const QString &command, int outcome)
+{
+    if (!command.isEmpty() && c.command != command)
         return false;
-    if (m_outcome >= 0 && int(c->verdict.outcome) != m_outcome)
+    if (outcome >= 0 && int(c.verdict.outcome) != outcome)
         return false;
-    return m_filter.matches(*c);
+    return filter.matches(c);
+}
+
+std::function<bool(const CapturedRequest &)> CaptureFilterProxy::predicate() const
+{
+    return [filter = m_filter, command = m_command, outcome = m_outcome](
+               const CapturedRequest &c) { return accepts(c, filter, command, outcome); };
 }
 
 } // namespace cbi

@@ -5,6 +5,8 @@
 
 #include <QSortFilterProxyModel>
 
+#include <functional>
+
 namespace cbi {
 
 // Filters the capture table with a CaptureFilter expression plus the command and verdict pickers.
@@ -18,11 +20,19 @@ public:
     bool setExpression(const QString &text, QString *error = nullptr);
     void setCommand(const QString &command); // empty: all
     void setOutcome(int outcome); // -1: all, else a Verdict::Outcome
+    // The current criteria as a value, for use on other threads (paging the session file).
+    std::function<bool(const CapturedRequest &)> predicate() const;
+
+Q_SIGNALS:
+    void criteriaChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    static bool accepts(
+        const CapturedRequest &c, const CaptureFilter &filter, const QString &command, int outcome);
+
     CaptureFilter m_filter;
     QString m_command;
     int m_outcome = -1;

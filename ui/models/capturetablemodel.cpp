@@ -120,35 +120,100 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
     const int first = int(m_rows.size());
     const int last = first + int(batch.size() - skip) - 1;
     beginInsertRows({}, first, last);
-    for (qsizetype i = skip; i < batch.size(); ++i) {
-        const CapturedRequest &c = batch.at(i);
-        const QJsonObject body = QJsonDocument::fromJson(c.body).object();
-        m_rows.push_back({c, partiesOf(body), contentPreviewOf(body, c.body)});
-    }
+    for (qsizetype i = skip; i < batch.size(); ++i)
+        m_rows.push_back(makeRow(batch.at(i)));
     endInsertRows();
     trim();
 }
 
+CaptureTableModel::Row CaptureTableModel::makeRow(const CapturedRequest &c)
+{
+    const QJsonObject body = QJsonDocument::fromJson(c.body).object();
+    return {c, partiesOf(body), contentPreviewOf(body, c.body)};
+}
+
+void CaptureTableModel::prependHistory(const QList<CapturedRequest> &older, quint64 scannedDownTo)
+{
+    m_scannedDownTo = scannedDownTo;
+    m_historyTrimmed = false;
+    if (older.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    for (auto it = older.crbegin(); it != older.crend(); ++it) {
+        Row row = makeRow(*it);
+        row.history = true;
+        m_rows.push_front(std::move(row));
+    }
+    m_history += older.size();
+    endInsertRows();
+}
+
+void CaptureTableModel::dropHistory()
+{
+    m_historyTrimmed = false;
+    m_scannedDownTo = 0;
+    // Pinned rows stay, as everywhere; the rest of the history run goes in runs.
+    int row = 0;
+    while (row < int(m_rows.size()) && m_history > 0) {
+        if (!m_rows[size_t(row)].history) {
+            ++row;
+            continue;
+        }
+        if (m_rows[size_t(row)].pinned) {
+            m_rows[size_t(row)].history = false; // kept, as a live row
+            --m_history;
+            ++row;
+            continue;
+        }
+        int end = row;
+        while (end < int(m_rows.size()) && m_rows[size_t(end)].history && !m_rows[size_t(end)].pinned)
+            ++end;
+        beginRemoveRows({}, row, end - 1);
+        m_rows.erase(m_rows.begin() + row, m_rows.begin() + end);
+        m_history -= end - row;
+        endRemoveRows();
+    }
+    m_history = 0;
+}
+
+quint64 CaptureTableModel::historyCursor() const
+{
+    const quint64 oldest = m_rows.empty() ? 0 : m_rows.front().capture.id;
+    // A filtered load read further back than the rows it kept; unless trimming cut into them.
+    if (m_history > 0 && !m_historyTrimmed && m_scannedDownTo > 0)
+        return qMin(oldest, m_scannedDownTo);
+    return oldest;
+}
+
 void CaptureTableModel::trim()
 {
-    qsizetype excess = qsizetype(m_rows.size()) - m_capacity;
+    qsizetype excess = qsizetype(m_rows.size()) - m_history - m_capacity;
     if (excess <= 0)
         return;
     // The oldest unpinned rows go, a contiguous run at a time (usually one run: rows 0..excess-1).
+    // History rows are older than every live row: they go before any live row does, and do not
+    // count towards the excess (they never counted against the capacity).
     qsizetype row = 0;
     while (excess > 0 && row < qsizetype(m_rows.size())) {
         while (row < qsizetype(m_rows.size()) && m_rows[size_t(row)].pinned)
             ++row;
         qsizetype end = row;
-        while (end < qsizetype(m_rows.size()) && !m_rows[size_t(end)].pinned && end - row < excess)
+        qsizetype live = 0;
+        while (end < qsizetype(m_rows.size()) && !m_rows[size_t(end)].pinned
+            && (m_rows[size_t(end)].history || live < excess)) {
+            live += m_rows[size_t(end)].history ? 0 : 1;
             ++end;
+        }
         if (end == row)
             break; // everything left is pinned
         beginRemoveRows({}, int(row), int(end) - 1);
         m_rows.erase(m_rows.begin() + row, m_rows.begin() + end);
+        const qsizetype fromHistory = end - row - live;
+        m_history -= fromHistory;
+        m_historyTrimmed = m_historyTrimmed || fromHistory > 0;
         endRemoveRows();
-        m_dropped += quint64(end - row);
-        excess -= end - row;
+        m_dropped += quint64(live); // paged rows are still in the file: not "dropped"
+        excess -= live;
     }
 }
 
@@ -169,6 +234,9 @@ void CaptureTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_history = 0;
+    m_scannedDownTo = 0;
+    m_historyTrimmed = false;
     endResetModel();
 }
 

@@ -44,6 +44,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void appendBatch(const QList<CapturedRequest> &batch);
+    // Older captures paged in from the session file, put above every row. They do not count
+    // against the capacity; they are the first to go when live rows push the table past it.
+    // scannedDownTo: the lowest id the load read (a filtered load skips rows).
+    void prependHistory(const QList<CapturedRequest> &older, quint64 scannedDownTo);
+    void dropHistory(); // when the filter that chose them changes
+    qsizetype historyCount() const { return m_history; }
+    // Where the next page of history starts: ids below this one are not in the table.
+    quint64 historyCursor() const;
     void clear();
     void setCapacity(qsizetype capacity);
     qsizetype capacity() const { return m_capacity; }
@@ -68,12 +76,17 @@ private:
         QString parties;
         QString preview;
         bool pinned = false;
+        bool history = false;
     };
+    static Row makeRow(const CapturedRequest &c);
     void trim();
 
     std::deque<Row> m_rows;
     qsizetype m_capacity = 50000;
     quint64 m_dropped = 0;
+    qsizetype m_history = 0; // rows paged in from the session file, all at the top
+    quint64 m_scannedDownTo = 0;
+    bool m_historyTrimmed = false;
 };
 
 } // namespace cbi

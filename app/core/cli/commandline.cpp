@@ -107,8 +107,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption delay(QStringLiteral("delay"), tr("Answer every callback after this delay."),
         tr("milliseconds"), QStringLiteral("0"));
     const QCommandLineOption capacity(QStringLiteral("capacity"),
-        tr("Captures kept in memory; the oldest are dropped (default 50000)."), tr("count"),
-        QStringLiteral("50000"));
+        tr("Captures kept in memory; the oldest are dropped (default 50000, or 10000 with --session: the "
+           "session file keeps them all)."),
+        tr("count"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         tr("Answer with the rules of this scenario file (docs/scenarios.md)."), tr("file"));
     const QCommandLineOption profile(QStringLiteral("profile"),
@@ -278,8 +279,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.delayMs = parser.value(delay).toInt(&ok);
     if (!ok || o.delayMs < 0)
         return fail(tr("Invalid --delay value %1: expected milliseconds").arg(parser.value(delay)));
-    o.capacity = parser.value(capacity).toLongLong(&ok);
-    if (!ok || o.capacity <= 0)
+    o.capacity = parser.isSet(capacity) ? parser.value(capacity).toLongLong(&ok) : 0;
+    if (parser.isSet(capacity) && (!ok || o.capacity <= 0))
         return fail(tr("Invalid --capacity value %1: expected a positive count").arg(parser.value(capacity)));
     o.exitAfterMs = parser.value(exitAfter).toInt(&ok);
     if (!ok || o.exitAfterMs < 0)

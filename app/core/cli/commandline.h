@@ -25,7 +25,12 @@ struct ServeOptions
 {
     ServerConfig server;
     bool jsonl = false;
-    qsizetype capacity = 50000;
+    qsizetype capacity = 0; // 0: the default, ServeOptions::effectiveCapacity()
+    // In memory: 50,000 captures; 10,000 when a session file keeps every capture anyway.
+    qsizetype effectiveCapacity() const
+    {
+        return capacity > 0 ? capacity : sessionPath.isEmpty() ? 50000 : 10000;
+    }
     int delayMs = 0;
     int exitAfterMs = 0; // 0: run until SIGINT/SIGTERM
     QString scenarioPath;

@@ -27,7 +27,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         [] { QCoreApplication::exit(ExitOk); });
     if (!notice.isEmpty())
         printErr(notice);
-    CaptureStore store(options.capacity);
+    CaptureStore store(options.effectiveCapacity());
     CaptureServer server(&store);
     Scenario scenario;
     if (const int code = ServingScenario::build(options, &scenario))

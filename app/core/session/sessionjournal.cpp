@@ -242,7 +242,9 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
                 sql += QStringLiteral(" AND outcome = :outcome");
             if (filter.since.isValid())
                 sql += QStringLiteral(" AND time >= :since");
-            sql += QStringLiteral(" ORDER BY id");
+            if (filter.beforeId > 0)
+                sql += QStringLiteral(" AND id < :before");
+            sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
             q.prepare(sql);
             if (!filter.command.isEmpty())
                 q.bindValue(QStringLiteral(":command"), filter.command);
@@ -250,6 +252,8 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
                 q.bindValue(QStringLiteral(":outcome"), filter.outcome);
             if (filter.since.isValid())
                 q.bindValue(QStringLiteral(":since"), filter.since.toUTC().toString(Qt::ISODateWithMs));
+            if (filter.beforeId > 0)
+                q.bindValue(QStringLiteral(":before"), qint64(filter.beforeId));
             if (q.exec()) {
                 ok = true;
                 while (q.next()) {

@@ -43,6 +43,8 @@ public:
         QString command;
         QString outcome;
         QDateTime since;
+        quint64 beforeId = 0; // only ids below this one (0: no bound)
+        bool newestFirst = false; // descending id order (paging back from the newest)
     };
     // Reads a session file in id order with constant memory; stops when visit returns false.
     static bool forEach(const QString &path, const Filter &filter,
