@@ -32,7 +32,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     if (scenario.expectations.isEmpty())
         printErr(tr("warning: the scenario has no \"expect\" section: nothing will be checked"));
 
-    CaptureStore store(serve.capacity);
+    CaptureStore store(serve.effectiveCapacity());
     CaptureServer server(&store);
     server.setScenario(scenario);
     if (!server.start(serve.server)) {
