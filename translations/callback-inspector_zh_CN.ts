@@ -1400,6 +1400,18 @@ Commands:
             <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Save Session &amp;As...</source>
+        <translation>会话另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save Session As</source>
+        <translation>会话另存为</translation>
+    </message>
+    <message>
+        <source>Session not saved</source>
+        <translation>会话未保存</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

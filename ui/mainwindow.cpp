@@ -277,6 +277,21 @@ void MainWindow::buildActions()
         }
     });
     newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    fileMenu->addAction(tr("Save Session &As..."), this, [this] {
+        if (!m_journal)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"),
+            QFileInfo(sessionPath()).path(), tr("Session files (*.cbisession *.db)"));
+        if (path.isEmpty() || path == sessionPath())
+            return;
+        m_journal->sync(); // everything captured so far is in the copy
+        QString error;
+        if (!SessionJournal::copy(sessionPath(), path, &error)) {
+            QMessageBox::warning(this, tr("Session not saved"), error);
+            return;
+        }
+        openSession(path, false); // the table stays; new captures go to the new file
+    });
     auto *openSessionAction = fileMenu->addAction(tr("Open &Session..."), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"),
             QFileInfo(autosavePath()).path(), tr("Session files (*.cbisession *.db);;All files (*)"));

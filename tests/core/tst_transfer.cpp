@@ -203,10 +203,27 @@ private Q_SLOTS:
             path, {QString(), QString(), QDateTime::fromString(u"2026-11-24T08:00:02Z"_s, Qt::ISODate)},
             [&](const CapturedRequest &) { return ++since, true; }, &error);
         QCOMPARE(since, 2);
+        // Paging back from the newest, below an id.
+        SessionJournal::Filter back;
+        back.beforeId = 3;
+        back.newestFirst = true;
+        QList<quint64> ids;
+        SessionJournal::forEach(
+            path, back, [&](const CapturedRequest &c) { return ids.append(c.id), true; }, &error);
+        QCOMPARE(ids, (QList<quint64> {2, 1}));
         // Reopened, ids go on.
         SessionJournal again;
         QVERIFY(again.open(path, &error));
         QCOMPARE(again.lastId(), 3u);
+        // Save As while it is open for writing: a consistent copy that opens as a session.
+        const QString copy = dir.filePath(u"copy.cbisession"_s);
+        QVERIFY2(SessionJournal::copy(path, copy, &error), qPrintable(error));
+        QCOMPARE(SessionJournal::count(copy, &error), 3);
+        SessionJournal reopenedCopy;
+        QVERIFY2(reopenedCopy.open(copy, &error), qPrintable(error));
+        QCOMPARE(reopenedCopy.lastId(), 3u);
+        QVERIFY(!SessionJournal::copy(dir.filePath(u"missing.db"_s), copy, &error));
+        QVERIFY(!error.isEmpty());
     }
 
     void foreignAndNewerFilesAreRefused()

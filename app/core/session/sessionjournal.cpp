@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sessionjournal.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -264,6 +265,30 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
             } else {
                 message = QStringLiteral("%1: %2").arg(path, q.lastError().text());
             }
+        }
+        if (error)
+            *error = message;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool SessionJournal::copy(const QString &from, const QString &to, QString *error)
+{
+    const QString name = connectionName();
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QString message;
+        if (openDatabase(db, from, false, &message)) {
+            QFile::remove(to); // VACUUM INTO wants a new file; the caller asked before overwriting
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("VACUUM INTO :to"));
+            q.bindValue(QStringLiteral(":to"), to);
+            ok = q.exec();
+            if (!ok)
+                message = QStringLiteral("%1: %2").arg(to, q.lastError().text());
         }
         if (error)
             *error = message;

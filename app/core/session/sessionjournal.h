@@ -50,6 +50,8 @@ public:
     static bool forEach(const QString &path, const Filter &filter,
         const std::function<bool(const CapturedRequest &)> &visit, QString *error);
     static qint64 count(const QString &path, QString *error);
+    // A consistent copy of a session file (SQLite VACUUM INTO: safe while it is being written).
+    static bool copy(const QString &from, const QString &to, QString *error);
 
 Q_SIGNALS:
     void committed(quint64 id);
