@@ -163,6 +163,18 @@
         <source>(default reply)</source>
         <translation>（默认应答）</translation>
     </message>
+    <message>
+        <source>Forwarded to %1 (its reply was recorded; the rule&apos;s reply went to OpenIM), answered in %2 ms:</source>
+        <translation>已转发到 %1（其回复已记录；规则的回复发给了 OpenIM），耗时 %2 毫秒：</translation>
+    </message>
+    <message>
+        <source>Forwarded to %1, which answered in %2 ms (sent on to OpenIM):</source>
+        <translation>已转发到 %1，其在 %2 毫秒内回复（已转交 OpenIM）：</translation>
+    </message>
+    <message>
+        <source>No reply: %1</source>
+        <translation>无回复：%1</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureTableModel</name>
@@ -1412,6 +1424,26 @@ Commands:
         <source>Session not saved</source>
         <translation>会话未保存</translation>
     </message>
+    <message>
+        <source>Business server URL</source>
+        <translation>业务服务器 URL</translation>
+    </message>
+    <message>
+        <source>Request body to send</source>
+        <translation>要发送的请求体</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Body of capture #%1 (edit to send a variant):</source>
+        <translation>捕获 #%1 的请求体（可编辑后发送变体）：</translation>
+    </message>
+    <message>
+        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>
@@ -1662,6 +1694,26 @@ Commands:
     <message>
         <source>Reply: %1</source>
         <translation>应答：%1</translation>
+    </message>
+    <message>
+        <source>Send this reply instead, record the real one</source>
+        <translation>改为发送此回复，并记录真实回复</translation>
+    </message>
+    <message>
+        <source>http://business-server:8080/callbackExample (empty: answer here)</source>
+        <translation>http://business-server:8080/callbackExample（留空：由本工具回复）</translation>
+    </message>
+    <message>
+        <source>Forward mode: pass the callback to your real business server and return its reply; the capture records both</source>
+        <translation>转发模式：将回调转发给真实的业务服务器并返回其回复；捕获中会记录两者</translation>
+    </message>
+    <message>
+        <source>Forward to URL</source>
+        <translation>转发目标 URL</translation>
+    </message>
+    <message>
+        <source>Forward to:</source>
+        <translation>转发到：</translation>
     </message>
 </context>
 <context>

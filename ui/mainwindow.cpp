@@ -25,20 +25,25 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
@@ -611,16 +616,33 @@ bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &ch
 {
     QSettings settings;
     QString url = chosenUrl;
+    QByteArray body = capture.body;
     if (url.isEmpty()) {
-        bool ok = false;
-        url = QInputDialog::getText(this, tr("Replay to Business Server"),
-            tr("The url of your business server, as in webhooks.yml:"), QLineEdit::Normal,
+        // Where to, and the request as it will go: editable, so a variant can be tried.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Replay to Business Server"));
+        auto *urlEdit = new QLineEdit(
             settings
                 .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
                 .toString(),
-            &ok);
-        if (!ok || url.isEmpty())
+            &dialog);
+        urlEdit->setAccessibleName(tr("Business server URL"));
+        auto *bodyEdit = new QPlainTextEdit(QString::fromUtf8(capture.body), &dialog);
+        bodyEdit->setAccessibleName(tr("Request body to send"));
+        bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        auto *form = new QFormLayout(&dialog);
+        form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
+        form->addRow(tr("Body of capture #%1 (edit to send a variant):").arg(capture.id), bodyEdit);
+        form->addRow(buttons);
+        dialog.resize(720, 480);
+        if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
             return false;
+        url = urlEdit->text().trimmed();
+        body = bodyEdit->toPlainText().toUtf8();
         settings.setValue(QStringLiteral("replay/url"), url);
     }
     Simulator::Options options;
@@ -629,11 +651,12 @@ bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &ch
     options.timeoutSeconds = m_rules->scenario().timeoutSecondsFor(capture.canonicalCommand);
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const QJsonObject result = Simulator::send(
-        options, capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, capture.body);
+        options, capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, body);
     QApplication::restoreOverrideCursor();
     const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
     const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
-    QString text = tr("Capture #%1 sent to %2 in %3 ms.")
+    QString text = (body == capture.body ? tr("Capture #%1 sent to %2 in %3 ms.")
+                                         : tr("Capture #%1, edited, sent to %2 in %3 ms."))
                        .arg(capture.id)
                        .arg(result.value(QLatin1String("url")).toString())
                        .arg(result.value(QLatin1String("elapsedMs")).toInteger());

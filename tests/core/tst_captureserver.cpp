@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -34,6 +35,12 @@ QByteArray post(const QByteArray &path, const QByteArray &body, const QByteArray
 const QByteArray sampleBody = "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
                               "\"callbackBeforeSendSingleMsgCommand\",\"contentType\":101}";
 
+// JSON with single quotes for readability (moc cannot read raw strings with quotes).
+QByteArray q(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
 } // namespace
 
 class TestCaptureServer : public QObject
@@ -56,6 +63,18 @@ class TestCaptureServer : public QObject
             },
             Qt::BlockingQueuedConnection);
         return ok;
+    }
+
+    // The rule engine answers from now on (instead of the tests' header-driven planner).
+    void useScenario(const Scenario &scenario)
+    {
+        QMetaObject::invokeMethod(
+            m_server,
+            [&] {
+                m_server->setPlanner({});
+                m_server->setScenario(scenario);
+            },
+            Qt::BlockingQueuedConnection);
     }
 
     static ServerConfig testConfig()
@@ -460,13 +479,7 @@ private Q_SLOTS:
             "\"respond\":{\"preset\":\"block\",\"errCode\":5001,\"errMsg\":\"no\"}}]}",
             &error);
         QVERIFY2(scenario, qPrintable(error));
-        QMetaObject::invokeMethod(
-            m_server,
-            [&] {
-                m_server->setPlanner({});
-                m_server->setScenario(*scenario);
-            },
-            Qt::BlockingQueuedConnection);
+        useScenario(*scenario);
         QTcpSocket socket;
         const auto replies =
             exchange(socket, post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody), 1);
@@ -476,6 +489,110 @@ private Q_SLOTS:
         const auto captures = waitForCaptures(1);
         QCOMPARE(captures.first().verdict.outcome, Verdict::Outcome::Blocked);
         QCOMPARE(captures.first().verdict.errCode, 5001);
+    }
+
+    // Forward mode: the inspector passes the callback to a real business server (here another
+    // CaptureServer on its own thread, blocking with 5001) and returns what it answered.
+    void forward_data()
+    {
+        QTest::addColumn<QByteArray>("respond"); // @BIZ@: the business server's base URL
+        QTest::addColumn<int>("replies"); // what the client (OpenIM) gets
+        QTest::addColumn<QByteArray>("clientBody");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("error"); // in capture.forward.error
+        const QByteArray block =
+            q("{'actionCode':0,'errCode':5001,'errMsg':'biz says no','errDlt':'','nextCode':1}");
+        const QByteArray cont = q("{'actionCode':0,'errCode':0,'errMsg':'','errDlt':'','nextCode':0}");
+        QTest::newRow("real reply") << QByteArray(q("{'forward':'@BIZ@'}")) << 1 << block
+                                    << int(Verdict::Outcome::Blocked) << QString();
+        QTest::newRow("override") << QByteArray(
+            q("{'preset':'continue','forward':{'url':'@BIZ@','override':true}}"))
+                                  << 1 << cont << int(Verdict::Outcome::Continue) << QString();
+        QTest::newRow("refused") << QByteArray(q("{'forward':'http://127.0.0.1:1/biz'}")) << 0 << QByteArray()
+                                 << int(Verdict::Outcome::Failed) << u"refused"_s;
+        QTest::newRow("timeout") << QByteArray(q("{'forward':'@BIZ@/slow'}")) << 0 << QByteArray()
+                                 << int(Verdict::Outcome::Failed) << u"no reply within 1000 ms"_s;
+    }
+
+    void forward()
+    {
+        QFETCH(QByteArray, respond);
+        QFETCH(int, replies);
+        QFETCH(QByteArray, clientBody);
+        QFETCH(int, outcome);
+        QFETCH(QString, error);
+        // The business server: blocks everything; under /biz/slow it answers after 3 s.
+        QThread bizThread;
+        CaptureStore bizStore(100);
+        auto *biz = new CaptureServer(&bizStore);
+        QString problem;
+        const auto bizScenario = Scenario::fromJson(
+            q("{'scenario':1,'rules':[{'name':'slow','when':[{'header':'x-slow','exists':true}],'command':'*'"
+              ","
+              "'respond':{'delay':{'fixed':3000}}},{'command':'*','respond':{'preset':'block','errCode':5001,"
+              "'errMsg':'biz says no'}}]}"),
+            &problem);
+        QVERIFY2(bizScenario, qPrintable(problem));
+        biz->setScenario(*bizScenario);
+        biz->moveToThread(&bizThread);
+        bizThread.start();
+        quint16 bizPort = 0;
+        QMetaObject::invokeMethod(
+            biz,
+            [&] {
+                ServerConfig config;
+                config.port = 0;
+                config.basePath = u"/biz"_s;
+                biz->start(config);
+                bizPort = biz->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(bizPort != 0);
+        auto stopBiz = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                biz, [biz] { delete biz; }, Qt::BlockingQueuedConnection);
+            bizThread.quit();
+            bizThread.wait();
+        });
+
+        const QByteArray bizUrl = "http://127.0.0.1:" + QByteArray::number(bizPort) + "/biz";
+        const auto scenario = Scenario::fromJson(q("{'scenario':1,'timeouts':{'default':1},'rules':[{'"
+                                                   "command':'callbackBeforeSendSingleMsgCommand','respond':")
+                + QByteArray(respond).replace("@BIZ@", bizUrl) + "}]}",
+            &problem);
+        QVERIFY2(scenario, qPrintable(problem));
+        useScenario(*scenario);
+        QTcpSocket socket;
+        const QByteArray slow = QTest::currentDataTag() == QByteArray("timeout") ? "x-slow: 1\r\n" : "";
+        const auto got = exchange(socket,
+            post("/callbackExample/callbackBeforeSendSingleMsgCommand?key=abc", sampleBody,
+                "operationID: op-fwd\r\n" + slow),
+            1, 2500);
+        QCOMPARE(got.size(), replies);
+        if (replies > 0)
+            QCOMPARE(got.first().body, clientBody);
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.size(), 1);
+        const CapturedRequest &c = captures.first();
+        QCOMPARE(int(c.verdict.outcome), outcome);
+        QVERIFY(c.forward.url.endsWith(u"/callbackBeforeSendSingleMsgCommand?key=abc"_s));
+        if (error.isEmpty()) {
+            QCOMPARE(c.forward.status, 200);
+            QVERIFY(c.forward.body.contains("biz says no"));
+            QCOMPARE(c.forward.overridden, QTest::currentDataTag() == QByteArray("override"));
+            // The business server saw the callback as OpenIM sent it.
+            QTRY_COMPARE(bizStore.size(), 1);
+            const CapturedRequest seen = bizStore.snapshot().first();
+            QCOMPARE(seen.path, u"/biz/callbackBeforeSendSingleMsgCommand"_s);
+            QCOMPARE(seen.query, u"key=abc"_s);
+            QCOMPARE(seen.operationID, u"op-fwd"_s);
+            QCOMPARE(seen.body, sampleBody);
+        } else {
+            QCOMPARE(c.forward.status, 0);
+            QVERIFY2(c.forward.error.contains(error, Qt::CaseInsensitive), qPrintable(c.forward.error));
+        }
+        // Exported and journaled with the capture.
+        QCOMPARE(CapturedRequest::fromJson(c.toJson()).forward.toJson(), c.forward.toJson());
     }
 
     void manyConcurrentDelayedRequests()

@@ -56,6 +56,13 @@ private Q_SLOTS:
         QTest::newRow("status out of range")
             << q("{'scenario':1,'rules':[{'command':'*','respond':{'status':42}}]}")
             << u"$.rules[0].respond.status: expected a whole number from 100 to 999"_s;
+        QTest::newRow("forward not http")
+            << q("{'scenario':1,'rules':[{'command':'*','respond':{'forward':'ftp://biz/x'}}]}")
+            << u"$.rules[0].respond.forward.url: expected the business server's http:// URL, as in webhooks.yml"_s;
+        QTest::newRow("forward override not bool")
+            << q("{'scenario':1,'rules':[{'command':'*','respond':{'forward':{'url':'http://"
+                 "b','override':1}}}]}")
+            << u"$.rules[0].respond.forward.override: expected true or false"_s;
     }
 
     void errorsNameWhereAndWhy()
@@ -78,7 +85,7 @@ private Q_SLOTS:
               "{'preset':'custom','status':500,'headers':{'X':'y'},'body':'b','fault':'slow-drip',"
               "'faultPercent':50,'dripIntervalMs':10,'dripBytes':2,'delay':{'lognormal':{'median':5,"
               "'sigma':0.5,'max':9}}},{'preset':'rewrite','fields':{'content':'{{request.content}}'},"
-              "'delay':{'pastTimeout':20}}]}]}");
+              "'delay':{'pastTimeout':20},'forward':{'url':'http://biz:8080/cb','override':true}}]}]}");
         QString error;
         const auto first = Scenario::fromJson(json, &error);
         QVERIFY2(first, qPrintable(error));

@@ -95,6 +95,8 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     , m_fault(new QComboBox(this))
     , m_faultPercent(new QSpinBox(this))
     , m_times(new QSpinBox(this))
+    , m_forwardUrl(new QLineEdit(this))
+    , m_forwardOverride(new QCheckBox(tr("Send this reply instead, record the real one"), this))
     , m_verdict(new QLabel(this))
     , m_errorLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -204,6 +206,12 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     faultRow->addStretch();
     replyForm->addRow(tr("Fault:"), faultRow);
     replyForm->addRow(tr("Answers:"), m_times);
+    m_forwardUrl->setPlaceholderText(tr("http://business-server:8080/callbackExample (empty: answer here)"));
+    m_forwardUrl->setToolTip(tr("Forward mode: pass the callback to your real business server and return its "
+                                "reply; the capture records both"));
+    m_forwardUrl->setAccessibleName(tr("Forward to URL"));
+    replyForm->addRow(tr("Forward to:"), m_forwardUrl);
+    replyForm->addRow(QString(), m_forwardOverride);
     m_times->setSuffix(tr(" call(s) in the sequence"));
     replyLayout->addLayout(replyForm, 3);
 
@@ -296,8 +304,9 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     for (QSpinBox *box : {m_errCode, m_actionCode, m_status, m_delayA, m_delayB, m_faultPercent, m_times})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(m_sigma, &QDoubleSpinBox::valueChanged, this, changed);
-    for (QLineEdit *edit : {m_errMsg, m_errDlt})
+    for (QLineEdit *edit : {m_errMsg, m_errDlt, m_forwardUrl})
         connect(edit, &QLineEdit::textChanged, this, changed);
+    connect(m_forwardOverride, &QCheckBox::toggled, this, changed);
     for (QPlainTextEdit *edit : {m_fields, m_customBody})
         connect(edit, &QPlainTextEdit::textChanged, this, changed);
 
@@ -392,6 +401,10 @@ void RuleEditorDialog::loadResponse(int index)
         qMax(0, m_fault->findData(r.value(QLatin1String("fault")).toString(QStringLiteral("none")))));
     m_faultPercent->setValue(r.value(QLatin1String("faultPercent")).toInt(100));
     m_times->setValue(r.value(QLatin1String("times")).toInt(1));
+    const QJsonValue forward = r.value(QLatin1String("forward"));
+    m_forwardUrl->setText(
+        forward.isString() ? forward.toString() : forward.toObject().value(QLatin1String("url")).toString());
+    m_forwardOverride->setChecked(forward.toObject().value(QLatin1String("override")).toBool());
     m_loading = false;
     updateDelayInputs();
 }
@@ -436,6 +449,10 @@ QJsonObject RuleEditorDialog::responseFromWidgets() const
     }
     if (m_times->value() != 1)
         r.insert(QStringLiteral("times"), m_times->value());
+    if (!m_forwardUrl->text().trimmed().isEmpty())
+        r.insert(QStringLiteral("forward"),
+            QJsonObject {{QStringLiteral("url"), m_forwardUrl->text().trimmed()},
+                {QStringLiteral("override"), m_forwardOverride->isChecked()}});
     return r;
 }
 

@@ -78,6 +78,8 @@ private:
     QComboBox *m_fault;
     QSpinBox *m_faultPercent;
     QSpinBox *m_times;
+    QLineEdit *m_forwardUrl;
+    QCheckBox *m_forwardOverride;
     QLabel *m_verdict;
     QLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;

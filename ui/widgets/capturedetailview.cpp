@@ -270,6 +270,21 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
     }
     reply += tr("Delay: %1 ms").arg(c.reply.delayMs) + QLatin1Char('\n');
     reply += tr("Rule: %1").arg(c.ruleName.isEmpty() ? tr("(default reply)") : c.ruleName);
+    if (!c.forward.url.isEmpty()) {
+        const Forwarded &f = c.forward;
+        reply += QStringLiteral("\n\n")
+            + (f.overridden ? tr("Forwarded to %1 (its reply was recorded; the rule's reply went to OpenIM), "
+                                 "answered in %2 ms:")
+                            : tr("Forwarded to %1, which answered in %2 ms (sent on to OpenIM):"))
+                  .arg(f.url)
+                  .arg(f.elapsedMs)
+            + QLatin1Char('\n');
+        if (f.status > 0)
+            reply += QStringLiteral("HTTP %1\n").arg(f.status) + rawHeaders(f.headers) + QLatin1Char('\n')
+                + prettyBody(f.body) + QLatin1Char('\n');
+        else
+            reply += tr("No reply: %1").arg(f.error) + QLatin1Char('\n');
+    }
     m_reply->setPlainText(reply);
     m_verdict->setHtml(verdictHtml(c));
 }

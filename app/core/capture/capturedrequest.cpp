@@ -183,6 +183,8 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
     if (o.contains(QLatin1String("nearMiss")))
         c.nearMiss =
             CaptureWarning {QStringLiteral("near-miss"), {}, o.value(QLatin1String("nearMiss")).toString()};
+    if (o.contains(QLatin1String("forward")))
+        c.forward = Forwarded::fromJson(o.value(QLatin1String("forward")).toObject());
     const QJsonObject v = o.value(QLatin1String("verdict")).toObject();
     if (!v.isEmpty()) {
         const QString outcome = v.value(QLatin1String("outcome")).toString();
@@ -247,7 +249,37 @@ QJsonObject CapturedRequest::toJson() const
         o.insert(QStringLiteral("nearMiss"), nearMiss.text(false));
     if (verdict.outcome != Verdict::Outcome::None)
         o.insert(QStringLiteral("verdict"), verdict.toJson());
+    if (!forward.url.isEmpty())
+        o.insert(QStringLiteral("forward"), forward.toJson());
     return o;
+}
+
+QJsonObject Forwarded::toJson() const
+{
+    QJsonObject o {{QStringLiteral("url"), url}, {QStringLiteral("elapsedMs"), elapsedMs}};
+    if (status > 0) {
+        o.insert(QStringLiteral("status"), status);
+        o.insert(QStringLiteral("headers"), headersToJson(headers));
+        putBody(o, body);
+    }
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    if (overridden)
+        o.insert(QStringLiteral("overridden"), true);
+    return o;
+}
+
+Forwarded Forwarded::fromJson(const QJsonObject &o)
+{
+    Forwarded f;
+    f.url = o.value(QLatin1String("url")).toString();
+    f.status = o.value(QLatin1String("status")).toInt();
+    f.headers = headersFromJson(o.value(QLatin1String("headers")).toArray());
+    f.body = bodyFromJson(o);
+    f.elapsedMs = o.value(QLatin1String("elapsedMs")).toInteger();
+    f.error = o.value(QLatin1String("error")).toString();
+    f.overridden = o.value(QLatin1String("overridden")).toBool();
+    return f;
 }
 
 } // namespace cbi

@@ -63,6 +63,25 @@ struct ReplySent
     Fault fault = Fault::None;
     int dripIntervalMs = 100; // SlowDrip: one chunk per interval
     int dripBytes = 1; // SlowDrip: bytes per chunk
+    // Forward mode: ask the real business server first (base URL, as in webhooks.yml), and send
+    // its reply unless forwardOverride (then this reply goes to OpenIM and the real one is recorded).
+    QString forwardUrl;
+    bool forwardOverride = false;
+};
+
+// What the real business server answered when a rule forwarded the callback to it.
+struct Forwarded
+{
+    QString url; // empty: not forwarded
+    int status = 0; // 0: no HTTP reply (see error)
+    HeaderList headers;
+    QByteArray body;
+    qint64 elapsedMs = 0;
+    QString error; // "connection refused", "timed out after 5000 ms", ...
+    bool overridden = false; // the rule's own reply went to OpenIM instead
+
+    QJsonObject toJson() const;
+    static Forwarded fromJson(const QJsonObject &object);
 };
 
 // A value snapshot of one request, taken synchronously inside the server's handler: it outlives
@@ -93,6 +112,7 @@ struct CapturedRequest
     QString ruleName; // the rule that answered; empty for the default reply
     CaptureWarning nearMiss; // when only the default answered: the closest rule and why it missed
     Verdict verdict;
+    Forwarded forward;
 
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }

@@ -208,6 +208,8 @@ ReplySent ResponseSpec::render(
     ReplySent r;
     r.status = status;
     r.delayMs = delay.sample(random, timeoutMs);
+    r.forwardUrl = forwardUrl;
+    r.forwardOverride = forwardOverride;
     bool hasContentType = false;
     for (const auto &h : headers) {
         const QByteArray value = expandText(QString::fromUtf8(h.second), request, body).toUtf8();
@@ -309,6 +311,9 @@ QJsonObject ResponseSpec::toJson() const
     }
     if (delay.kind != DelaySpec::Kind::None)
         o.insert(QStringLiteral("delay"), delay.toJson());
+    if (!forwardUrl.isEmpty())
+        o.insert(QStringLiteral("forward"),
+            QJsonObject {{QStringLiteral("url"), forwardUrl}, {QStringLiteral("override"), forwardOverride}});
     if (fault != FaultKind::None) {
         o.insert(QStringLiteral("fault"), faultKindName(fault));
         if (faultPercent != 100)

@@ -54,6 +54,10 @@ struct ResponseSpec
     int dripIntervalMs = 100;
     int dripBytes = 1;
     int times = 1; // in a sequence: how many calls this reply answers
+    // Forward mode: pass the callback on to the real business server (its base URL, as in
+    // webhooks.yml) and return its reply; with forwardOverride, return this reply instead.
+    QString forwardUrl;
+    bool forwardOverride = false;
 
     // The bytes to send, the delay and the transport fault for one request. `faultRoll` in [0, 100).
     ReplySent render(const CapturedRequest &request, const RequestBody &body, int timeoutMs,

@@ -87,10 +87,14 @@ Verdict RuleEngine::verdictFor(const CapturedRequest &capture, const RequestBody
     return VerdictEngine::compute(in);
 }
 
+int RuleEngine::timeoutMsFor(const CapturedRequest &capture) const
+{
+    return VerdictEngine::effectiveTimeoutMs(m_scenario.timeoutSecondsFor(capture.canonicalCommand));
+}
+
 void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
 {
-    const int timeoutMs =
-        VerdictEngine::effectiveTimeoutMs(m_scenario.timeoutSecondsFor(capture.canonicalCommand));
+    const int timeoutMs = timeoutMsFor(capture);
     const int index = match(capture, body, &capture.nearMiss);
     if (index >= 0) {
         const Rule &rule = m_scenario.rules.at(index);

@@ -28,6 +28,8 @@ public:
     void answer(CapturedRequest &capture, const RequestBody &body);
     // The verdict on the reply the capture already has (used for replies the server made itself).
     Verdict verdictFor(const CapturedRequest &capture, const RequestBody &body) const;
+    // How long OpenIM waits for this callback's reply (the scenario's timeouts, capped as OpenIM does).
+    int timeoutMsFor(const CapturedRequest &capture) const;
 
     // The index of the matching rule, or -1; nearMiss explains the closest miss when -1.
     int match(

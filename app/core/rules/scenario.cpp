@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 
 #include <limits>
 
@@ -120,6 +121,33 @@ public:
             QStringLiteral("unknown delay kind \"%1\" (fixed, uniform, lognormal, pastTimeout)").arg(kind));
     }
 
+    // "forward": "http://biz:8080/callback" or {"url": ..., "override": true}
+    bool readForward(const QJsonValue &value, const QString &parent, ResponseSpec *r)
+    {
+        const QString path = parent + QStringLiteral(".forward");
+        QJsonObject o;
+        if (value.isString()) {
+            o.insert(QStringLiteral("url"), value);
+        } else if (value.isObject()) {
+            o = value.toObject();
+            if (!onlyKeys(o, path, {QStringLiteral("url"), QStringLiteral("override")}))
+                return false;
+        } else {
+            return fail(path, QStringLiteral("expected a URL or {\"url\": ..., \"override\": false}"));
+        }
+        const QUrl url(o.value(QLatin1String("url")).toString());
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty())
+            return fail(path + QStringLiteral(".url"),
+                QStringLiteral("expected the business server's http:// URL, as in webhooks.yml"));
+        if (o.contains(QLatin1String("override")) && !o.value(QLatin1String("override")).isBool())
+            return fail(path + QStringLiteral(".override"), QStringLiteral("expected true or false"));
+        r->forwardUrl = url.toString();
+        r->forwardOverride = o.value(QLatin1String("override")).toBool();
+        return true;
+    }
+
     bool readResponse(const QJsonValue &value, const QString &path, ResponseSpec *r)
     {
         if (!value.isObject())
@@ -130,7 +158,8 @@ public:
                     QStringLiteral("errDlt"), QStringLiteral("actionCode"), QStringLiteral("fields"),
                     QStringLiteral("status"), QStringLiteral("headers"), QStringLiteral("body"),
                     QStringLiteral("delay"), QStringLiteral("fault"), QStringLiteral("faultPercent"),
-                    QStringLiteral("dripIntervalMs"), QStringLiteral("dripBytes"), QStringLiteral("times")}))
+                    QStringLiteral("dripIntervalMs"), QStringLiteral("dripBytes"), QStringLiteral("times"),
+                    QStringLiteral("forward")}))
             return false;
         const QString preset = o.value(QLatin1String("preset")).toString(QStringLiteral("continue"));
         if (!ResponseSpec::presetFromName(preset, &r->preset))
@@ -186,6 +215,8 @@ public:
         }
         if (o.contains(QLatin1String("delay"))
             && !readDelay(o.value(QLatin1String("delay")), path + QStringLiteral(".delay"), &r->delay))
+            return false;
+        if (o.contains(QLatin1String("forward")) && !readForward(o.value(QLatin1String("forward")), path, r))
             return false;
         if (o.contains(QLatin1String("fault"))) {
             const QString fault = o.value(QLatin1String("fault")).toString();

@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpServer>
@@ -307,6 +309,15 @@ public:
 
     std::unique_ptr<Listener> listener; // owns the sockets, and through them the connections
 
+    ~HttpBackend()
+    {
+        // Stopping with forwards in flight: aborting one would finish it into a half-destroyed backend.
+        if (m_network) {
+            for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>())
+                reply->disconnect();
+        }
+    }
+
     CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket, const Connection *conn)
     {
         CapturedRequest c;
@@ -360,11 +371,11 @@ public:
 
     // Takes the reply's place in the connection's queue and serialises it (before the capture
     // moves into the store).
-    Scheduled prepare(Connection *conn, const CapturedRequest &c, bool keepAlive)
+    Scheduled prepare(quint64 seq, const CapturedRequest &c, bool keepAlive)
     {
         Scheduled s;
         Connection::PendingReply &reply = s.reply;
-        reply.seq = conn->reserveSlot();
+        reply.seq = seq;
         reply.captureId = m_owner->m_commitGate ? c.id : 0;
         const ReplySent &r = c.reply;
         s.delayMs = r.delayMs;
@@ -453,7 +464,7 @@ public:
         ++m_owner->m_rejected;
         if (m_owner->m_sink)
             m_owner->m_sink(c);
-        Scheduled reply = prepare(conn, c, false);
+        Scheduled reply = prepare(conn->reserveSlot(), c, false);
         m_owner->m_store->append(std::move(c));
         send(conn, std::move(reply));
     }
@@ -503,28 +514,114 @@ public:
                 });
             return;
         }
-        c.id = ++m_owner->m_nextId; // API calls above are not captures and take no id
         const RequestBody body = m_detector.detect(c);
         if (m_owner->m_planner)
             m_owner->m_planner(c);
         else
             m_owner->m_engine.answer(c, body);
+        const quint64 seq = conn->reserveSlot(); // the reply's place in line, whenever it is ready
+        if (!c.reply.forwardUrl.isEmpty()) {
+            forward(conn, seq, std::move(c), body, head.keepAlive);
+            return;
+        }
+        commit(conn, seq, std::move(c), head.keepAlive);
+    }
+
+    // The capture is complete (its reply decided): it takes the next id, goes to the journal, the
+    // store and the scripts, and its reply is scheduled. conn is null when the client hung up.
+    void commit(Connection *conn, quint64 seq, CapturedRequest c, bool keepAlive)
+    {
+        c.id = ++m_owner->m_nextId; // ids follow completion: the commit gate relies on their order
         ++m_owner->m_captured;
         if (m_owner->m_sink)
             m_owner->m_sink(c);
-        Scheduled reply = prepare(conn, c, head.keepAlive);
+        Scheduled reply = prepare(seq, c, keepAlive);
         if (m_owner->m_control->watching()) {
             m_owner->m_store->append(c); // a waiting script reads it back from the store
             m_owner->m_control->captured(c);
         } else {
             m_owner->m_store->append(std::move(c));
         }
-        send(conn, std::move(reply));
+        if (conn)
+            send(conn, std::move(reply));
+    }
+
+    // Forward mode: the real business server answers first; its reply (or the rule's, with
+    // override) goes to OpenIM, and what OpenIM would see of a failure is what it gets.
+    void forward(Connection *conn, quint64 seq, CapturedRequest c, const RequestBody &body, bool keepAlive)
+    {
+        if (!m_network)
+            m_network = std::make_unique<QNetworkAccessManager>();
+        const int timeoutMs = m_owner->m_engine.timeoutMsFor(c);
+        const QUrl target = forwardTarget(c.reply.forwardUrl, c.path, c.query);
+        QNetworkRequest request(target);
+        request.setTransferTimeout(timeoutMs);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        for (const auto &h : c.headers) {
+            static const QByteArrayView hopByHop[] = {"host", "content-length", "connection",
+                "transfer-encoding", "expect", "keep-alive", "te", "upgrade", "proxy-connection"};
+            if (std::none_of(std::begin(hopByHop), std::end(hopByHop),
+                    [&](QByteArrayView name) { return name.compare(h.first, Qt::CaseInsensitive) == 0; }))
+                request.setRawHeader(h.first, h.second);
+        }
+        QNetworkReply *reply = m_network->sendCustomRequest(request, c.method, c.body);
+        QElapsedTimer clock;
+        clock.start();
+        QPointer<Connection> guard(conn);
+        QObject::connect(reply, &QNetworkReply::finished, reply,
+            [this, reply, guard, seq, c = std::move(c), body, keepAlive, clock, target, timeoutMs]() mutable {
+                reply->deleteLater();
+                Forwarded &f = c.forward;
+                f.url = target.toString();
+                f.elapsedMs = clock.elapsed();
+                f.overridden = c.reply.forwardOverride;
+                f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
+                    || reply->error() == QNetworkReply::TimeoutError;
+                if (f.status > 0) {
+                    f.headers = reply->rawHeaderPairs();
+                    f.body = reply->readAll();
+                } else {
+                    f.error = timedOut ? QStringLiteral("no reply within %1 ms").arg(timeoutMs)
+                                       : reply->errorString();
+                }
+                if (!f.overridden) {
+                    c.reply.status = f.status;
+                    c.reply.headers.clear();
+                    c.reply.body = f.body;
+                    for (const auto &h : std::as_const(f.headers)) {
+                        if (h.first.compare("content-type", Qt::CaseInsensitive) == 0)
+                            c.reply.headers.append(h); // our writer frames the body itself
+                    }
+                    // OpenIM sees what it would see of the real server: no reply in time, or none at all.
+                    if (f.status == 0)
+                        c.reply.fault = timedOut ? Fault::Hang : Fault::Close;
+                    c.verdict = m_owner->m_engine.verdictFor(c, body);
+                }
+                commit(guard.data(), seq, std::move(c), keepAlive);
+            });
+    }
+
+    // {forward URL} + what follows the base path: the command segment and the query, as OpenIM sent them.
+    QUrl forwardTarget(const QString &base, const QString &path, const QString &query) const
+    {
+        QString suffix = path;
+        const QString basePath = m_detector.basePath();
+        if (!basePath.isEmpty() && (path == basePath || path.startsWith(basePath + QLatin1Char('/'))))
+            suffix = path.mid(basePath.size());
+        QString target = base;
+        while (target.endsWith(QLatin1Char('/')))
+            target.chop(1);
+        target += suffix;
+        if (!query.isEmpty())
+            target += QLatin1Char('?') + query;
+        return QUrl(target, QUrl::StrictMode);
     }
 
 private:
     CaptureServer *m_owner;
     CommandDetector m_detector;
+    std::unique_ptr<QNetworkAccessManager> m_network; // forward mode, created on first use
 };
 
 void Connection::onReadyRead()
