@@ -1444,6 +1444,38 @@ Commands:
         <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
         <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
     </message>
+    <message>
+        <source>Export Se&amp;lected Captures...</source>
+        <translation>导出所选捕获(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Export &amp;Whole Session...</source>
+        <translation>导出整个会话(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>No session file is open.</source>
+        <translation>没有打开的会话文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n Captures to Business Server</source>
+        <translation>
+            <numerusform>向业务服务器重放 %n 条捕获</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying captures...</source>
+        <translation>正在重放捕获……</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n capture(s) answered by %2.</source>
+        <translation>
+            <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

@@ -38,6 +38,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -96,7 +97,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     m_view->setObjectName(QStringLiteral("captureTable"));
     m_view->setAccessibleName(tr("Captured callbacks"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows: export, replay
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -322,6 +323,14 @@ void MainWindow::buildActions()
         ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
     fileMenu->addSeparator();
     auto *exportAction = fileMenu->addAction(tr("&Export Captures..."), this, [this] { exportCaptures(); });
+    fileMenu->addAction(
+        tr("Export Se&lected Captures..."), this, [this] { exportCaptures({}, {}, ExportScope::Selection); });
+    fileMenu->addAction(tr("Export &Whole Session..."), this, [this] {
+        if (m_journal)
+            exportCaptures({}, {}, ExportScope::Session);
+        else
+            statusBar()->showMessage(tr("No session file is open."), 5000);
+    });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     exportAction->setToolTip(tr("Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL"));
     fileMenu->addAction(tr("&Import Captures..."), this, [this] { importCaptures(); })
@@ -426,7 +435,10 @@ void MainWindow::buildActions()
         ->setToolTip(
             tr("Post a callback to your own business server as OpenIM would, and see what OpenIM would do"));
     auto *replay = captureMenu->addAction(tr("&Replay to Business Server..."), this, [this] {
-        if (const CapturedRequest *c = selectedCapture())
+        const QList<CapturedRequest> selected = selectedCaptures();
+        if (selected.size() > 1)
+            replayCaptures(selected);
+        else if (const CapturedRequest *c = selectedCapture())
             replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
@@ -674,6 +686,73 @@ bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &ch
     return !result.contains(QLatin1String("error"));
 }
 
+int MainWindow::replayCaptures(const QList<CapturedRequest> &captures, const QString &chosenUrl)
+{
+    QSettings settings;
+    QString url = chosenUrl;
+    if (url.isEmpty()) {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Replay %n Captures to Business Server", nullptr, int(captures.size())));
+        auto *urlEdit = new QLineEdit(
+            settings
+                .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
+                .toString(),
+            &dialog);
+        urlEdit->setAccessibleName(tr("Business server URL"));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        auto *form = new QFormLayout(&dialog);
+        form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
+        form->addRow(buttons);
+        dialog.resize(640, 120);
+        if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
+            return 0;
+        url = urlEdit->text().trimmed();
+        settings.setValue(QStringLiteral("replay/url"), url);
+    }
+    // One after another, as OpenIM would send them; each waits at most OpenIM's timeout.
+    QProgressDialog progress(tr("Replaying captures..."), tr("Cancel"), 0, int(captures.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QMap<QString, int> outcomes;
+    QStringList errors;
+    int answered = 0;
+    for (qsizetype i = 0; i < captures.size() && !progress.wasCanceled(); ++i) {
+        progress.setValue(int(i));
+        const CapturedRequest &c = captures.at(i);
+        Simulator::Options options;
+        options.url = url;
+        options.profile = m_rules->scenario().profile;
+        options.timeoutSeconds = m_rules->scenario().timeoutSecondsFor(c.canonicalCommand);
+        const QJsonObject result =
+            Simulator::send(options, c.command.isEmpty() ? QStringLiteral("callback") : c.command, c.body);
+        m_lastReplay = result;
+        if (result.contains(QLatin1String("error"))) {
+            errors.append(tr("#%1: %2").arg(c.id).arg(result.value(QLatin1String("error")).toString()));
+            continue;
+        }
+        ++answered;
+        ++outcomes
+            [result.value(QLatin1String("verdict")).toObject().value(QLatin1String("outcome")).toString()];
+    }
+    progress.setValue(int(captures.size()));
+    QStringList parts;
+    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+    QString text =
+        tr("%1 of %n capture(s) answered by %2.", nullptr, int(captures.size())).arg(answered).arg(url);
+    if (!parts.isEmpty())
+        text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(parts.join(QStringLiteral(", ")));
+    if (!errors.isEmpty())
+        text += QLatin1Char('\n') + errors.mid(0, 10).join(QLatin1Char('\n'));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return answered;
+}
+
 QString MainWindow::importWebhooks(const QString &chosenPath)
 {
     const QString path = chosenPath.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import webhooks.yml"),
@@ -808,7 +887,7 @@ bool MainWindow::openSession(const QString &path, bool load)
     return true;
 }
 
-bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format)
+bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format, ExportScope scope)
 {
     struct Choice
     {
@@ -848,23 +927,54 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
     CaptureWriter writer(
         &file, chosen, replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : replayBase);
     writer.begin();
-    // What the filter shows, in table order; large exports show progress and can be cancelled.
-    QProgressDialog progress(tr("Exporting captures..."), tr("Cancel"), 0, m_proxy->rowCount(), this);
+    // In table (or file) order; large exports show progress and can be cancelled.
+    QList<CapturedRequest> selection;
+    qint64 total = m_proxy->rowCount();
+    if (scope == ExportScope::Selection) {
+        selection = selectedCaptures();
+        total = selection.size();
+    } else if (scope == ExportScope::Session) {
+        if (!m_journal)
+            return false;
+        m_journal->sync(); // everything captured so far
+        total = SessionJournal::count(m_journal->path(), nullptr);
+    }
+    QProgressDialog progress(
+        tr("Exporting captures..."), tr("Cancel"), 0, int(qMin<qint64>(total, INT_MAX)), this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        if (const CapturedRequest *c = m_model->captureAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
-            writer.write(*c);
-        if (row % 500 == 0) {
-            progress.setValue(row);
-            if (progress.wasCanceled()) {
-                file.cancelWriting(); // nothing half-written
-                statusBar()->showMessage(tr("Export cancelled"), 5000);
+    qint64 done = 0;
+    const auto write = [&](const CapturedRequest &c) {
+        writer.write(c);
+        if (++done % 500 == 0) {
+            progress.setValue(int(qMin<qint64>(done, INT_MAX)));
+            if (progress.wasCanceled())
                 return false;
-            }
+        }
+        return true;
+    };
+    bool completed = true;
+    if (scope == ExportScope::Session) {
+        QString error;
+        completed = SessionJournal::forEach(m_journal->path(), {}, write, &error) && !progress.wasCanceled();
+    } else if (scope == ExportScope::Selection) {
+        for (const CapturedRequest &c : std::as_const(selection)) {
+            if (!(completed = write(c)))
+                break;
+        }
+    } else {
+        for (int row = 0; row < m_proxy->rowCount() && completed; ++row) {
+            if (const CapturedRequest *c =
+                    m_model->captureAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
+                completed = write(*c);
         }
     }
-    progress.setValue(m_proxy->rowCount());
+    if (!completed) {
+        file.cancelWriting(); // nothing half-written
+        statusBar()->showMessage(tr("Export cancelled"), 5000);
+        return false;
+    }
+    progress.setValue(progress.maximum());
     writer.end();
     if (!file.commit()) {
         QMessageBox::warning(this, tr("Export failed"),
@@ -920,6 +1030,20 @@ void MainWindow::applyFilter()
     m_filter->setToolTip(ok ? QString() : error);
     if (!ok)
         statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);
+}
+
+QList<CapturedRequest> MainWindow::selectedCaptures() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    QList<CapturedRequest> out;
+    for (int row : rows) {
+        if (const CapturedRequest *c = m_model->captureAt(row))
+            out.append(*c);
+    }
+    return out;
 }
 
 const CapturedRequest *MainWindow::selectedCapture() const

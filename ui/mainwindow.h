@@ -47,7 +47,14 @@ public:
     bool openScenario(const QString &path);
     bool saveScenario(const QString &path);
     // The captures the filter shows; without a path, asks for one (and the format with it).
-    bool exportCaptures(const QString &path = {}, const QString &format = {});
+    enum class ExportScope
+    {
+        View, // what the filter shows
+        Selection,
+        Session, // every capture in the session file
+    };
+    bool exportCaptures(
+        const QString &path = {}, const QString &format = {}, ExportScope scope = ExportScope::View);
     bool importCaptures(const QString &path = {});
     // Journals every capture to a session file from now on; with load, shows what the file holds.
     bool openSession(const QString &path, bool load);
@@ -55,12 +62,15 @@ public:
     static QString autosavePath();
     // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
     bool replayCapture(const CapturedRequest &capture, const QString &url = {});
+    // Several captures in table order; returns how many got an HTTP reply.
+    int replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
     QJsonObject lastReplay() const { return m_lastReplay; }
     // OpenIM's webhooks.yml: its timeouts go into the rules being served; returns the report shown.
     QString importWebhooks(const QString &path = {});
     bool generateWebhooks(const QString &path = {});
 
     CaptureTableModel *model() const { return m_model; }
+    QList<CapturedRequest> selectedCaptures() const; // in table order
     CaptureFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     CaptureDetailView *detail() const { return m_detail; }

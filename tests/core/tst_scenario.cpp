@@ -59,10 +59,9 @@ private Q_SLOTS:
         QTest::newRow("forward not http")
             << q("{'scenario':1,'rules':[{'command':'*','respond':{'forward':'ftp://biz/x'}}]}")
             << u"$.rules[0].respond.forward.url: expected the business server's http:// URL, as in webhooks.yml"_s;
-        QTest::newRow("forward override not bool")
-            << q("{'scenario':1,'rules':[{'command':'*','respond':{'forward':{'url':'http://"
-                 "b','override':1}}}]}")
-            << u"$.rules[0].respond.forward.override: expected true or false"_s;
+        QTest::newRow("forward override not bool") << q(
+            "{'scenario':1,'rules':[{'command':'*','respond':{'forward':{'url':'http://"
+            "b','override':1}}}]}") << u"$.rules[0].respond.forward.override: expected true or false"_s;
     }
 
     void errorsNameWhereAndWhy()

@@ -178,6 +178,20 @@ private Q_SLOTS:
         QCOMPARE(other.model()->rowCount(), 1);
         QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
         QCOMPARE(other.model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Continue);
+
+        // The selection (two rows picked in the table), whatever the filter shows.
+        window.filterEdit()->clear();
+        QTRY_COMPARE(window.proxy()->rowCount(), 2);
+        window.view()->selectAll();
+        QCOMPARE(window.selectedCaptures().size(), 2);
+        const QString selected = dir.filePath(u"selected.ndjson"_s);
+        QVERIFY(window.exportCaptures(selected, u"ndjson"_s, MainWindow::ExportScope::Selection));
+        QFile lines(selected);
+        QVERIFY(lines.open(QIODevice::ReadOnly));
+        QCOMPARE(lines.readAll().count('\n'), 2);
+        // No session file open: nothing to export as a whole session.
+        QVERIFY(
+            !window.exportCaptures(dir.filePath(u"none.har"_s), u"har"_s, MainWindow::ExportScope::Session));
     }
 
     void sessionsKeepEveryCapture()
@@ -210,6 +224,12 @@ private Q_SLOTS:
         QVERIFY(reopened.openSession(path, true));
         QCOMPARE(reopened.model()->rowCount(), 1);
         QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
+        // The whole session, streamed from the file.
+        const QString whole = dir.filePath(u"whole.csv"_s);
+        QVERIFY(reopened.exportCaptures(whole, u"csv"_s, MainWindow::ExportScope::Session));
+        QFile csv(whole);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 2); // header and one capture
         QVERIFY(!reopened.openSession(dir.filePath(u"missing-dir/x/y.db"_s), true));
     }
 
@@ -297,6 +317,15 @@ private Q_SLOTS:
         QCOMPARE(sent.path, u"/biz/callbackBeforeSendSingleMsgCommand"_s);
         QCOMPARE(sent.body, aliceToBob);
         QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
+        // Several at once, in order; each gets its own verdict.
+        const CapturedRequest first = *window.model()->captureAt(0);
+        QCOMPARE(
+            window.replayCaptures({first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
+            2);
+        QTRY_COMPARE(businessStore.size(), 3);
+        QCOMPARE(window.lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
+        // A server that is not there: nothing answered, and said so.
+        QCOMPARE(window.replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
     }
 
     void openimIntegrationScreens()

@@ -300,10 +300,24 @@ bool SessionJournal::copy(const QString &from, const QString &to, QString *error
 
 qint64 SessionJournal::count(const QString &path, QString *error)
 {
-    qint64 n = 0;
-    if (!forEach(
-            path, {}, [&n](const CapturedRequest &) { return ++n, true; }, error))
-        return -1;
+    const QString name = connectionName();
+    qint64 n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QString message;
+        if (openDatabase(db, path, false, &message)) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM captures")) && q.next())
+                n = q.value(0).toLongLong();
+            else
+                message = QStringLiteral("%1: %2").arg(path, q.lastError().text());
+        }
+        if (error)
+            *error = message;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
     return n;
 }
 
