@@ -11,27 +11,42 @@
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
+#include "widgets/ruleswidget.h"
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace cbi;
 
-static void installTranslators(QCoreApplication &app)
+// language: "" follows the system; "en", "zh_CN", ... (the window's Settings > Language).
+// Replaces the translators installed before, so the window can switch at run time.
+static void installTranslators(QCoreApplication &app, const QString &language = {})
 {
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    static QTranslator *qt = nullptr;
+    static QTranslator *own = nullptr;
+    for (QTranslator *old : {qt, own}) {
+        if (old) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+    }
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    auto *own = new QTranslator(&app);
+    own = new QTranslator(&app);
     if (own->load(
-            QLocale(), QStringLiteral("callback-inspector"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            locale, QStringLiteral("callback-inspector"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
 }
 
@@ -44,10 +59,16 @@ static bool haveDisplay()
 // Needs a QApplication to exist.
 static int runGui(ServeOptions options)
 {
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(
+            QStringLiteral(":/icons/%1x%1/apps/callback-inspector.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.openim_callback_inspector"));
     CaptureStore store(
         options.capacity > 0 ? options.capacity : 50000); // the table: older rows page in from the session
     ServerHost host(&store);
-    MainWindow window(&store, &host);
+    auto window = std::make_unique<MainWindow>(&store, &host);
 
     QSettings settings;
     if (!options.listenGiven) {
@@ -64,17 +85,37 @@ static int runGui(ServeOptions options)
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
     host.setScenario(scenario);
-    window.startServer(options.server);
+    window->startServer(options.server);
     const QString scenarioPath = options.scenarioPath.isEmpty()
         ? settings.value(QStringLiteral("scenario/last")).toString()
         : options.scenarioPath;
     if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
-        window.openScenario(scenarioPath);
+        window->openScenario(scenarioPath);
     // Every capture is kept: in the session the command line names, or in a new autosaved one.
-    window.openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
+    window->openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
         !options.sessionPath.isEmpty());
-    window.show();
-    return QApplication::exec();
+    window->show();
+    int code = QApplication::exec();
+    // Settings > Language: a new window in the new language takes over the running server, the
+    // session (its rows come back from the file) and the rules, unsaved edits included.
+    while (window->languageChangeRequested()) {
+        const QString session = window->sessionPath();
+        const Scenario rules = window->rules()->scenario();
+        const QString rulesPath = window->rules()->path();
+        const bool modified = window->rules()->isModified();
+        window.reset();
+        installTranslators(
+            *QCoreApplication::instance(), QSettings().value(QStringLiteral("ui/language")).toString());
+        window = std::make_unique<MainWindow>(&store, &host);
+        window->adoptServer();
+        window->rules()->setScenario(rules, rulesPath);
+        window->rules()->setModified(modified);
+        if (!session.isEmpty())
+            window->openSession(session, true);
+        window->show();
+        code = QApplication::exec();
+    }
+    return code;
 }
 
 static int dispatch(const CommandLine &cmd, bool gui)
@@ -143,7 +184,7 @@ int main(int argc, char **argv)
                .contains(arguments.at(1));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);
-        installTranslators(app);
+        installTranslators(app, QSettings().value(QStringLiteral("ui/language")).toString());
         return dispatch(CommandLine::parse(arguments), true);
     }
     // Headless, nothing needs GLib's main loop; Qt's own poll() dispatcher costs less per

@@ -1476,6 +1476,18 @@ Commands:
             <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>跟随系统语言</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>

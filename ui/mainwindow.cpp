@@ -21,6 +21,7 @@
 #include "widgets/statisticswidget.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -245,6 +246,27 @@ void MainWindow::buildActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QMenu *captureMenu = menuBar()->addMenu(tr("&Capture"));
     QMenu *rulesMenu = menuBar()->addMenu(tr("&Rules"));
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    // Each language in its own name, as language menus do.
+    const std::pair<QString, QString> choices[] = {{QString(), tr("System Language")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, name] : choices) {
+        QAction *action = languageMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            if (code == QSettings().value(QStringLiteral("ui/language")).toString())
+                return;
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            m_languageChange = true; // main() opens the window again in the new language
+            close();
+        });
+    }
 
     auto *openScenarioAction = fileMenu->addAction(tr("&Open Scenario..."), this, [this] {
         if (!maybeSaveScenario())
@@ -529,6 +551,18 @@ bool MainWindow::startServer(const ServerConfig &config)
     return true;
 }
 
+void MainWindow::adoptServer()
+{
+    const ServerConfig config = m_host->config();
+    m_address->setText(config.address.toString());
+    m_port->setValue(config.port);
+    m_basePath->setText(config.basePath);
+    if (m_host->isListening()) {
+        m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
+        setServerState(m_host->webhookUrl(), {});
+    }
+}
+
 void MainWindow::setServerState(const QString &url, const QString &error)
 {
     const bool listening = m_host && m_host->isListening();
@@ -610,7 +644,7 @@ bool MainWindow::maybeSaveScenario()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSaveScenario()) {
+    if (!m_languageChange && !maybeSaveScenario()) { // a language switch keeps unsaved rules
         event->ignore();
         return;
     }

@@ -41,6 +41,10 @@ public:
 
     // Starts (or restarts) the server; a failure is shown in the window.
     bool startServer(const ServerConfig &config);
+    // Shows a server that is already running (a window that replaces another).
+    void adoptServer();
+    // The window closed to come back in another language (Settings > Language).
+    bool languageChangeRequested() const { return m_languageChange; }
     // url: the base URL to paste into webhooks.yml; error: why the server is not listening.
     void setServerState(const QString &url, const QString &error);
     // Loads a scenario file and serves it; on failure shows why.
@@ -127,7 +131,8 @@ private:
     bool m_stateRestored = false;
     SessionJournal *m_journal = nullptr;
     SessionHistory *m_history;
-    bool m_historyAtStart = false; // the table already shows the oldest captures the filter wants
+    bool m_historyAtStart = false;
+    bool m_languageChange = false; // the table already shows the oldest captures the filter wants
     QJsonObject m_lastReplay;
     QMenu *m_recentSessions = nullptr;
 };

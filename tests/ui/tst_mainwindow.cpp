@@ -14,15 +14,19 @@
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -283,6 +287,48 @@ private Q_SLOTS:
         QTRY_COMPARE(window.model()->historyCount(), 0);
         QCOMPARE(window.model()->rowCount(), 100);
         window.rules()->setModified(false);
+    }
+
+    // Settings > Language closes the window for main() to open it again in the new language; the
+    // new window takes over the running server.
+    void languageSwitchHandsOver()
+    {
+        CaptureStore store;
+        ServerHost host(&store);
+        const quint16 port = [&] {
+            MainWindow window(&store, &host);
+            window.show();
+            [&] { QVERIFY(window.startServer(anyPort())); }();
+            QAction *chinese = nullptr;
+            for (QAction *menu : window.menuBar()->actions()) {
+                for (QAction *a : menu->menu()->actions()) {
+                    if (a->menu()) {
+                        for (QAction *language : a->menu()->actions()) {
+                            if (language->text() == u"简体中文"_s)
+                                chinese = language;
+                        }
+                    }
+                }
+            }
+            [&] { QVERIFY(chinese); }();
+            window.rules()->setModified(true); // unsaved rules: no prompt, they go along
+            chinese->trigger();
+            [&] { QVERIFY(window.languageChangeRequested()); }();
+            [&] { QVERIFY(!window.isVisible()); }();
+            return host.config().port;
+        }();
+        QCOMPARE(QSettings().value(u"ui/language"_s).toString(), u"zh_CN"_s);
+        QSettings().remove(u"ui/language"_s);
+        MainWindow next(&store, &host);
+        next.adoptServer();
+        QVERIFY(host.isListening());
+        QCOMPARE(host.config().port, port);
+        // The new window shows the server as running (its start/stop action offers to stop it).
+        bool offersStop = false;
+        for (QAction *a : next.findChildren<QAction *>())
+            offersStop = offersStop || a->text() == u"&Stop Server"_s;
+        QVERIFY(offersStop);
+        next.rules()->setModified(false);
     }
 
     void replayToABusinessServer()
