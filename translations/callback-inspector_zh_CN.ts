@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cbi::BarChart</name>
+    <message>
+        <source>%1: highest %2, last %3</source>
+        <translation>%1：最高 %2，最近 %3</translation>
+    </message>
+</context>
+<context>
     <name>cbi::CaptureDetailView</name>
     <message>
         <source>Request body</source>
@@ -2032,6 +2039,34 @@ Commands:
     <message>
         <source>(no command)</source>
         <translation>（无命令）</translation>
+    </message>
+    <message>
+        <source>Callbacks per second, last 2 minutes</source>
+        <translation>每秒回调数（最近 2 分钟）</translation>
+    </message>
+    <message>
+        <source>How long OpenIM waited for the reply</source>
+        <translation>OpenIM 等待回复的时长</translation>
+    </message>
+    <message>
+        <source>-2 min</source>
+        <translation>-2 分钟</translation>
+    </message>
+    <message>
+        <source>-1 min</source>
+        <translation>-1 分钟</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>≤ %1 ms</source>
+        <translation>≤ %1 毫秒</translation>
+    </message>
+    <message>
+        <source>&gt; %1 s</source>
+        <translation>&gt; %1 秒</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,38 @@ private Q_SLOTS:
         QCOMPARE(object(call(m_port, "GET", "/__inspector/v1/captures")).value(u"total"_s).toInt(), 0);
     }
 
+    void statsOverTime()
+    {
+        post("callbackBeforeSendSingleMsgCommand", "alice");
+        post("callbackBeforeSendSingleMsgCommand", "carol");
+        post("callbackAfterUserOnlineCommand", "x");
+        const QJsonObject stats = object(call(m_port, "GET", "/__inspector/v1/stats"));
+        QCOMPARE(stats.value(u"total"_s).toInt(), 3);
+        QCOMPARE(
+            stats.value(u"perCommand"_s).toObject().value(u"callbackBeforeSendSingleMsgCommand"_s).toInt(),
+            2);
+        QCOMPARE(stats.value(u"verdicts"_s).toObject().value(u"continue"_s).toInt(), 2);
+        QCOMPARE(stats.value(u"verdicts"_s).toObject().value(u"ignored"_s).toInt(), 1);
+        const QJsonObject perSecond = stats.value(u"perSecond"_s).toObject();
+        const QJsonArray all = perSecond.value(u"all"_s).toArray();
+        QCOMPARE(all.size(), 120);
+        int sum = 0;
+        for (const auto &v : all)
+            sum += v.toInt();
+        QCOMPARE(sum, 3); // all three within the last two minutes
+        QCOMPARE(perSecond.value(u"byCommand"_s)
+                     .toObject()
+                     .value(u"callbackAfterUserOnlineCommand"_s)
+                     .toArray()
+                     .size(),
+            120);
+        const QJsonObject wait = stats.value(u"waitMs"_s).toObject();
+        QCOMPARE(wait.value(u"counts"_s).toArray().size(), wait.value(u"upperBounds"_s).toArray().size() + 1);
+        QCOMPARE(wait.value(u"counts"_s).toArray().first().toInt(), 3); // no delay: the first bucket
+        QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/captures").status, 200);
+        QCOMPARE(object(call(m_port, "GET", "/__inspector/v1/stats")).value(u"total"_s).toInt(), 0);
+    }
+
     void waitLongPolls()
     {
         // A script waits; the callbacks come later, from elsewhere.

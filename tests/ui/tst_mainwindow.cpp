@@ -10,6 +10,7 @@
 #include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
+#include "widgets/barchart.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
@@ -35,6 +36,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <numeric>
 
 using namespace cbi;
 using namespace Qt::StringLiterals;
@@ -144,6 +147,16 @@ private Q_SLOTS:
             window.statistics()->table()->rowCount(), 1); // one command so far: 2 continued, 1 blocked
         QCOMPARE(window.statistics()->table()->item(0, 1)->data(Qt::DisplayRole).toInt(), 3);
         QCOMPARE(window.statistics()->table()->item(0, 3)->data(Qt::DisplayRole).toInt(), 1);
+        // The rate chart ends with this second (or the one before) and holds the three callbacks.
+        const QList<qint64> rate = window.statistics()->rateChart()->bars();
+        QCOMPARE(rate.size(), 120);
+        QCOMPARE(std::accumulate(rate.begin(), rate.end(), qint64(0)), 3);
+        const QList<qint64> waits = window.statistics()->waitChart()->bars();
+        QCOMPARE(std::accumulate(waits.begin(), waits.end(), qint64(0)), 3);
+        window.statistics()->table()->selectRow(0); // the command's own rate, drawn over the total
+        // Screen readers get the numbers the picture shows.
+        QVERIFY(window.statistics()->rateChart()->accessibleDescription().contains(
+            u"highest %1"_s.arg(*std::max_element(rate.begin(), rate.end()))));
         const CapturedRequest *blocked = window.model()->captureAt(2);
         QCOMPARE(blocked->verdict.outcome, Verdict::Outcome::Blocked);
         QCOMPARE(blocked->verdict.errCode, 5001);

@@ -134,6 +134,7 @@ ControlApi::Response ControlApi::route(
         }
         if (parts.size() == 1 && method == "DELETE") {
             m_store->clear();
+            m_stats.clear();
             return json(QJsonObject {{QStringLiteral("cleared"), true}});
         }
         if (parts.size() == 1 && method == "GET") {
@@ -155,6 +156,8 @@ ControlApi::Response ControlApi::route(
         }
         return error(405, QStringLiteral("captures: GET (list, one by id) or DELETE (clear)"));
     }
+    if (resource == QLatin1String("stats") && method == "GET")
+        return json(m_stats.toJson(QDateTime::currentSecsSinceEpoch()));
     if (resource == QLatin1String("wait") && method == "GET") {
         auto q = std::make_shared<Query>();
         Response failure;

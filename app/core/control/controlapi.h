@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "capture/capturestats.h"
 
 #include <QByteArray>
 #include <QList>
@@ -45,10 +46,12 @@ public:
 
     // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
     void handle(const CapturedRequest &request, const Responder &respond);
-    // Called for every new capture: wakes the waits it completes and feeds the event streams.
     // Whether a stream or a wait needs captured() to be called.
     bool watching() const { return !m_subscribers.isEmpty() || !m_waits.isEmpty(); }
+    // Called for every new capture: wakes the waits it completes and feeds the event streams.
     void captured(const CapturedRequest &capture);
+    // Counted for GET stats: every capture, watched or not.
+    void count(const CapturedRequest &capture) { m_stats.add(capture); }
     // After an events response went out: send matching captures to this connection as they come.
     void subscribe(const std::shared_ptr<void> &query, const StreamSink &sink);
 
@@ -71,6 +74,7 @@ private:
 
     CaptureStore *m_store;
     RuleEngine *m_engine;
+    CaptureStats m_stats;
     QString m_token;
     std::function<QJsonObject()> m_status;
     QList<Wait> m_waits;

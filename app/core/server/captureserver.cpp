@@ -465,6 +465,7 @@ public:
         if (m_owner->m_sink)
             m_owner->m_sink(c);
         Scheduled reply = prepare(conn->reserveSlot(), c, false);
+        m_owner->m_control->count(c);
         m_owner->m_store->append(std::move(c));
         send(conn, std::move(reply));
     }
@@ -536,6 +537,7 @@ public:
         if (m_owner->m_sink)
             m_owner->m_sink(c);
         Scheduled reply = prepare(seq, c, keepAlive);
+        m_owner->m_control->count(c);
         if (m_owner->m_control->watching()) {
             m_owner->m_store->append(c); // a waiting script reads it back from the store
             m_owner->m_control->captured(c);

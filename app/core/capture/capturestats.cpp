@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "capturestats.h"
+
+#include <QJsonArray>
+
+namespace cbi {
+
+const QList<int> &CaptureStats::waitBounds()
+{
+    static const QList<int> bounds {1, 10, 50, 100, 500, 1000, 5000, 15000};
+    return bounds;
+}
+
+qint64 CaptureStats::waitMs(const CapturedRequest &capture)
+{
+    if (capture.reply.fault == Fault::Hang)
+        return -1;
+    return qint64(capture.reply.delayMs) + capture.forward.elapsedMs;
+}
+
+void CaptureStats::Ring::add(qint64 secs)
+{
+    const size_t i = size_t(((secs % windowSeconds) + windowSeconds) % windowSeconds);
+    if (second[i] != secs) {
+        second[i] = secs;
+        count[i] = 0;
+    }
+    ++count[i];
+}
+
+QList<int> CaptureStats::Ring::values(qint64 nowSecs) const
+{
+    QList<int> out;
+    out.reserve(windowSeconds);
+    for (qint64 s = nowSecs - windowSeconds + 1; s <= nowSecs; ++s) {
+        const size_t i = size_t(((s % windowSeconds) + windowSeconds) % windowSeconds);
+        out.append(second[i] == s ? count[i] : 0);
+    }
+    return out;
+}
+
+void CaptureStats::add(const CapturedRequest &capture)
+{
+    ++m_total;
+    const QString &command = capture.command;
+    ++m_perCommand[command];
+    ++m_perOutcome[size_t(capture.verdict.outcome)];
+    const qint64 secs = capture.receivedAt.toSecsSinceEpoch();
+    m_all.add(secs);
+    m_byCommand[command].add(secs);
+    const qint64 wait = waitMs(capture);
+    if (wait < 0) {
+        ++m_noReply;
+        return;
+    }
+    const QList<int> &bounds = waitBounds();
+    qsizetype bucket = 0;
+    while (bucket < bounds.size() && wait > bounds.at(bucket))
+        ++bucket;
+    ++m_waits[bucket];
+}
+
+void CaptureStats::clear()
+{
+    *this = CaptureStats();
+}
+
+QList<int> CaptureStats::perSecond(qint64 nowSecs, const QString &command) const
+{
+    if (command.isEmpty())
+        return m_all.values(nowSecs);
+    const auto it = m_byCommand.constFind(command);
+    return it == m_byCommand.cend() ? QList<int>(windowSeconds, 0) : it->values(nowSecs);
+}
+
+QJsonObject CaptureStats::toJson(qint64 nowSecs) const
+{
+    auto array = [](const QList<int> &values) {
+        QJsonArray a;
+        for (int v : values)
+            a.append(v);
+        return a;
+    };
+    QJsonObject commands;
+    QJsonObject rates;
+    for (auto it = m_perCommand.cbegin(); it != m_perCommand.cend(); ++it) {
+        const QString name = it.key().isEmpty() ? QStringLiteral("(none)") : it.key();
+        commands.insert(name, it.value());
+        rates.insert(name, array(perSecond(nowSecs, it.key())));
+    }
+    QJsonObject verdicts;
+    for (auto outcome : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked, Verdict::Outcome::Modified,
+             Verdict::Outcome::Failed, Verdict::Outcome::Ignored})
+        verdicts.insert(Verdict::outcomeName(outcome), outcomeCount(outcome));
+    QJsonArray bounds;
+    for (int b : waitBounds())
+        bounds.append(b);
+    QJsonArray counts;
+    for (qint64 n : m_waits)
+        counts.append(n);
+    return QJsonObject {{QStringLiteral("total"), m_total}, {QStringLiteral("perCommand"), commands},
+        {QStringLiteral("verdicts"), verdicts},
+        {QStringLiteral("perSecond"),
+            QJsonObject {{QStringLiteral("until"), nowSecs},
+                {QStringLiteral("all"), array(perSecond(nowSecs))}, {QStringLiteral("byCommand"), rates}}},
+        {QStringLiteral("waitMs"),
+            QJsonObject {{QStringLiteral("upperBounds"), bounds}, {QStringLiteral("counts"), counts},
+                {QStringLiteral("noReply"), m_noReply}}}};
+}
+
+} // namespace cbi
