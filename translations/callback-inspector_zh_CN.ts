@@ -805,6 +805,31 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::CompareDialog</name>
+    <message>
+        <source>Capture #%1</source>
+        <translation>捕获 #%1</translation>
+    </message>
+    <message>
+        <source>Compare Captures #%1 and #%2</source>
+        <translation>比较捕获 #%1 与 #%2</translation>
+    </message>
+    <message>
+        <source>The two captures are the same (apart from time and id).</source>
+        <translation>两个捕获相同（时间与编号除外）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) differ: removed on the left, added on the right.</source>
+        <translation>
+            <numerusform>%n 行不同：左侧为删除，右侧为新增。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3</source>
+        <translation>#%1  %2  %3</translation>
+    </message>
+</context>
+<context>
     <name>cbi::HeadlessServe</name>
     <message>
         <source>error: cannot listen on %1 port %2: %3</source>
@@ -1495,6 +1520,30 @@ Commands:
         <source>System Language</source>
         <translation>跟随系统语言</translation>
     </message>
+    <message>
+        <source>Message &amp;Timeline</source>
+        <translation>消息时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Every callback of this message (clientMsgID) or operation (operationID), in order</source>
+        <translation>按顺序显示此消息（clientMsgID）或操作（operationID）的所有回调</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare Two Captures</source>
+        <translation>比较两个捕获(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Select two rows (Ctrl+click) to see what differs between them</source>
+        <translation>选择两行（Ctrl+单击）以查看它们的差异</translation>
+    </message>
+    <message>
+        <source>Capture #%1 is hidden by the filter.</source>
+        <translation>捕获 #%1 被筛选条件隐藏。</translation>
+    </message>
+    <message>
+        <source>Select exactly two captures to compare (Ctrl+click the second).</source>
+        <translation>请恰好选择两个捕获进行比较（Ctrl+单击第二个）。</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>
@@ -2067,6 +2116,65 @@ Commands:
     <message>
         <source>&gt; %1 s</source>
         <translation>&gt; %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::TimelineDialog</name>
+    <message>
+        <source>Timeline of operation %1</source>
+        <translation>操作 %1 的时间线</translation>
+    </message>
+    <message>
+        <source>Timeline of message %1</source>
+        <translation>消息 %1 的时间线</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>After first</source>
+        <translation>距第一个</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>OpenIM will</source>
+        <translation>OpenIM 将</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Callbacks of this message or operation</source>
+        <translation>此消息或操作的回调</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>前置</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>后置</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Callbacks with the same clientMsgID or operationID, in the order they arrived. Activate a row to select it in the table.</source>
+        <translation>具有相同 clientMsgID 或 operationID 的回调，按到达顺序排列。激活一行可在表格中选中它。</translation>
     </message>
 </context>
 <context>

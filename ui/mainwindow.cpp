@@ -2,9 +2,12 @@
 #include "mainwindow.h"
 
 #include "capture/capturestore.h"
+#include "capture/capturetimeline.h"
 #include "catalogue/catalogue.h"
 #include "cli/simulator.h"
+#include "dialogs/comparedialog.h"
 #include "dialogs/simulatordialog.h"
+#include "dialogs/timelinedialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "integration/webhooksconfig.h"
@@ -464,9 +467,16 @@ void MainWindow::buildActions()
             replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
+    auto *timeline = captureMenu->addAction(tr("Message &Timeline"), this, [this] { showTimeline(); });
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    timeline->setToolTip(
+        tr("Every callback of this message (clientMsgID) or operation (operationID), in order"));
+    auto *compare = captureMenu->addAction(tr("C&ompare Two Captures"), this, [this] { compareSelected(); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare->setToolTip(tr("Select two rows (Ctrl+click) to see what differs between them"));
     pin->setToolTip(tr("Keep this capture in the table when the oldest rows are dropped"));
     connect(m_view, &QWidget::customContextMenuRequested, this,
-        [this, fromCapture, copyCurl, pin, replay](const QPoint &pos) {
+        [this, fromCapture, copyCurl, pin, replay, timeline, compare](const QPoint &pos) {
             if (!m_view->indexAt(pos).isValid())
                 return;
             QMenu menu(this);
@@ -474,6 +484,8 @@ void MainWindow::buildActions()
             menu.addAction(copyCurl);
             menu.addAction(pin);
             menu.addAction(replay);
+            menu.addAction(timeline);
+            menu.addAction(compare);
             menu.addAction(tr("Copy Body"), this, [this] {
                 if (const CapturedRequest *c = selectedCapture())
                     QApplication::clipboard()->setText(QString::fromUtf8(c->body));
@@ -1064,6 +1076,45 @@ void MainWindow::applyFilter()
     m_filter->setToolTip(ok ? QString() : error);
     if (!ok)
         statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);
+}
+
+TimelineDialog *MainWindow::showTimeline()
+{
+    const CapturedRequest *anchor = selectedCapture();
+    if (!anchor)
+        return nullptr;
+    QList<CapturedRequest> all;
+    all.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        all.append(*m_model->captureAt(row));
+    auto *dialog = new TimelineDialog(*anchor, CaptureTimeline::related(*anchor, all), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TimelineDialog::captureActivated, this, [this](quint64 id) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0);
+            if (index.data(CaptureTableModel::CaptureIdRole).toULongLong() == id) {
+                m_view->setCurrentIndex(index);
+                m_view->scrollTo(index);
+                return;
+            }
+        }
+        statusBar()->showMessage(tr("Capture #%1 is hidden by the filter.").arg(id), 5000);
+    });
+    dialog->show();
+    return dialog;
+}
+
+CompareDialog *MainWindow::compareSelected()
+{
+    const QList<CapturedRequest> selected = selectedCaptures();
+    if (selected.size() != 2) {
+        statusBar()->showMessage(tr("Select exactly two captures to compare (Ctrl+click the second)."), 5000);
+        return nullptr;
+    }
+    auto *dialog = new CompareDialog(selected.at(0), selected.at(1), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 QList<CapturedRequest> MainWindow::selectedCaptures() const

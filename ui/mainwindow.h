@@ -23,7 +23,9 @@ class CaptureDetailView;
 class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
+class CompareDialog;
 class SessionHistory;
+class TimelineDialog;
 class SessionJournal;
 class RulesWidget;
 class StatisticsWidget;
@@ -75,6 +77,8 @@ public:
 
     CaptureTableModel *model() const { return m_model; }
     QList<CapturedRequest> selectedCaptures() const; // in table order
+    TimelineDialog *showTimeline(); // of the current capture; null when none
+    CompareDialog *compareSelected(); // the two selected captures; null unless two are
     CaptureFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     CaptureDetailView *detail() const { return m_detail; }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
+#include "capture/capturediff.h"
 #include "capture/capturestats.h"
 #include "capture/capturestore.h"
+#include "capture/capturetimeline.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace cbi;
@@ -22,6 +25,55 @@ class TestCaptureStore : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void diffAlignsLinesAndIgnoresKeyOrder()
+    {
+        CapturedRequest a;
+        a.method = "POST";
+        a.path = u"/callbackExample/x"_s;
+        a.httpVersion = "HTTP/1.1";
+        a.headers = {{"operationID", "1"}, {"Content-Type", "application/json"}};
+        a.body = "{\"sendID\":\"alice\",\"content\":\"hi\"}";
+        CapturedRequest b = a;
+        b.headers = {{"Content-Type", "application/json"}, {"operationID", "1"}};
+        b.body = "{\"content\":\"hi\",\"sendID\":\"alice\"}"; // same fields, other order
+        const auto same = CaptureDiff::diff(CaptureDiff::lines(a), CaptureDiff::lines(b));
+        QVERIFY(std::all_of(same.begin(), same.end(),
+            [](const CaptureDiff::Line &l) { return l.kind == CaptureDiff::Line::Kind::Same; }));
+        b.body = "{\"content\":\"bye\",\"sendID\":\"alice\"}";
+        const auto changed = CaptureDiff::diff(CaptureDiff::lines(a), CaptureDiff::lines(b));
+        QList<QString> left;
+        QList<QString> right;
+        for (const auto &l : changed) {
+            if (l.kind == CaptureDiff::Line::Kind::OnlyLeft)
+                left.append(l.text.trimmed());
+            if (l.kind == CaptureDiff::Line::Kind::OnlyRight)
+                right.append(l.text.trimmed());
+        }
+        QCOMPARE(left, QList<QString> {u"\"content\": \"hi\","_s});
+        QCOMPARE(right, QList<QString> {u"\"content\": \"bye\","_s});
+    }
+
+    void timelineFollowsMessageAndOperation()
+    {
+        auto capture = [](quint64 id, int second, const QString &op, const QByteArray &body) {
+            CapturedRequest c;
+            c.id = id;
+            c.receivedAt = QDateTime::fromSecsSinceEpoch(1800000000 + second, Qt::UTC);
+            c.operationID = op;
+            c.body = body;
+            return c;
+        };
+        const QList<CapturedRequest> all {capture(1, 3, u"op-b"_s, "{\"clientMsgID\":\"m1\"}"), // after send
+            capture(2, 1, u"op-a"_s, "{\"clientMsgID\":\"m1\"}"), // before send
+            capture(3, 2, u"op-a"_s, "{}"), // same operation, no message id
+            capture(4, 4, u"op-c"_s, "{\"msg\":{\"clientMsgID\":\"m1\"}}"), // push carries it in msg
+            capture(5, 5, u"op-d"_s, "{\"clientMsgID\":\"m2\"}")}; // another message
+        QList<quint64> ids;
+        for (const auto &c : CaptureTimeline::related(all.at(1), all))
+            ids.append(c.id);
+        QCOMPARE(ids, (QList<quint64> {2, 3, 1, 4}));
+    }
+
     void statsBucketPerSecondAndWait()
     {
         const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The window offscreen, fed by its real server over real sockets: the flow of a first-time user.
 #include "capture/capturestore.h"
+#include "dialogs/comparedialog.h"
 #include "dialogs/ruleeditordialog.h"
 #include "dialogs/simulatordialog.h"
+#include "dialogs/timelinedialog.h"
 #include "integration/webhooksconfig.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
@@ -36,6 +38,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QTreeWidget>
 
 #include <numeric>
 
@@ -342,6 +346,51 @@ private Q_SLOTS:
             offersStop = offersStop || a->text() == u"&Stop Server"_s;
         QVERIFY(offersStop);
         next.rules()->setModified(false);
+    }
+
+    // One message across its callbacks, and two captures side by side.
+    void timelineAndCompare()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
+        window.show();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post(
+            "callbackBeforeSendSingleMsgCommand", "{\"clientMsgID\":\"m1\",\"content\":\"hi\"}", "op-a"));
+        socket.write(post(
+            "callbackBeforeSendSingleMsgCommand", "{\"clientMsgID\":\"m2\",\"content\":\"yo\"}", "op-x"));
+        socket.write(
+            post("callbackAfterSendSingleMsgCommand", "{\"clientMsgID\":\"m1\",\"content\":\"hi\"}", "op-b"));
+        QTRY_COMPARE(window.model()->rowCount(), 3);
+
+        window.view()->selectRow(0);
+        TimelineDialog *timeline = window.showTimeline();
+        QVERIFY(timeline);
+        QCOMPARE(timeline->tree()->topLevelItemCount(), 2); // before and after send of m1, not m2
+        QVERIFY(
+            timeline->tree()->topLevelItem(0)->text(3).startsWith(u"callbackBeforeSendSingleMsgCommand"_s));
+        QVERIFY(
+            timeline->tree()->topLevelItem(1)->text(3).startsWith(u"callbackAfterSendSingleMsgCommand"_s));
+        timeline->close();
+
+        QVERIFY(!window.compareSelected()); // one row selected: nothing to compare
+        window.view()->selectionModel()->select(
+            window.proxy()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        CompareDialog *compare = window.compareSelected();
+        QVERIFY(compare);
+        QVERIFY(compare->differences() > 0);
+        QVERIFY(compare->leftView()->toPlainText().contains(u"\"content\": \"hi\""_s));
+        QVERIFY(compare->rightView()->toPlainText().contains(u"\"content\": \"yo\""_s));
+        // Aligned: both sides have as many lines.
+        QCOMPARE(
+            compare->leftView()->document()->blockCount(), compare->rightView()->document()->blockCount());
+        compare->close();
+        window.rules()->setModified(false);
     }
 
     void replayToABusinessServer()
