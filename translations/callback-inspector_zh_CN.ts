@@ -855,6 +855,69 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::HeldWidget</name>
+    <message>
+        <source>Send &amp;Edited</source>
+        <translation>发送编辑后的回复(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Send &amp;Rules&apos; Reply</source>
+        <translation>发送规则的回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Block 5001</source>
+        <translation>拦截 5001(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Connection</source>
+        <translation>关闭连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>every callback</source>
+        <translation>所有回调</translation>
+    </message>
+    <message>
+        <source>Command to hold</source>
+        <translation>要暂停的命令</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>暂停(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Holding</source>
+        <translation>停止暂停(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Commands being held</source>
+        <translation>正在暂停的命令</translation>
+    </message>
+    <message>
+        <source>Callbacks waiting for an answer</source>
+        <translation>等待应答的回调</translation>
+    </message>
+    <message>
+        <source>Reply to send</source>
+        <translation>要发送的回复</translation>
+    </message>
+    <message>
+        <source>Choose a command and press Hold: its callbacks then wait here for you to answer.</source>
+        <translation>选择一个命令并按“暂停”：它的回调将在此等待您应答。</translation>
+    </message>
+    <message>
+        <source>Reply body:</source>
+        <translation>回复体：</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>OpenIM gave up %1 s ago</source>
+        <translation>OpenIM 已在 %1 秒前放弃</translation>
+    </message>
+</context>
+<context>
     <name>cbi::MainWindow</name>
     <message>
         <source>OpenIM Callback Inspector</source>
@@ -1543,6 +1606,22 @@ Commands:
     <message>
         <source>Select exactly two captures to compare (Ctrl+click the second).</source>
         <translation>请恰好选择两个捕获进行比较（Ctrl+单击第二个）。</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
+        <translation>%1 已暂停：请在 OpenIM 放弃之前于“已暂停”面板中应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Hold This Command</source>
+        <translation>暂停此命令(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
+        <translation>此命令之后的回调将在“已暂停”面板中等待您应答</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "session/sessionhistory.h"
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
@@ -77,6 +78,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     , m_detail(new CaptureDetailView(this))
     , m_rules(new RulesWidget(this))
     , m_statistics(new StatisticsWidget(this))
+    , m_held(new HeldWidget(host, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
@@ -199,7 +201,18 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     statisticsDock->setWidget(m_statistics);
     addDockWidget(Qt::RightDockWidgetArea, statisticsDock);
     tabifyDockWidget(rulesDock, statisticsDock);
+    auto *heldDock = new QDockWidget(tr("Held"), this);
+    heldDock->setObjectName(QStringLiteral("heldDock"));
+    heldDock->setWidget(m_held);
+    addDockWidget(Qt::RightDockWidgetArea, heldDock);
+    tabifyDockWidget(statisticsDock, heldDock);
     rulesDock->raise();
+    connect(m_held, &HeldWidget::callbackWaiting, this, [this, heldDock](const QString &command) {
+        heldDock->show();
+        heldDock->raise();
+        statusBar()->showMessage(
+            tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command), 5000);
+    });
     connect(m_rules, &RulesWidget::scenarioChanged, this,
         [this](const Scenario &scenario) { m_host->setScenario(scenario); });
 
@@ -467,6 +480,12 @@ void MainWindow::buildActions()
             replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
+    auto *holdThis = captureMenu->addAction(tr("&Hold This Command"), this, [this] {
+        if (const CapturedRequest *c = selectedCapture())
+            m_held->holdCommand(c->canonicalCommand.isEmpty() ? c->command : c->canonicalCommand);
+    });
+    holdThis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    holdThis->setToolTip(tr("Next callbacks of this command wait for you to answer them in the Held panel"));
     auto *timeline = captureMenu->addAction(tr("Message &Timeline"), this, [this] { showTimeline(); });
     timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     timeline->setToolTip(

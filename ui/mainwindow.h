@@ -24,6 +24,7 @@ class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
+class HeldWidget;
 class SessionHistory;
 class TimelineDialog;
 class SessionJournal;
@@ -84,6 +85,7 @@ public:
     CaptureDetailView *detail() const { return m_detail; }
     RulesWidget *rules() const { return m_rules; }
     StatisticsWidget *statistics() const { return m_statistics; }
+    HeldWidget *held() const { return m_held; }
     QLineEdit *filterEdit() const { return m_filter; }
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
@@ -114,6 +116,7 @@ private:
     CaptureDetailView *m_detail;
     RulesWidget *m_rules;
     StatisticsWidget *m_statistics;
+    HeldWidget *m_held;
     QSplitter *m_splitter;
     QLabel *m_banner;
     QLabel *m_listening;

@@ -595,6 +595,51 @@ private Q_SLOTS:
         QCOMPARE(CapturedRequest::fromJson(c.toJson()).forward.toJson(), c.forward.toJson());
     }
 
+    // A hold nobody answers gets the rules' reply once OpenIM has given up (timeout + 1 s), and
+    // the verdict says OpenIM timed out; a release before that answers at once.
+    void heldCallbacks()
+    {
+        const auto scenario = Scenario::fromJson(q("{'scenario':1,'timeouts':{'default':1}}"), nullptr);
+        QVERIFY(scenario);
+        useScenario(*scenario);
+        QList<quint64> held; // queued to this thread: the server emits on its own
+        auto connection = connect(m_server, &CaptureServer::callbackHeld, this,
+            [&held](quint64 id, const CapturedRequest &, int) { held.append(id); });
+        auto disconnect = qScopeGuard([connection] { QObject::disconnect(connection); });
+        QMetaObject::invokeMethod(
+            m_server, [this] { m_server->setHeldCommands({u"*"_s}); }, Qt::BlockingQueuedConnection);
+        QTcpSocket socket;
+        QElapsedTimer clock;
+        clock.start();
+        auto replies = exchange(
+            socket, post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody), 1, 4000);
+        QCOMPARE(replies.size(), 1);
+        QVERIFY2(clock.elapsed() >= 1900, qPrintable(QString::number(clock.elapsed())));
+        auto captures = waitForCaptures(1);
+        QCOMPARE(captures.first().verdict.outcome, Verdict::Outcome::Failed); // 90004: too late for OpenIM
+        QTRY_COMPARE(held.size(), 1);
+
+        // Released by hand (here from the test, as the Held panel does): answered at once.
+        QTcpSocket second;
+        second.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(second.waitForConnected(2000));
+        second.write(post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody));
+        QTRY_COMPARE(held.size(), 2);
+        const quint64 id = held.last();
+        bool released = false;
+        QMetaObject::invokeMethod(
+            m_server, [&] { released = m_server->release(id, continueReply()); },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(released);
+        QTRY_VERIFY(second.bytesAvailable() > 0);
+        captures = waitForCaptures(2);
+        QCOMPARE(captures.last().verdict.outcome, Verdict::Outcome::Continue);
+        QMetaObject::invokeMethod(
+            m_server, [&] { released = m_server->release(id, continueReply()); },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(!released); // answered already
+    }
+
     void manyConcurrentDelayedRequests()
     {
         constexpr int count = 200;

@@ -14,6 +14,7 @@
 #include "session/sessionjournal.h"
 #include "widgets/barchart.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
@@ -28,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -390,6 +392,50 @@ private Q_SLOTS:
         QCOMPARE(
             compare->leftView()->document()->blockCount(), compare->rightView()->document()->blockCount());
         compare->close();
+        window.rules()->setModified(false);
+    }
+
+    // A breakpoint: the held callback waits for the user's reply, edited in the Held panel.
+    void holdAndAnswerByHand()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        QVERIFY(window.startServer(anyPort()));
+        window.show();
+        window.held()->holdCommand(u"callbackBeforeSendSingleMsgCommand"_s);
+        QCOMPARE(host.heldCommands(), QStringList {u"callbackBeforeSendSingleMsgCommand"_s});
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, host.config().port);
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-held"));
+        QTRY_COMPARE(window.held()->waitingCount(), 1);
+        QTest::qWait(200);
+        QCOMPARE(socket.bytesAvailable(), 0); // OpenIM is still waiting
+        QCOMPARE(window.model()->rowCount(), 0); // captured once answered
+        QVERIFY(
+            window.held()->replyEditor()->toPlainText().contains(u"\"nextCode\": 0"_s)); // the rules' reply
+        window.held()->replyEditor()->setPlainText(
+            u"{\"actionCode\":0,\"errCode\":7777,\"errMsg\":\"by hand\",\"errDlt\":\"\",\"nextCode\":1}"_s);
+        QPushButton *send = nullptr;
+        for (QPushButton *b : window.held()->findChildren<QPushButton *>())
+            send = b->text() == u"Send &Edited"_s ? b : send;
+        QVERIFY(send);
+        send->click();
+        QTRY_VERIFY(socket.bytesAvailable() > 0);
+        QVERIFY(socket.readAll().contains("\"errCode\":7777"));
+        QTRY_COMPARE(window.model()->rowCount(), 1);
+        const CapturedRequest *c = window.model()->captureAt(0);
+        QCOMPARE(c->verdict.outcome, Verdict::Outcome::Blocked);
+        QCOMPARE(c->verdict.errCode, 7777);
+        QVERIFY(c->reply.delayMs >= 200); // how long OpenIM waited
+        QTRY_COMPARE(window.held()->waitingCount(), 0);
+        // Other commands are not held.
+        socket.write(post("callbackAfterSendSingleMsgCommand", aliceToBob, "op-free"));
+        QTRY_COMPARE(window.model()->rowCount(), 2);
+        window.held()->stopHolding(u"callbackBeforeSendSingleMsgCommand"_s);
+        QVERIFY(host.heldCommands().isEmpty());
         window.rules()->setModified(false);
     }
 

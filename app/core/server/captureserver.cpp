@@ -311,6 +311,10 @@ public:
 
     ~HttpBackend()
     {
+        // Stopping with callbacks on hold: they were accepted, so they are answered and captured.
+        const auto held = m_held.keys();
+        for (quint64 id : held)
+            release(id, std::nullopt);
         // Stopping with forwards in flight: aborting one would finish it into a half-destroyed backend.
         if (m_network) {
             for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>())
@@ -521,6 +525,10 @@ public:
         else
             m_owner->m_engine.answer(c, body);
         const quint64 seq = conn->reserveSlot(); // the reply's place in line, whenever it is ready
+        if (isHeld(c)) {
+            hold(conn, seq, std::move(c), body, head.keepAlive);
+            return;
+        }
         if (!c.reply.forwardUrl.isEmpty()) {
             forward(conn, seq, std::move(c), body, head.keepAlive);
             return;
@@ -604,6 +612,72 @@ public:
             });
     }
 
+    bool isHeld(const CapturedRequest &c) const
+    {
+        const QStringList &held = m_owner->m_heldCommands;
+        return !held.isEmpty()
+            && (held.contains(QStringLiteral("*")) || held.contains(c.canonicalCommand)
+                || held.contains(c.command));
+    }
+
+    // Hold and answer by hand: the capture waits, with its slot in the connection's line, until
+    // release() or OpenIM's timeout plus a grace second.
+    void hold(Connection *conn, quint64 seq, CapturedRequest c, const RequestBody &body, bool keepAlive)
+    {
+        const quint64 id = ++m_nextHold;
+        const int timeoutMs = m_owner->m_engine.timeoutMsFor(c);
+        Held &h = m_held[id];
+        h.conn = conn;
+        h.seq = seq;
+        h.capture = c;
+        h.body = body;
+        h.keepAlive = keepAlive;
+        h.clock.start();
+        h.timer = new QTimer(m_owner);
+        h.timer->setSingleShot(true);
+        QObject::connect(h.timer, &QTimer::timeout, m_owner, [this, id] { release(id, std::nullopt); });
+        h.timer->start(timeoutMs + 1000);
+        Q_EMIT m_owner->callbackHeld(id, c, timeoutMs);
+    }
+
+public:
+    bool release(quint64 id, const std::optional<ReplySent> &reply)
+    {
+        const auto it = m_held.find(id);
+        if (it == m_held.end())
+            return false;
+        Held h = std::move(it.value());
+        m_held.erase(it);
+        h.timer->deleteLater();
+        CapturedRequest c = std::move(h.capture);
+        if (reply) {
+            c.reply = *reply;
+            c.ruleName = QStringLiteral("(answered by hand)");
+        }
+        // OpenIM waited all this time: the verdict sees it as the reply's delay.
+        c.reply.delayMs = int(h.clock.elapsed()) + (reply ? reply->delayMs : 0);
+        c.reply.forwardUrl.clear();
+        c.verdict = m_owner->m_engine.verdictFor(c, h.body);
+        commit(h.conn.data(), h.seq, std::move(c), h.keepAlive);
+        Q_EMIT m_owner->holdEnded(id);
+        return true;
+    }
+
+private:
+    struct Held
+    {
+        QPointer<Connection> conn;
+        quint64 seq = 0;
+        CapturedRequest capture;
+        RequestBody body;
+        bool keepAlive = true;
+        QElapsedTimer clock;
+        QTimer *timer = nullptr;
+    };
+    QHash<quint64, Held> m_held;
+    quint64 m_nextHold = 0;
+
+public:
     // {forward URL} + what follows the base path: the command segment and the query, as OpenIM sent them.
     QUrl forwardTarget(const QString &base, const QString &path, const QString &query) const
     {
@@ -739,6 +813,16 @@ void CaptureServer::committedUpTo(quint64 id)
 void CaptureServer::setScenario(const Scenario &scenario)
 {
     m_engine.setScenario(scenario);
+}
+
+void CaptureServer::setHeldCommands(const QStringList &commands)
+{
+    m_heldCommands = commands;
+}
+
+bool CaptureServer::release(quint64 holdId, const std::optional<ReplySent> &reply)
+{
+    return m_backend && m_backend->release(holdId, reply);
 }
 
 void CaptureServer::setPlanner(ReplyPlanner planner)

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <limits>
 #include <memory>
+#include <optional>
 
 namespace cbi {
 
@@ -41,6 +42,14 @@ public:
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_sink = std::move(sink); }
     // Test seam: replaces the rule engine entirely.
     void setPlanner(ReplyPlanner planner);
+    // Hold and answer by hand: callbacks of these commands ("*": all) wait for release() instead of
+    // being answered; callbackHeld() announces each with the reply the rules would give. A hold not
+    // released within OpenIM's timeout plus a grace second is answered with that reply (too late
+    // for OpenIM, which the verdict then says).
+    void setHeldCommands(const QStringList &commands);
+    QStringList heldCommands() const { return m_heldCommands; }
+    // reply: what to send; nullopt: the rules' reply. Returns false for an unknown or answered hold.
+    bool release(quint64 holdId, const std::optional<ReplySent> &reply);
 
     bool start(const ServerConfig &config);
     void stop();
@@ -52,6 +61,11 @@ public:
     // The bearer token the control API wants; empty while listening on loopback only.
     QString controlToken() const;
 
+Q_SIGNALS:
+    void callbackHeld(quint64 holdId, const cbi::CapturedRequest &capture, int timeoutMs);
+    void holdEnded(quint64 holdId);
+
+public:
     // Counters, readable from any thread.
     quint64 capturedCount() const { return m_captured.load(); }
 
@@ -67,6 +81,7 @@ private:
     ControlApi *m_control;
     std::unique_ptr<HttpBackend> m_backend;
     QString m_error;
+    QStringList m_heldCommands;
     std::atomic<quint64> m_nextId {0};
     std::atomic<quint64> m_captured {0};
     std::atomic<quint64> m_rejected {0};

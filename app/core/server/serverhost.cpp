@@ -8,6 +8,10 @@ ServerHost::ServerHost(CaptureStore *store, QObject *parent)
     , m_server(new CaptureServer(store))
 {
     m_thread.setObjectName(QStringLiteral("capture-server"));
+    qRegisterMetaType<cbi::CapturedRequest>();
+    // Queued to this (the GUI's) thread.
+    connect(m_server, &CaptureServer::callbackHeld, this, &ServerHost::callbackHeld);
+    connect(m_server, &CaptureServer::holdEnded, this, &ServerHost::holdEnded);
     m_server->moveToThread(&m_thread);
     m_thread.start();
 }
@@ -63,6 +67,21 @@ void ServerHost::stop()
     m_listening = false;
     m_url.clear();
     Q_EMIT stateChanged();
+}
+
+void ServerHost::setHeldCommands(const QStringList &commands)
+{
+    m_held = commands;
+    QMetaObject::invokeMethod(
+        m_server, [this, commands] { m_server->setHeldCommands(commands); }, Qt::BlockingQueuedConnection);
+}
+
+bool ServerHost::release(quint64 holdId, const std::optional<ReplySent> &reply)
+{
+    bool released = false;
+    QMetaObject::invokeMethod(
+        m_server, [&] { released = m_server->release(holdId, reply); }, Qt::BlockingQueuedConnection);
+    return released;
 }
 
 void ServerHost::setScenario(const Scenario &scenario)

@@ -33,9 +33,15 @@ public:
     void setCommitGate(bool on, quint64 lastId = 0);
     void committedUpTo(quint64 id);
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink);
+    // Hold and answer by hand (see CaptureServer::setHeldCommands).
+    void setHeldCommands(const QStringList &commands);
+    QStringList heldCommands() const { return m_held; }
+    bool release(quint64 holdId, const std::optional<ReplySent> &reply);
 
 Q_SIGNALS:
     void stateChanged();
+    void callbackHeld(quint64 holdId, const cbi::CapturedRequest &capture, int timeoutMs);
+    void holdEnded(quint64 holdId);
 
 private:
     QThread m_thread;
@@ -44,6 +50,7 @@ private:
     Scenario m_scenario;
     QString m_url;
     QString m_token;
+    QStringList m_held;
     bool m_listening = false;
 };
 

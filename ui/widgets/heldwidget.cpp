@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include "heldwidget.h"
+
+#include "catalogue/catalogue.h"
+#include "server/serverhost.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace cbi {
+
+HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_pick(new QComboBox(this))
+    , m_commands(new QListWidget(this))
+    , m_waiting(new QListWidget(this))
+    , m_reply(new QPlainTextEdit(this))
+    , m_hint(new QLabel(this))
+    , m_send(new QPushButton(tr("Send &Edited"), this))
+    , m_rules(new QPushButton(tr("Send &Rules' Reply"), this))
+    , m_block(new QPushButton(tr("&Block 5001"), this))
+    , m_drop(new QPushButton(tr("&Close Connection"), this))
+    , m_tick(new QTimer(this))
+{
+    m_pick->addItem(tr("every callback"), QStringLiteral("*"));
+    for (const auto &spec : Catalogue::instance().commands())
+        m_pick->addItem(spec.command, spec.command);
+    m_pick->setAccessibleName(tr("Command to hold"));
+    auto *hold = new QPushButton(tr("&Hold"), this);
+    auto *release = new QPushButton(tr("&Stop Holding"), this);
+    m_commands->setAccessibleName(tr("Commands being held"));
+    m_commands->setMaximumHeight(m_commands->fontMetrics().height() * 4);
+    m_waiting->setAccessibleName(tr("Callbacks waiting for an answer"));
+    m_reply->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_reply->setAccessibleName(tr("Reply to send"));
+    m_hint->setWordWrap(true);
+    m_hint->setText(tr("Choose a command and press Hold: its callbacks then wait here for you to answer."));
+
+    auto *pickRow = new QHBoxLayout;
+    pickRow->addWidget(m_pick, 1);
+    pickRow->addWidget(hold);
+    pickRow->addWidget(release);
+    auto *answerRow = new QHBoxLayout;
+    answerRow->addWidget(m_send);
+    answerRow->addWidget(m_rules);
+    auto *faultRow = new QHBoxLayout;
+    faultRow->addWidget(m_block);
+    faultRow->addWidget(m_drop);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(pickRow);
+    layout->addWidget(m_commands);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_waiting, 1);
+    layout->addWidget(new QLabel(tr("Reply body:"), this));
+    layout->addWidget(m_reply, 1);
+    layout->addLayout(answerRow);
+    layout->addLayout(faultRow);
+
+    connect(hold, &QPushButton::clicked, this, [this] { holdCommand(m_pick->currentData().toString()); });
+    connect(release, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_commands->currentItem())
+            stopHolding(item->data(Qt::UserRole).toString());
+    });
+    connect(m_waiting, &QListWidget::currentRowChanged, this, &HeldWidget::showSelected);
+    connect(m_send, &QPushButton::clicked, this, [this] { answerSelected(editedReply()); });
+    connect(m_rules, &QPushButton::clicked, this, [this] { answerSelected(std::nullopt); });
+    connect(m_block, &QPushButton::clicked, this, [this] {
+        ReplySent r = continueReply();
+        r.body = QByteArrayLiteral(
+            R"({"actionCode":0,"errCode":5001,"errMsg":"held and blocked","errDlt":"","nextCode":1})");
+        answerSelected(r);
+    });
+    connect(m_drop, &QPushButton::clicked, this, [this] {
+        ReplySent r = continueReply();
+        r.fault = Fault::Close;
+        answerSelected(r);
+    });
+    connect(m_host, &ServerHost::callbackHeld, this, &HeldWidget::held);
+    connect(m_host, &ServerHost::holdEnded, this, &HeldWidget::ended);
+    m_tick->setInterval(200);
+    connect(m_tick, &QTimer::timeout, this, &HeldWidget::tick);
+    showSelected();
+}
+
+void HeldWidget::holdCommand(const QString &command)
+{
+    if (command.isEmpty() || !m_commands->findItems(command, Qt::MatchExactly).isEmpty()
+        || heldCommands().contains(command))
+        return;
+    auto *item =
+        new QListWidgetItem(command == QLatin1String("*") ? tr("every callback") : command, m_commands);
+    item->setData(Qt::UserRole, command);
+    applyHeldCommands();
+}
+
+void HeldWidget::stopHolding(const QString &command)
+{
+    for (int i = m_commands->count() - 1; i >= 0; --i) {
+        if (m_commands->item(i)->data(Qt::UserRole).toString() == command)
+            delete m_commands->takeItem(i);
+    }
+    applyHeldCommands();
+}
+
+QStringList HeldWidget::heldCommands() const
+{
+    QStringList out;
+    for (int i = 0; i < m_commands->count(); ++i)
+        out.append(m_commands->item(i)->data(Qt::UserRole).toString());
+    return out;
+}
+
+void HeldWidget::applyHeldCommands()
+{
+    m_host->setHeldCommands(heldCommands());
+}
+
+int HeldWidget::waitingCount() const
+{
+    return int(m_held.size());
+}
+
+void HeldWidget::held(quint64 id, const CapturedRequest &capture, int timeoutMs)
+{
+    Waiting &w = m_held[id];
+    w.capture = capture;
+    w.timeoutMs = timeoutMs;
+    w.clock.start();
+    auto *item = new QListWidgetItem(m_waiting);
+    item->setData(Qt::UserRole, id);
+    if (m_waiting->currentRow() < 0)
+        m_waiting->setCurrentItem(item);
+    tick();
+    m_tick->start();
+    Q_EMIT callbackWaiting(capture.command);
+}
+
+void HeldWidget::ended(quint64 id)
+{
+    m_held.remove(id);
+    for (int i = 0; i < m_waiting->count(); ++i) {
+        if (m_waiting->item(i)->data(Qt::UserRole).toULongLong() == id) {
+            delete m_waiting->takeItem(i);
+            break;
+        }
+    }
+    if (m_held.isEmpty())
+        m_tick->stop();
+    showSelected();
+}
+
+// The countdown: how long OpenIM still waits for each held callback.
+void HeldWidget::tick()
+{
+    for (int i = 0; i < m_waiting->count(); ++i) {
+        QListWidgetItem *item = m_waiting->item(i);
+        const auto it = m_held.constFind(item->data(Qt::UserRole).toULongLong());
+        if (it == m_held.cend())
+            continue;
+        const qint64 left = it->timeoutMs - it->clock.elapsed();
+        const QString when = left > 0 ? tr("%1 s left").arg(double(left) / 1000.0, 0, 'f', 1)
+                                      : tr("OpenIM gave up %1 s ago").arg(double(-left) / 1000.0, 0, 'f', 1);
+        item->setText(
+            QStringLiteral("%1  %2  \u2014  %3").arg(it->capture.command, it->capture.operationID, when));
+        item->setForeground(left > 0 ? palette().text() : QBrush(QColor(200, 60, 60)));
+    }
+}
+
+void HeldWidget::showSelected()
+{
+    QListWidgetItem *item = m_waiting->currentItem();
+    const auto it = item ? m_held.constFind(item->data(Qt::UserRole).toULongLong()) : m_held.cend();
+    const bool any = it != m_held.cend();
+    for (QPushButton *b : {m_send, m_rules, m_block, m_drop})
+        b->setEnabled(any);
+    if (!any) {
+        m_reply->clear();
+        return;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(it->capture.reply.body);
+    m_reply->setPlainText(doc.isNull() ? QString::fromUtf8(it->capture.reply.body)
+                                       : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+}
+
+ReplySent HeldWidget::editedReply() const
+{
+    ReplySent r = continueReply();
+    const QByteArray text = m_reply->toPlainText().toUtf8();
+    const QJsonDocument doc = QJsonDocument::fromJson(text);
+    // Compact when it is JSON (as OpenIM's peers send it); as typed when it is not (to test that).
+    r.body = doc.isNull() ? text : doc.toJson(QJsonDocument::Compact);
+    return r;
+}
+
+bool HeldWidget::answerSelected(const std::optional<ReplySent> &reply)
+{
+    QListWidgetItem *item = m_waiting->currentItem();
+    if (!item)
+        return false;
+    return m_host->release(item->data(Qt::UserRole).toULongLong(), reply);
+}
+
+} // namespace cbi
