@@ -803,6 +803,18 @@ Commands:
         <source>Captures kept in memory; the oldest are dropped (default 50000, or 10000 with --session: the session file keeps them all).</source>
         <translation>内存中保留的捕获数；超出时丢弃最旧的（默认 50000；使用 --session 时为 10000：会话文件保存全部捕获）。</translation>
     </message>
+    <message>
+        <source>Serve HTTPS with this PEM certificate (chain); needs --tls-key.</source>
+        <translation>使用此 PEM 证书（链）提供 HTTPS 服务；需同时指定 --tls-key。</translation>
+    </message>
+    <message>
+        <source>The PEM private key (unencrypted) of --tls-cert.</source>
+        <translation>--tls-cert 对应的 PEM 私钥（未加密）。</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together: HTTPS needs the certificate and its key</source>
+        <translation>--tls-cert 与 --tls-key 必须同时使用：HTTPS 需要证书及其私钥</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CompareDialog</name>

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
@@ -383,6 +384,49 @@ private Q_SLOTS:
         QVERIFY(!second.start(config));
         QVERIFY(!second.errorString().isEmpty());
         QVERIFY(!second.isListening());
+    }
+
+    // HTTPS with --tls-cert/--tls-key: answered over TLS, and handshakes that never finish (Qt 6.4's
+    // QSslServer stops accepting after 30) do not stop the listener.
+    void httpsAndAbortedHandshakes()
+    {
+        ServerConfig config = testConfig();
+        config.tlsCertPath = QStringLiteral(CBI_TEST_DATA "/tls-cert.pem");
+        config.tlsKeyPath = QStringLiteral(CBI_TEST_DATA "/tls-key.pem");
+        QVERIFY(startServer(config));
+        auto tlsExchange = [this](const QByteArray &request) {
+            QSslSocket socket;
+            socket.setPeerVerifyMode(QSslSocket::VerifyNone); // the test certificate is self-signed
+            socket.connectToHostEncrypted(u"127.0.0.1"_s, m_port);
+            if (!socket.waitForEncrypted(5000))
+                return QByteArray("handshake failed: " + socket.errorString().toUtf8());
+            socket.write(request);
+            QByteArray got;
+            while (!got.contains("nextCode") && socket.waitForReadyRead(5000))
+                got += socket.readAll();
+            return got;
+        };
+        QByteArray reply =
+            tlsExchange(post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody));
+        QVERIFY2(reply.startsWith("HTTP/1.1 200"), reply.constData());
+        for (int i = 0; i < 40; ++i) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, m_port);
+            QVERIFY(probe.waitForConnected(2000));
+            probe.write(QByteArray("\x16\x03\x01\x00", 4)); // the start of a ClientHello, then nothing
+            probe.waitForBytesWritten(1000);
+            probe.abort();
+        }
+        reply = tlsExchange(post("/callbackExample/callbackAfterSendSingleMsgCommand", sampleBody));
+        QVERIFY2(reply.startsWith("HTTP/1.1 200"), reply.constData());
+        QCOMPARE(waitForCaptures(2).size(), 2);
+
+        // A key that cannot be read: a clear error, nothing listening.
+        config.tlsKeyPath = QStringLiteral(CBI_TEST_DATA "/no-such-key.pem");
+        CaptureStore store;
+        CaptureServer broken(&store);
+        QVERIFY(!broken.start(config));
+        QVERIFY2(broken.errorString().contains(u"no-such-key.pem"_s), qPrintable(broken.errorString()));
     }
 
     // Reads from the raw descriptor: 0 bytes is a FIN, -1 with ECONNRESET an RST.

@@ -100,6 +100,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("Largest request head accepted; larger ones are answered 431 and still "
            "captured (default 64K)."),
         tr("bytes"), QStringLiteral("64K"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        tr("Serve HTTPS with this PEM certificate (chain); needs --tls-key."), tr("file"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"), tr("The PEM private key (unencrypted) of --tls-cert."), tr("file"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
         tr("Close a connection idle for this long (default 60), not counting time a "
            "delayed reply is pending."),
@@ -172,9 +176,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QStringLiteral("jsonl"), tr("Print one JSON object per capture on stdout."));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
-    parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, idle, delay, capacity, scenario,
-        profile, token, exec, duration, count, timeout, junit, session, format, output, command, verdict,
-        since, target, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
+    parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
+        capacity, scenario, profile, token, exec, duration, count, timeout, junit, session, format, output,
+        command, verdict, since, target, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl,
+        exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -270,6 +275,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         return fail(tr("Invalid --max-header value %1: expected a size of at least 256 bytes, such as 64K")
                         .arg(parser.value(maxHeader)));
     o.server.maxHeaderBytes = head;
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return fail(tr("--tls-cert and --tls-key go together: HTTPS needs the certificate and its key"));
+    o.server.tlsCertPath = parser.value(tlsCert);
+    o.server.tlsKeyPath = parser.value(tlsKey);
     bool ok = false;
     const int idleSeconds = parser.value(idle).toInt(&ok);
     if (!ok || idleSeconds <= 0)

@@ -67,7 +67,9 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     if (address.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     // Machine-read by scripts and tests: keep this line's shape and language.
-    printErr(QStringLiteral("listening on http://%1:%2").arg(host).arg(server.serverPort()));
+    printErr(QStringLiteral("listening on %1://%2:%3")
+                 .arg(options.server.scheme(), host)
+                 .arg(server.serverPort()));
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 

@@ -8,6 +8,7 @@
 #include "httpframer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,10 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -739,7 +744,10 @@ void Connection::reject(const HttpFramer::Output &failure)
     m_server->m_backend->rejectCapture(this, failure, m_socket);
 }
 
-// Our own listener: a deep backlog, and every accepted socket gets its Connection at once.
+// Our own listener: a deep backlog, and every accepted socket gets its Connection at once. With
+// TLS each socket starts its server handshake here; there is no pending-connection queue to fill,
+// so handshakes that never finish (Qt 6.4's QSslServer stops accepting after 30 of them) only
+// cost their own socket until the idle timeout.
 class Listener : public QTcpServer
 {
 public:
@@ -748,19 +756,64 @@ public:
     {
     }
 
+    // Loads the PEM certificate chain and key; false with a message when they cannot be used.
+    bool setTls(const QString &certPath, const QString &keyPath, QString *error)
+    {
+        if (!QSslSocket::supportsSsl()) {
+            *error = QStringLiteral("no TLS backend is available (Qt's OpenSSL plugin)");
+            return false;
+        }
+        QFile certFile(certPath);
+        QFile keyFile(keyPath);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1").arg(certFile.isOpen() ? keyPath : certPath);
+            return false;
+        }
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyData = keyFile.readAll();
+        QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || chain.first().isNull()) {
+            *error = QStringLiteral("%1 holds no PEM certificate").arg(certPath);
+            return false;
+        }
+        if (key.isNull()) {
+            *error = QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyPath);
+            return false;
+        }
+        m_tls = QSslConfiguration::defaultConfiguration();
+        m_tls.setLocalCertificateChain(chain);
+        m_tls.setPrivateKey(key);
+        m_tls.setPeerVerifyMode(QSslSocket::VerifyNone); // OpenIM presents no client certificate
+        m_useTls = true;
+        return true;
+    }
+
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QTcpSocket(this);
+        QTcpSocket *socket = nullptr;
+        if (m_useTls) {
+            auto *ssl = new QSslSocket(this);
+            ssl->setSslConfiguration(m_tls);
+            socket = ssl;
+        } else {
+            socket = new QTcpSocket(this);
+        }
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
         }
         new Connection(socket, m_server);
+        if (m_useTls)
+            static_cast<QSslSocket *>(socket)->startServerEncryption();
     }
 
 private:
     CaptureServer *m_server;
+    bool m_useTls = false;
+    QSslConfiguration m_tls;
 };
 
 CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
@@ -839,6 +892,10 @@ bool CaptureServer::start(const ServerConfig &config)
     m_backend->listener = std::make_unique<Listener>(this);
     Listener *listener = m_backend->listener.get();
     listener->setListenBacklogSize(config.listenBacklog);
+    if (config.tls() && !listener->setTls(config.tlsCertPath, config.tlsKeyPath, &m_error)) {
+        m_backend.reset();
+        return false;
+    }
     if (!listener->listen(config.address, config.port)) {
         m_error = listener->errorString();
         m_backend.reset();

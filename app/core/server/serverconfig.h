@@ -16,6 +16,12 @@ struct ServerConfig
     int idleTimeoutMs = 60 * 1000; // paused while a reply is pending
     int listenBacklog = 1024; // Qt's default of 50 costs bursts a 1 s SYN retransmit
     QString controlToken; // for /__inspector/ beyond loopback; generated at start when empty
+    // HTTPS: PEM certificate (chain) and private key files; both empty: plain HTTP.
+    QString tlsCertPath;
+    QString tlsKeyPath;
+
+    bool tls() const { return !tlsCertPath.isEmpty(); }
+    QString scheme() const { return tls() ? QStringLiteral("https") : QStringLiteral("http"); }
 };
 
 } // namespace cbi

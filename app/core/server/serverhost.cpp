@@ -50,7 +50,10 @@ bool ServerHost::start(const ServerConfig &config, QString *error)
         if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
             host = QStringLiteral(
                 "127.0.0.1"); // reachable locally; OpenIM elsewhere needs this machine's address
-        m_url = QStringLiteral("http://%1:%2%3").arg(host).arg(port).arg(m_server->config().basePath);
+        m_url = QStringLiteral("%1://%2:%3%4")
+                    .arg(m_server->config().scheme(), host)
+                    .arg(port)
+                    .arg(m_server->config().basePath);
     } else {
         m_url.clear();
     }
