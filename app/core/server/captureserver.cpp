@@ -543,13 +543,17 @@ public:
 
     // The capture is complete (its reply decided): it takes the next id, goes to the journal, the
     // store and the scripts, and its reply is scheduled. conn is null when the client hung up.
-    void commit(Connection *conn, quint64 seq, CapturedRequest c, bool keepAlive)
+    // sendDelayMs: when not -1, the wait before sending (a held reply records the time OpenIM
+    // already waited as its delay, and must not wait that long again).
+    void commit(Connection *conn, quint64 seq, CapturedRequest c, bool keepAlive, int sendDelayMs = -1)
     {
         c.id = ++m_owner->m_nextId; // ids follow completion: the commit gate relies on their order
         ++m_owner->m_captured;
         if (m_owner->m_sink)
             m_owner->m_sink(c);
         Scheduled reply = prepare(seq, c, keepAlive);
+        if (sendDelayMs >= 0)
+            reply.delayMs = sendDelayMs;
         m_owner->m_control->count(c);
         if (m_owner->m_control->watching()) {
             m_owner->m_store->append(c); // a waiting script reads it back from the store
@@ -663,7 +667,7 @@ public:
         c.reply.delayMs = int(h.clock.elapsed()) + (reply ? reply->delayMs : 0);
         c.reply.forwardUrl.clear();
         c.verdict = m_owner->m_engine.verdictFor(c, h.body);
-        commit(h.conn.data(), h.seq, std::move(c), h.keepAlive);
+        commit(h.conn.data(), h.seq, std::move(c), h.keepAlive, reply ? reply->delayMs : 0);
         Q_EMIT m_owner->holdEnded(id);
         return true;
     }
