@@ -26,6 +26,16 @@ for n, c in enumerate(catalogue["commands"]):
     request = (b"POST /callbackExample/" + c["command"].encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Length: "
                + str(len(body)).encode() + b"\r\n\r\n" + body)
     open(f"{corpus}/http-{n}", "wb").write(b"\x00\x09" + request)
+    open(f"{corpus}/json-{n}", "wb").write(b"\x06\x00" + body)  # the fast JSON scan against Qt's
 open(f"{corpus}/reply", "wb").write(b'\x03\x01{"actionCode":0,"nextCode":1,"errCode":5001,"content":"{}"}')
 PY
-build/fuzz/tests/fuzz/fuzz_inspector "$corpus" -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 2>&1 | tail -15
+# A crash or sanitizer report fails the script (and CI) with the reproducer in build/fuzz/.
+out=build/fuzz/last-run.log
+if ! build/fuzz/tests/fuzz/fuzz_inspector "$corpus" -max_total_time="$seconds" -max_len=65536 \
+        -print_final_stats=1 -artifact_prefix=build/fuzz/ >"$out" 2>&1; then
+    tail -40 "$out"
+    echo "fuzz: FAILED (reproducer: build/fuzz/crash-*)" >&2
+    exit 1
+fi
+grep -E '^stat::number_of_executed_units|^Done' "$out" | tail -2
+echo "fuzz: ${seconds} s without a crash"
