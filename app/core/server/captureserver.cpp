@@ -24,11 +24,14 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
+#include <queue>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sys/socket.h>
+#include <vector>
 
 namespace cbi {
 
@@ -119,15 +122,11 @@ public:
         , m_server(server)
         , m_framer({server->m_config.maxHeaderBytes, server->m_config.maxBodyBytes})
     {
-        m_idle.setSingleShot(true);
-        m_idle.setInterval(server->m_config.idleTimeoutMs);
-        connect(&m_idle, &QTimer::timeout, this, &Connection::checkIdle);
         m_lastActivity.start();
         m_peer = socket->peerAddress().toString();
         connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         s_connections.insert(socket, this);
-        m_idle.start();
     }
 
     ~Connection() override;
@@ -261,26 +260,19 @@ private:
         timer->start();
     }
 
-    // Re-armed only when it fires, not on every read: restarting a timer per request costs more
-    // than a clock read.
-    void checkIdle()
+public:
+    // Called by the listener's sweep: closes the connection once idle for idleMs. A pending reply
+    // pauses the clock (it restarts when the replies are out); an event stream is quiet by nature.
+    void sweepIdle(int idleMs)
     {
-        const int idle = m_server->m_config.idleTimeoutMs;
-        if (!m_replies.empty()) {
-            m_idle.start(idle); // a pending delayed reply pauses the idle clock
-            return;
-        }
-        const qint64 elapsed = m_lastActivity.elapsed();
-        if (elapsed >= idle && !m_streaming) // an event stream is quiet by nature
+        if (m_replies.empty() && !m_streaming && m_lastActivity.elapsed() >= idleMs)
             m_socket->abort();
-        else
-            m_idle.start(int(idle - elapsed));
     }
 
+private:
     QTcpSocket *m_socket;
     CaptureServer *m_server;
     HttpFramer m_framer;
-    QTimer m_idle;
     QElapsedTimer m_lastActivity;
     QString m_peer;
     bool m_rejecting = false; // answered with an error: what follows is read and dropped
@@ -301,6 +293,68 @@ Connection::~Connection()
 }
 
 class Listener;
+
+// Every delayed reply on one timer. Qt 6.4 keeps its timers in a sorted list with linear insertion,
+// so a timer per delayed reply made a burst of 10,000 cost seconds of QTimerInfoList::timerInsert
+// (44 % of the server's cycles in perf); a heap costs log n per reply.
+class ReplyTimers : public QObject
+{
+public:
+    ReplyTimers()
+    {
+        // PreciseTimer: the default coarse timer fires up to 5 % early, and users test timeouts.
+        m_timer.setSingleShot(true);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, &ReplyTimers::fire);
+        m_clock.start();
+    }
+
+    void schedule(Connection *conn, int delayMs, Connection::PendingReply reply)
+    {
+        m_queue.push({m_clock.nsecsElapsed() + qint64(delayMs) * 1000000, m_order++, conn, std::move(reply)});
+        arm();
+    }
+
+private:
+    struct Item
+    {
+        qint64 dueNs;
+        quint64 order; // equal deadlines leave in the order they were scheduled
+        QPointer<Connection> conn; // null once the client hung up
+        Connection::PendingReply reply;
+        bool operator>(const Item &other) const
+        {
+            return dueNs > other.dueNs || (dueNs == other.dueNs && order > other.order);
+        }
+    };
+
+    void arm()
+    {
+        if (m_queue.empty()) {
+            m_timer.stop();
+            return;
+        }
+        const qint64 waitNs = m_queue.top().dueNs - m_clock.nsecsElapsed();
+        m_timer.start(waitNs <= 0 ? 0 : int((waitNs + 999999) / 1000000)); // rounded up: never early
+    }
+
+    void fire()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        while (!m_queue.empty() && m_queue.top().dueNs <= now) {
+            Item item = m_queue.top();
+            m_queue.pop();
+            if (item.conn)
+                item.conn->complete(std::move(item.reply));
+        }
+        arm();
+    }
+
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> m_queue;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    quint64 m_order = 0;
+};
 
 // Every request, whatever its method and path, ends here: captured, answered by the rules.
 class HttpBackend
@@ -419,7 +473,7 @@ public:
         return s;
     }
 
-    static void send(Connection *conn, Scheduled s)
+    void send(Connection *conn, Scheduled s)
     {
         if (s.hang)
             return;
@@ -427,10 +481,7 @@ public:
             conn->complete(std::move(s.reply));
             return;
         }
-        // PreciseTimer: the default coarse timer fires up to 5 % early, and users test timeouts.
-        // The connection is the context: if the client hangs up, the timer dies with it.
-        QTimer::singleShot(s.delayMs, Qt::PreciseTimer, conn,
-            [conn, reply = std::move(s.reply)]() mutable { conn->complete(std::move(reply)); });
+        m_timers.schedule(conn, s.delayMs, std::move(s.reply));
     }
 
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
@@ -706,6 +757,7 @@ public:
 private:
     CaptureServer *m_owner;
     CommandDetector m_detector;
+    ReplyTimers m_timers;
     std::unique_ptr<QNetworkAccessManager> m_network; // forward mode, created on first use
 };
 
@@ -755,9 +807,17 @@ void Connection::reject(const HttpFramer::Output &failure)
 class Listener : public QTcpServer
 {
 public:
-    explicit Listener(CaptureServer *server)
+    Listener(CaptureServer *server, int idle)
         : m_server(server)
     {
+        // One sweep for every connection's idle timeout (a timer per connection costs a burst of
+        // thousands of connections dearly in Qt 6.4, see ReplyTimers).
+        m_sweep.setInterval(qBound(20, idle / 4, 1000));
+        connect(&m_sweep, &QTimer::timeout, this, [idle] {
+            for (Connection *conn : Connection::all())
+                conn->sweepIdle(idle);
+        });
+        m_sweep.start();
     }
 
     // Loads the PEM certificate chain and key; false with a message when they cannot be used.
@@ -816,6 +876,7 @@ protected:
 
 private:
     CaptureServer *m_server;
+    QTimer m_sweep;
     bool m_useTls = false;
     QSslConfiguration m_tls;
 };
@@ -893,7 +954,7 @@ bool CaptureServer::start(const ServerConfig &config)
     m_config = config;
     m_error.clear();
     m_backend = std::make_unique<HttpBackend>(this);
-    m_backend->listener = std::make_unique<Listener>(this);
+    m_backend->listener = std::make_unique<Listener>(this, config.idleTimeoutMs);
     Listener *listener = m_backend->listener.get();
     listener->setListenBacklogSize(config.listenBacklog);
     if (config.tls() && !listener->setTls(config.tlsCertPath, config.tlsKeyPath, &m_error)) {
