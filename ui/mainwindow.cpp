@@ -689,39 +689,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &chosenUrl)
+bool MainWindow::askReplayTarget(
+    const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body)
 {
     QSettings settings;
-    QString url = chosenUrl;
-    QByteArray body = capture.body;
-    if (url.isEmpty()) {
-        // Where to, and the request as it will go: editable, so a variant can be tried.
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Replay to Business Server"));
-        auto *urlEdit = new QLineEdit(
-            settings
-                .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
-                .toString(),
-            &dialog);
-        urlEdit->setAccessibleName(tr("Business server URL"));
-        auto *bodyEdit = new QPlainTextEdit(QString::fromUtf8(capture.body), &dialog);
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    auto *urlEdit = new QLineEdit(
+        settings.value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
+            .toString(),
+        &dialog);
+    urlEdit->setAccessibleName(tr("Business server URL"));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
+    QPlainTextEdit *bodyEdit = nullptr;
+    if (capture) {
+        bodyEdit = new QPlainTextEdit(QString::fromUtf8(capture->body), &dialog);
         bodyEdit->setAccessibleName(tr("Request body to send"));
         bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        auto *form = new QFormLayout(&dialog);
-        form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
-        form->addRow(tr("Body of capture #%1 (edit to send a variant):").arg(capture.id), bodyEdit);
-        form->addRow(buttons);
-        dialog.resize(720, 480);
-        if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
-            return false;
-        url = urlEdit->text().trimmed();
-        body = bodyEdit->toPlainText().toUtf8();
-        settings.setValue(QStringLiteral("replay/url"), url);
+        form->addRow(tr("Body of capture #%1 (edit to send a variant):").arg(capture->id), bodyEdit);
     }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    dialog.resize(720, capture ? 480 : 120);
+    if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
+        return false;
+    *url = urlEdit->text().trimmed();
+    if (bodyEdit && body)
+        *body = bodyEdit->toPlainText().toUtf8();
+    settings.setValue(QStringLiteral("replay/url"), *url);
+    return true;
+}
+
+bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &chosenUrl)
+{
+    QString url = chosenUrl;
+    QByteArray body = capture.body;
+    // Where to, and the request as it will go: editable, so a variant can be tried.
+    if (url.isEmpty() && !askReplayTarget(tr("Replay to Business Server"), &capture, &url, &body))
+        return false;
     Simulator::Options options;
     options.url = url;
     options.profile = m_rules->scenario().profile;
@@ -753,30 +762,11 @@ bool MainWindow::replayCapture(const CapturedRequest &capture, const QString &ch
 
 int MainWindow::replayCaptures(const QList<CapturedRequest> &captures, const QString &chosenUrl)
 {
-    QSettings settings;
     QString url = chosenUrl;
-    if (url.isEmpty()) {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Replay %n Captures to Business Server", nullptr, int(captures.size())));
-        auto *urlEdit = new QLineEdit(
-            settings
-                .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
-                .toString(),
-            &dialog);
-        urlEdit->setAccessibleName(tr("Business server URL"));
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        auto *form = new QFormLayout(&dialog);
-        form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
-        form->addRow(buttons);
-        dialog.resize(640, 120);
-        if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
-            return 0;
-        url = urlEdit->text().trimmed();
-        settings.setValue(QStringLiteral("replay/url"), url);
-    }
+    if (url.isEmpty()
+        && !askReplayTarget(tr("Replay %n Captures to Business Server", nullptr, int(captures.size())),
+            nullptr, &url, nullptr))
+        return 0;
     // One after another, as OpenIM would send them; each waits at most OpenIM's timeout.
     QProgressDialog progress(tr("Replaying captures..."), tr("Cancel"), 0, int(captures.size()), this);
     progress.setWindowModality(Qt::WindowModal);

@@ -105,6 +105,9 @@ private:
     void showSelected();
     const CapturedRequest *selectedCapture() const;
     bool maybeSaveScenario();
+    // The replay dialog: the business server's url and, for one capture, its body to edit.
+    bool askReplayTarget(
+        const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body);
     void restoreSettings();
     void saveSettings();
 
