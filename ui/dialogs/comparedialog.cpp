@@ -52,26 +52,41 @@ CompareDialog::CompareDialog(const CapturedRequest &left, const CapturedRequest 
     QStringList rightText;
     QList<int> leftMarks;
     QList<int> rightMarks;
+    // A run of removed lines and the run of added lines after it face each other, row by row, so a
+    // changed value sits beside its old one.
+    QStringList removed;
+    QStringList added;
+    const auto flush = [&] {
+        for (qsizetype i = 0; i < qMax(removed.size(), added.size()); ++i) {
+            if (i < removed.size())
+                leftMarks.append(int(leftText.size()));
+            if (i < added.size())
+                rightMarks.append(int(rightText.size()));
+            leftText.append(removed.value(i));
+            rightText.append(added.value(i));
+        }
+        m_differences += int(removed.size() + added.size());
+        removed.clear();
+        added.clear();
+    };
     for (const auto &line : CaptureDiff::diff(CaptureDiff::lines(left), CaptureDiff::lines(right))) {
         switch (line.kind) {
         case CaptureDiff::Line::Kind::Same:
+            flush();
             leftText.append(line.text);
             rightText.append(line.text);
             break;
         case CaptureDiff::Line::Kind::OnlyLeft:
-            leftMarks.append(int(leftText.size()));
-            leftText.append(line.text);
-            rightText.append(QString());
-            ++m_differences;
+            if (!added.isEmpty())
+                flush(); // removed after added: a new change
+            removed.append(line.text);
             break;
         case CaptureDiff::Line::Kind::OnlyRight:
-            rightMarks.append(int(rightText.size()));
-            rightText.append(line.text);
-            leftText.append(QString());
-            ++m_differences;
+            added.append(line.text);
             break;
         }
     }
+    flush();
     m_left->setPlainText(leftText.join(QLatin1Char('\n')));
     m_right->setPlainText(rightText.join(QLatin1Char('\n')));
     mark(m_left, leftMarks, QColor(220, 60, 60, 70));
