@@ -95,8 +95,7 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
 
 void HeldWidget::holdCommand(const QString &command)
 {
-    if (command.isEmpty() || !m_commands->findItems(command, Qt::MatchExactly).isEmpty()
-        || heldCommands().contains(command))
+    if (command.isEmpty() || heldCommands().contains(command))
         return;
     auto *item =
         new QListWidgetItem(command == QLatin1String("*") ? tr("every callback") : command, m_commands);

@@ -130,7 +130,6 @@ public:
     }
 
     ~Connection() override;
-    static Connection *of(QTcpSocket *socket) { return s_connections.value(socket); }
     static QList<Connection *> all() { return s_connections.values(); }
     void flushCommitted() { flush(); }
     void setStreaming() { m_streaming = true; }
@@ -724,20 +723,6 @@ public:
     }
 
 private:
-    struct Held
-    {
-        QPointer<Connection> conn;
-        quint64 seq = 0;
-        CapturedRequest capture;
-        RequestBody body;
-        bool keepAlive = true;
-        QElapsedTimer clock;
-        QTimer *timer = nullptr;
-    };
-    QHash<quint64, Held> m_held;
-    quint64 m_nextHold = 0;
-
-public:
     // {forward URL} + what follows the base path: the command segment and the query, as OpenIM sent them.
     QUrl forwardTarget(const QString &base, const QString &path, const QString &query) const
     {
@@ -754,10 +739,23 @@ public:
         return QUrl(target, QUrl::StrictMode);
     }
 
-private:
+    // A callback on hold (see hold()).
+    struct Held
+    {
+        QPointer<Connection> conn;
+        quint64 seq = 0;
+        CapturedRequest capture;
+        RequestBody body;
+        bool keepAlive = true;
+        QElapsedTimer clock;
+        QTimer *timer = nullptr;
+    };
+
     CaptureServer *m_owner;
     CommandDetector m_detector;
     ReplyTimers m_timers;
+    QHash<quint64, Held> m_held;
+    quint64 m_nextHold = 0;
     std::unique_ptr<QNetworkAccessManager> m_network; // forward mode, created on first use
 };
 
