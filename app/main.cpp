@@ -80,6 +80,8 @@ static int runGui(ServeOptions options)
             quint16(settings.value(QStringLiteral("server/port"), options.server.port).toUInt());
         options.server.basePath =
             settings.value(QStringLiteral("server/basePath"), options.server.basePath).toString();
+        options.server.tlsCertPath = settings.value(QStringLiteral("server/tlsCert")).toString();
+        options.server.tlsKeyPath = settings.value(QStringLiteral("server/tlsKey")).toString();
     }
     Scenario scenario;
     if (const auto profile = profileFromName(options.profile))

@@ -1635,6 +1635,22 @@ Commands:
         <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
         <translation>此命令之后的回调将在“已暂停”面板中等待您应答</translation>
     </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Plain HTTP. Click to serve HTTPS with a certificate and key</source>
+        <translation>普通 HTTP。点击以使用证书和私钥提供 HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS with %1 and %2. Click to change</source>
+        <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RuleEditorDialog</name>
@@ -2266,6 +2282,58 @@ Commands:
     <message>
         <source>Callbacks with the same clientMsgID or operationID, in the order they arrived. Activate a row to select it in the table.</source>
         <translation>具有相同 clientMsgID 或 operationID 的回调，按到达顺序排列。激活一行可在表格中选中它。</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::TlsDialog</name>
+    <message>
+        <source>Serve &amp;HTTPS</source>
+        <translation>提供 HTTPS(&amp;H)</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM 私钥 (*.pem *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>OpenIM then needs url: https://... in webhooks.yml and must trust the certificate (a self-signed one: add it to OpenIM&apos;s CA store).</source>
+        <translation>此时 OpenIM 需要在 webhooks.yml 中设置 url: https://...，并且必须信任该证书（自签名证书：请将其加入 OpenIM 的 CA 存储）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <extracomment>%1 is &quot;Certificate&quot; or &quot;Private key&quot;, without the colon</extracomment>
+        <translation>浏览%1</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both the certificate and its private key.</source>
+        <translation>HTTPS 需要同时提供证书和私钥。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "dialogs/comparedialog.h"
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
+#include "dialogs/tlsdialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "integration/webhooksconfig.h"
@@ -395,6 +396,8 @@ void MainWindow::buildActions()
         config.address = address;
         config.port = quint16(m_port->value());
         config.basePath = m_basePath->text().trimmed();
+        config.tlsCertPath = m_tlsCert;
+        config.tlsKeyPath = m_tlsKey;
         startServer(config);
     });
     m_pause = captureMenu->addAction(tr("&Pause Table"));
@@ -531,6 +534,16 @@ void MainWindow::buildActions()
     server->addWidget(m_port);
     server->addWidget(new QLabel(tr(" Path "), this));
     server->addWidget(m_basePath);
+    m_https = server->addAction(QString(), this, [this] {
+        TlsDialog dialog(m_tlsCert, m_tlsKey, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_tlsCert = dialog.certPath();
+        m_tlsKey = dialog.keyPath();
+        updateHttpsAction();
+    });
+    m_https->setObjectName(QStringLiteral("httpsAction"));
+    updateHttpsAction();
     server->addAction(m_startStop);
     auto *copyUrl = server->addAction(tr("Copy URL"), this, [this] {
         if (!m_host->webhookUrl().isEmpty())
@@ -562,11 +575,29 @@ Rule MainWindow::ruleFromCapture(const CapturedRequest &c)
     return rule;
 }
 
-bool MainWindow::startServer(const ServerConfig &config)
+void MainWindow::updateHttpsAction()
+{
+    // The button shows the scheme the next Start serves; the tooltip which files make it HTTPS.
+    m_https->setText(m_tlsCert.isEmpty() ? tr("HTTP") : tr("HTTPS"));
+    m_https->setToolTip(m_tlsCert.isEmpty()
+            ? tr("Plain HTTP. Click to serve HTTPS with a certificate and key")
+            : tr("HTTPS with %1 and %2. Click to change")
+                  .arg(QDir::toNativeSeparators(m_tlsCert), QDir::toNativeSeparators(m_tlsKey)));
+}
+
+void MainWindow::showServerFields(const ServerConfig &config)
 {
     m_address->setText(config.address.toString());
     m_port->setValue(config.port);
     m_basePath->setText(config.basePath);
+    m_tlsCert = config.tlsCertPath;
+    m_tlsKey = config.tlsKeyPath;
+    updateHttpsAction();
+}
+
+bool MainWindow::startServer(const ServerConfig &config)
+{
+    showServerFields(config);
     QString error;
     if (!m_host->start(config, &error)) {
         setServerState({},
@@ -577,6 +608,7 @@ bool MainWindow::startServer(const ServerConfig &config)
                 .arg(error));
         return false;
     }
+    showServerFields(m_host->config()); // the port picked when asked for port 0
     m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
     setServerState(m_host->webhookUrl(), {});
     return true;
@@ -585,9 +617,7 @@ bool MainWindow::startServer(const ServerConfig &config)
 void MainWindow::adoptServer()
 {
     const ServerConfig config = m_host->config();
-    m_address->setText(config.address.toString());
-    m_port->setValue(config.port);
-    m_basePath->setText(config.basePath);
+    showServerFields(config);
     if (m_host->isListening()) {
         m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
         setServerState(m_host->webhookUrl(), {});
@@ -602,6 +632,7 @@ void MainWindow::setServerState(const QString &url, const QString &error)
     m_address->setEnabled(!listening);
     m_port->setEnabled(!listening);
     m_basePath->setEnabled(!listening);
+    m_https->setEnabled(!listening);
     if (!error.isEmpty()) {
         m_banner->setText(error);
         m_banner->setVisible(true);
@@ -1246,6 +1277,8 @@ void MainWindow::saveSettings()
     settings.setValue(QStringLiteral("server/address"), m_address->text());
     settings.setValue(QStringLiteral("server/port"), m_port->value());
     settings.setValue(QStringLiteral("server/basePath"), m_basePath->text());
+    settings.setValue(QStringLiteral("server/tlsCert"), m_tlsCert);
+    settings.setValue(QStringLiteral("server/tlsKey"), m_tlsKey);
 }
 
 } // namespace cbi

@@ -95,6 +95,8 @@ protected:
 
 private:
     void buildActions();
+    void updateHttpsAction();
+    void showServerFields(const ServerConfig &config);
     void applyFilter();
     void loadOlderCaptures();
     bool tableIsShort() const;
@@ -135,6 +137,9 @@ private:
     QTimer *m_rateTimer;
     QAction *m_startStop = nullptr;
     QAction *m_pause = nullptr;
+    QAction *m_https = nullptr;
+    QString m_tlsCert; // HTTPS at the next Start when set (with the key)
+    QString m_tlsKey;
     QList<CapturedRequest> m_paused; // batches held while the table is paused
     QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;

@@ -12,6 +12,15 @@
 
 namespace testhttp {
 
+// A callback as OpenIM v3.4.2 and later posts it: the command under /callbackExample, an operationID header.
+inline QByteArray callbackRequest(
+    const QByteArray &command, const QByteArray &body, const QByteArray &operationID)
+{
+    return "POST /callbackExample/" + command + " HTTP/1.1\r\nHost: x\r\noperationID: " + operationID
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\n\r\n" + body;
+}
+
 struct Response
 {
     int status = 0;

@@ -5,6 +5,7 @@
 #include "dialogs/ruleeditordialog.h"
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
+#include "dialogs/tlsdialog.h"
 #include "integration/webhooksconfig.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
@@ -12,6 +13,7 @@
 #include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
+#include "testhttp.h"
 #include "widgets/barchart.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/heldwidget.h"
@@ -33,6 +35,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -43,6 +46,7 @@
 #include <QTextDocument>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace cbi;
@@ -51,9 +55,7 @@ using namespace Qt::StringLiterals;
 namespace {
 QByteArray post(const QByteArray &command, const QByteArray &body, const QByteArray &operationID)
 {
-    return "POST /callbackExample/" + command + " HTTP/1.1\r\nHost: x\r\noperationID: " + operationID
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\n\r\n" + body;
+    return testhttp::callbackRequest(command, body, operationID);
 }
 
 const QByteArray aliceToBob =
@@ -65,6 +67,13 @@ const QByteArray carolToDan =
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    static bool bannerSays(const MainWindow &window, const QString &text)
+    {
+        const auto labels = window.findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(),
+            [&](const QLabel *label) { return label->isVisible() && label->text().contains(text); });
+    }
 
     static ServerConfig anyPort()
     {
@@ -561,6 +570,47 @@ private Q_SLOTS:
         QCOMPARE(Scenario::load(saved, &error)->rules.size(), 1);
     }
 
+    // HTTPS chosen in the window: the url says https, callbacks arrive over TLS, a bad key is reported.
+    void httpsFromTheWindow()
+    {
+        const QString cert = QStringLiteral(CBI_TEST_DATA "/tls-cert.pem");
+        const QString key = QStringLiteral(CBI_TEST_DATA "/tls-key.pem");
+        QVERIFY(TlsDialog::check({}, {}).isEmpty()); // plain HTTP
+        QVERIFY(TlsDialog::check(cert, key).isEmpty());
+        QVERIFY(!TlsDialog::check(cert, {}).isEmpty());
+        QVERIFY(!TlsDialog::check(cert, u"/no/such/key.pem"_s).isEmpty());
+
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        window.show();
+        QAction *https = window.findChild<QAction *>(u"httpsAction"_s);
+        QVERIFY(https);
+        QCOMPARE(https->text(), u"HTTP"_s);
+        ServerConfig config = anyPort();
+        config.tlsCertPath = cert;
+        config.tlsKeyPath = key;
+        QVERIFY(window.startServer(config));
+        QVERIFY(host.webhookUrl().startsWith(u"https://127.0.0.1:"_s));
+        QCOMPARE(https->text(), u"HTTPS"_s);
+        QVERIFY(!https->isEnabled()); // like the address: changed while stopped
+
+        QSslSocket openim;
+        openim.setPeerVerifyMode(QSslSocket::VerifyNone); // self-signed
+        openim.connectToHostEncrypted(u"127.0.0.1"_s, host.config().port);
+        QVERIFY(openim.waitForEncrypted(5000));
+        openim.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-tls"));
+        QTRY_COMPARE(window.model()->rowCount(), 1);
+
+        host.stop();
+        window.setServerState({}, {});
+        QVERIFY(https->isEnabled());
+        config.tlsKeyPath = QStringLiteral(CBI_TEST_DATA "/broken.yml");
+        QVERIFY(!window.startServer(config));
+        QVERIFY(bannerSays(window, u"private key"_s));
+    }
+
     void portErrorIsShownInTheWindow()
     {
         CaptureStore store;
@@ -572,12 +622,7 @@ private Q_SLOTS:
         busy.port = first.config().port;
         window.show();
         QVERIFY(!window.startServer(busy));
-        bool shown = false;
-        for (QLabel *label : window.findChildren<QLabel *>()) {
-            if (label->isVisible() && label->text().contains(u"Cannot listen"_s))
-                shown = true;
-        }
-        QVERIFY(shown);
+        QVERIFY(bannerSays(window, u"Cannot listen"_s));
     }
 };
 

@@ -33,7 +33,9 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     m_tick->start();
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Count"), tr("continue"), tr("blocked"),
         tr("modified"), tr("failed"), tr("ignored"), tr("Mean delay")});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // The command first and whole; the counts scroll into view when the dock is narrow.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
@@ -58,8 +60,9 @@ void StatisticsWidget::refreshCharts()
     auto widen = [](const QList<int> &values) { return QList<qint64>(values.cbegin(), values.cend()); };
     m_rate->setBars(widen(m_stats.perSecond(now)), {tr("-2 min"), tr("-1 min"), tr("now")});
     const QList<QTableWidgetItem *> selected = m_table->selectedItems();
-    const QString command =
-        selected.isEmpty() ? QString() : m_table->item(selected.first()->row(), 0)->text();
+    const QString command = selected.isEmpty()
+        ? QString()
+        : m_table->item(selected.first()->row(), 0)->data(Qt::UserRole).toString();
     if (command.isEmpty() || !m_stats.perCommand().contains(command))
         m_rate->setOverlay({}, {});
     else
@@ -94,7 +97,9 @@ void StatisticsWidget::clear()
 void StatisticsWidget::refresh()
 {
     const QList<QTableWidgetItem *> selected = m_table->selectedItems();
-    const QString keep = selected.isEmpty() ? QString() : m_table->item(selected.first()->row(), 0)->text();
+    const QString keep = selected.isEmpty()
+        ? QString()
+        : m_table->item(selected.first()->row(), 0)->data(Qt::UserRole).toString();
     const QSignalBlocker quiet(m_table); // one chart refresh after the batch, not one per row
     m_table->setSortingEnabled(false); // rows move while sorted: fill first
     m_table->setRowCount(int(m_counts.size()));
@@ -105,7 +110,14 @@ void StatisticsWidget::refresh()
             item->setData(Qt::DisplayRole, n);
             return item;
         };
-        m_table->setItem(row, 0, new QTableWidgetItem(it.key()));
+        // "BeforeSendSingleMsg": every name starts "callback" and ends "Command", and the dock is narrow.
+        QString name = it.key();
+        if (name.startsWith(QLatin1String("callback")) && name.endsWith(QLatin1String("Command")))
+            name = name.mid(8).chopped(7);
+        auto *command = new QTableWidgetItem(name);
+        command->setData(Qt::UserRole, it.key());
+        command->setToolTip(it.key());
+        m_table->setItem(row, 0, command);
         m_table->setItem(row, 1, number(it->total));
         for (int i = 0; i < 5; ++i)
             m_table->setItem(row, 2 + i, number(it->outcome[int(shownOutcomes[i])]));
@@ -113,7 +125,7 @@ void StatisticsWidget::refresh()
     }
     m_table->setSortingEnabled(true);
     for (int r = 0; r < m_table->rowCount() && !keep.isEmpty(); ++r) {
-        if (m_table->item(r, 0)->text() == keep)
+        if (m_table->item(r, 0)->data(Qt::UserRole).toString() == keep)
             m_table->selectRow(r); // the selected command stays selected as counts change
     }
 }

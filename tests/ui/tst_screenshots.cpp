@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+// The user guide's screenshots, taken from the real window offscreen after real callbacks over
+// real sockets: the table with a detail, the verdict, the rule editor, the statistics and held
+// panels, a message's timeline, two captures compared, HTTPS, and the window in Chinese.
+// CBI_SCREENSHOT_DIR=docs/images writes them into the guide (scripts/screenshots.sh); otherwise
+// they go to a temporary directory, and the test checks each shows what the guide says it does.
+#include "capture/capturestore.h"
+#include "dialogs/comparedialog.h"
+#include "dialogs/ruleeditordialog.h"
+#include "dialogs/timelinedialog.h"
+#include "dialogs/tlsdialog.h"
+#include "mainwindow.h"
+#include "models/capturefilterproxy.h"
+#include "models/capturetablemodel.h"
+#include "server/serverhost.h"
+#include "testhttp.h"
+#include "widgets/capturedetailview.h"
+#include "widgets/heldwidget.h"
+#include "widgets/ruleswidget.h"
+#include "widgets/statisticswidget.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <QLibraryInfo>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace cbi;
+using namespace Qt::StringLiterals;
+
+namespace {
+QByteArray post(const QByteArray &command, const QByteArray &operationID, const QByteArray &body)
+{
+    return testhttp::callbackRequest(command, body, operationID);
+}
+
+// Single quotes stand for double quotes: moc cannot read raw strings holding quotes.
+QByteArray q(const char *json)
+{
+    return QByteArray(json).replace('\'', '"');
+}
+
+// How many colours an image has, sampled: a blank or unpainted grab has one or two.
+int colours(const QImage &image)
+{
+    QSet<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            seen.insert(image.pixel(x, y));
+    }
+    return int(seen.size());
+}
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_out;
+
+    bool save(QWidget *widget, const QString &name)
+    {
+        widget->repaint();
+        QApplication::processEvents();
+        const QImage image = widget->grab().toImage();
+        if (image.width() < 300 || image.height() < 150 || colours(image) < 12) {
+            qWarning("%s looks empty: %dx%d, %d colours", qPrintable(name), image.width(), image.height(),
+                colours(image));
+            return false;
+        }
+        return image.save(m_out + QLatin1Char('/') + name);
+    }
+
+    static QDockWidget *dockOf(QWidget *panel)
+    {
+        for (QWidget *w = panel; w; w = w->parentWidget()) {
+            if (auto *dock = qobject_cast<QDockWidget *>(w))
+                return dock;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"cbi-tests"_s);
+        QCoreApplication::setApplicationName(u"tst_screenshots"_s);
+        m_out = qEnvironmentVariable("CBI_SCREENSHOT_DIR", m_tmp.path());
+        QVERIFY(QDir().mkpath(m_out));
+        QApplication::setFont(QFont(u"Noto Sans"_s, 9)); // what a Debian desktop shows by default
+    }
+
+    void guide()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        QTemporaryDir sessionDir;
+        const QString session = sessionDir.filePath(u"shots.cbisession"_s);
+        auto window = std::make_unique<MainWindow>(&store, &host);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(window->startServer(config));
+        QVERIFY(window->openScenario(QStringLiteral(CBI_SCENARIO_DIR "/sensitive-word-block.json")));
+        QVERIFY(window->openSession(session, false));
+        window->resize(1400, 820);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+
+        // A message's life (same clientMsgID), a blocked one, a group message, an old-style URL.
+        QTcpSocket openim;
+        openim.connectToHost(QHostAddress::LocalHost, host.config().port);
+        QVERIFY(openim.waitForConnected(2000));
+        const QByteArray single = "callbackBeforeSendSingleMsgCommand";
+        openim.write(post(single, "op-1",
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','callbackCommand':"
+              "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
+              "'content':'{\\'content\\':\\'are we still on for 8am?\\'}'}")));
+        QTest::qWait(30);
+        openim.write(post("callbackBeforeMsgModifyCommand", "op-1",
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','callbackCommand':"
+              "'callbackBeforeMsgModifyCommand','contentType':101,'content':'{\\'content\\':\\'are we "
+              "still on for 8am?\\'}'}")));
+        openim.write(post(single, "op-2",
+            q("{'sendID':'mallory','recvID':'bob','clientMsgID':'m-43','callbackCommand':"
+              "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
+              "'content':'{\\'content\\':\\'visit our CASINO\\'}'}")));
+        openim.write(post("callbackBeforeSendGroupMsgCommand", "op-3",
+            q("{'sendID':'mallory','groupID':'g1','clientMsgID':'m-44','callbackCommand':"
+              "'callbackBeforeSendGroupMsgCommand','contentType':101,'sessionType':3,"
+              "'content':'{\\'content\\':\\'spam spam\\'}'}")));
+        QTest::qWait(30);
+        openim.write(post("callbackAfterSendSingleMsgCommand", "op-1",
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','callbackCommand':"
+              "'callbackAfterSendSingleMsgCommand','contentType':101,'sessionType':1,'seq':17,"
+              "'content':'{\\'content\\':\\'are we still on for 8am?\\'}'}")));
+        QTRY_COMPARE(window->model()->rowCount(), 5);
+
+        // 1. The table, the blocked message selected.
+        window->view()->selectRow(2);
+        QCOMPARE(window->model()->captureAt(2)->verdict.outcome, Verdict::Outcome::Blocked);
+        QVERIFY(save(window.get(), u"capture-table.png"_s));
+
+        // 2. Its verdict.
+        QTabWidget *tabs = window->detail()->tabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i).remove(u'&') == u"Verdict"_s)
+                tabs->setCurrentIndex(i);
+        }
+        QCOMPARE(tabs->tabText(tabs->currentIndex()).remove(u'&'), u"Verdict"_s);
+        QVERIFY(save(window.get(), u"verdict.png"_s));
+        tabs->setCurrentIndex(0);
+
+        // 3. The rule editor, as "Make Rule from Capture" opens it.
+        {
+            RuleEditorDialog editor(
+                MainWindow::ruleFromCapture(*window->model()->captureAt(0)), window->rules()->scenario());
+            editor.setErrCode(5001);
+            editor.show();
+            QVERIFY(editor.predictedVerdict().contains(u"5001"_s));
+            QVERIFY(save(&editor, u"rule-editor.png"_s));
+        }
+
+        // 4. Statistics.
+        QDockWidget *statistics = dockOf(window->statistics());
+        QVERIFY(statistics);
+        statistics->raise();
+        QTRY_VERIFY(window->statistics()->table()->rowCount() >= 4);
+        QVERIFY(save(window.get(), u"statistics.png"_s));
+
+        // 5. A held callback, its countdown running.
+        window->held()->holdCommand(QString::fromLatin1(single));
+        openim.write(post(single, "op-5",
+            q("{'sendID':'carol','recvID':'dan','clientMsgID':'m-45','callbackCommand':"
+              "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
+              "'content':'{\\'content\\':\\'lunch?\\'}'}")));
+        QTRY_COMPARE(window->held()->waitingCount(), 1);
+        window->held()->waitingList()->setCurrentRow(0);
+        QTest::qWait(1100); // a second off the countdown
+        QVERIFY(dockOf(window->held())->isVisible());
+        QVERIFY(save(window.get(), u"held.png"_s));
+        QVERIFY(window->held()->answerSelected(std::nullopt));
+        window->held()->stopHolding(QString::fromLatin1(single));
+        QTRY_COMPARE(window->model()->rowCount(), 6);
+
+        // 6. The message's timeline.
+        window->view()->selectRow(0);
+        TimelineDialog *timeline = window->showTimeline();
+        QVERIFY(timeline);
+        QCOMPARE(timeline->tree()->topLevelItemCount(), 3); // before send, modify, after send
+        QVERIFY(save(timeline, u"timeline.png"_s));
+        timeline->close();
+
+        // 7. Two messages compared.
+        window->view()->selectionModel()->select(
+            window->proxy()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        CompareDialog *compare = window->compareSelected();
+        QVERIFY(compare);
+        QVERIFY(compare->differences() > 0);
+        compare->resize(1100, 640);
+        QVERIFY(save(compare, u"compare.png"_s));
+        compare->close();
+
+        // 8. HTTPS.
+        {
+            TlsDialog https(u"/home/me/certs/inspector.pem"_s, u"/home/me/certs/inspector-key.pem"_s);
+            https.show();
+            QVERIFY(save(&https, u"https.png"_s));
+        }
+
+        // 9. The same window in Chinese (Settings > Language swaps the window like this).
+        window->rules()->setModified(false);
+        window.reset();
+        QTranslator qt;
+        QTranslator own;
+        QVERIFY(own.load(u"callback-inspector_zh_CN.qm"_s, QStringLiteral(CBI_QM_DIR)));
+        if (qt.load(
+                QLocale(u"zh_CN"_s), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qt);
+        QCoreApplication::installTranslator(&own);
+        auto chinese = std::make_unique<MainWindow>(&store, &host);
+        chinese->adoptServer();
+        QVERIFY(chinese->openScenario(QStringLiteral(CBI_SCENARIO_DIR "/sensitive-word-block.json")));
+        QVERIFY(chinese->openSession(session, true));
+        chinese->resize(1400, 820);
+        chinese->show();
+        QVERIFY(QTest::qWaitForWindowExposed(chinese.get()));
+        QTRY_COMPARE(chinese->model()->rowCount(), 6);
+        chinese->view()->selectRow(2);
+        QVERIFY(chinese->menuBar()->actions().first()->text().contains(u"文件"_s)); // File
+        QVERIFY(save(chinese.get(), u"zh_CN.png"_s));
+        chinese->rules()->setModified(false);
+        QCoreApplication::removeTranslator(&own);
+        QCoreApplication::removeTranslator(&qt);
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
