@@ -182,6 +182,10 @@
         <source>No reply: %1</source>
         <translation>无回复：%1</translation>
     </message>
+    <message>
+        <source>Capture detail</source>
+        <translation>捕获详情</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureTableModel</name>

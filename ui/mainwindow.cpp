@@ -254,6 +254,11 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     m_rateTimer->start();
     updateCounts();
     setServerState({}, {}); // "Start Server" until a server listens
+    // Tab in reading order: where the server listens, the filter, the table, then the detail.
+    QWidget *order[] = {
+        m_address, m_port, m_basePath, m_filter, m_commandPicker, m_verdictPicker, m_view, m_detail->tabs()};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
     resize(1440, 860);
     restoreSettings();
 }
@@ -1112,7 +1117,8 @@ void MainWindow::applyFilter()
 {
     QString error;
     const bool ok = m_proxy->setExpression(m_filter->text(), &error);
-    m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { background: #fdecea; }"));
+    // A red frame, not a red background: the text keeps the palette's colours (dark, high contrast).
+    m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
     m_filter->setToolTip(ok ? QString() : error);
     if (!ok)
         statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);

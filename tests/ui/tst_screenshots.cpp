@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The user guide's screenshots, taken from the real window offscreen after real callbacks over
 // real sockets: the table with a detail, the verdict, the rule editor, the statistics and held
-// panels, a message's timeline, two captures compared, HTTPS, and the window in Chinese.
+// panels, a message's timeline, two captures compared, HTTPS, high contrast, and the window in Chinese.
 // CBI_SCREENSHOT_DIR=docs/images writes them into the guide (scripts/screenshots.sh); otherwise
 // they go to a temporary directory, and the test checks each shows what the guide says it does.
 #include "capture/capturestore.h"
@@ -14,6 +14,7 @@
 #include "models/capturetablemodel.h"
 #include "server/serverhost.h"
 #include "testhttp.h"
+#include "testpalette.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
@@ -223,7 +224,17 @@ private Q_SLOTS:
             QVERIFY(save(&https, u"https.png"_s));
         }
 
-        // 9. The same window in Chinese (Settings > Language swaps the window like this).
+        // 9. A high-contrast palette (white on black): the verdict and JSON colours stay readable.
+        {
+            const QPalette before = QApplication::palette();
+            QApplication::setPalette(testpalette::highContrastDark());
+            window->view()->selectRow(1);
+            window->view()->selectRow(2); // the body view highlights anew in the new palette
+            QVERIFY(save(window.get(), u"high-contrast.png"_s));
+            QApplication::setPalette(before);
+        }
+
+        // 10. The same window in Chinese (Settings > Language swaps the window like this).
         window->rules()->setModified(false);
         window.reset();
         QTranslator qt;

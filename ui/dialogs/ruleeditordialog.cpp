@@ -5,6 +5,7 @@
 #include "models/capturetablemodel.h"
 #include "rules/ruleengine.h"
 #include "verdict/verdictengine.h"
+#include "widgets/readablecolor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -156,7 +157,9 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_verdict->setTextFormat(Qt::RichText);
     m_verdict->setAccessibleName(tr("Predicted verdict"));
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("color: %1")
+            .arg(ReadableColor::on(QColor(0xc0, 0x39, 0x2b), palette().color(QPalette::Window)).name()));
 
     // Layout: what the rule matches, then the replies.
     auto *matchBox = new QGroupBox(tr("Matches"), this);

@@ -2,6 +2,7 @@
 #include "capturetablemodel.h"
 
 #include "catalogue/catalogue.h"
+#include "widgets/readablecolor.h"
 
 #include <QBrush>
 #include <QFont>
@@ -93,21 +94,26 @@ QString CaptureTableModel::verdictText(const Verdict &v)
 
 QColor CaptureTableModel::verdictColor(Verdict::Outcome outcome)
 {
-    // Mid-tone colours that read on light and dark palettes alike.
+    // One hue per outcome, made readable on the palette in use (light, dark, high contrast).
+    QColor hue(0x80, 0x80, 0x80);
     switch (outcome) {
     case Verdict::Outcome::Continue:
-        return QColor(0x2e, 0x8b, 0x57);
+        hue = QColor(0x2e, 0x8b, 0x57);
+        break;
     case Verdict::Outcome::Blocked:
-        return QColor(0xd3, 0x54, 0x00);
+        hue = QColor(0xd3, 0x54, 0x00);
+        break;
     case Verdict::Outcome::Modified:
-        return QColor(0x29, 0x80, 0xb9);
+        hue = QColor(0x29, 0x80, 0xb9);
+        break;
     case Verdict::Outcome::Failed:
-        return QColor(0xc0, 0x39, 0x2b);
+        hue = QColor(0xc0, 0x39, 0x2b);
+        break;
     case Verdict::Outcome::Ignored:
     case Verdict::Outcome::None:
         break;
     }
-    return QColor(0x80, 0x80, 0x80);
+    return ReadableColor::onBase(hue);
 }
 
 void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
@@ -309,7 +315,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == CommandColumn) {
         if (c.rejection != Rejection::None || !c.isKnownCommand())
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
+            return QBrush(ReadableColor::onBase(QColor(0xc0, 0x39, 0x2b)));
     }
     if (role == Qt::TextAlignmentRole
         && (index.column() == IdColumn || index.column() == StatusColumn || index.column() == DelayColumn))

@@ -4,6 +4,7 @@
 #include "export/curlcommand.h"
 #include "jsonhighlighter.h"
 #include "models/capturetablemodel.h"
+#include "readablecolor.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -17,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -83,6 +85,8 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     requestLayout->addWidget(m_summary);
     requestLayout->addWidget(split, 1);
 
+    m_tabs->setAccessibleName(tr("Capture detail"));
+    m_tabs->tabBar()->setAccessibleName(tr("Capture detail")); // what Tab lands on
     m_tabs->addTab(requestPage, tr("Request"));
     m_tabs->addTab(m_tree, tr("Body tree"));
     m_tabs->addTab(m_raw, tr("Raw"));
@@ -229,7 +233,10 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
                        .arg(QString::fromUtf8(QJsonDocument(c.keyData).toJson(QJsonDocument::Compact)))
                        .toHtmlEscaped();
     for (const auto &w : c.warnings)
-        summary << QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(w.text().toHtmlEscaped());
+        summary
+            << QStringLiteral("<span style='color:%1'>%2</span>")
+                   .arg(ReadableColor::on(QColor(0xc0, 0x39, 0x2b), palette().color(QPalette::Window)).name(),
+                       w.text().toHtmlEscaped());
     m_summary->setText(summary.join(QStringLiteral("<br>")));
 
     m_headers->setRowCount(int(c.headers.size()));

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "jsonhighlighter.h"
 
+#include "readablecolor.h"
+
+#include <QGuiApplication>
+#include <QPalette>
 #include <QRegularExpression>
 
 namespace cbi {
@@ -8,15 +12,25 @@ namespace cbi {
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
-    // Mid-tone colours that read on light and dark palettes alike.
-    m_key.setForeground(QColor(0x29, 0x80, 0xb9));
-    m_string.setForeground(QColor(0x2e, 0x8b, 0x57));
-    m_number.setForeground(QColor(0xd3, 0x54, 0x00));
-    m_keyword.setForeground(QColor(0x8e, 0x44, 0xad));
+}
+
+void JsonHighlighter::updateColors()
+{
+    // Hues made readable on the palette in use (light, dark, high contrast); checked per block so
+    // a palette changed at run time shows from the next text on.
+    const QColor base = QGuiApplication::palette().color(QPalette::Base);
+    if (base == m_base)
+        return;
+    m_base = base;
+    m_key.setForeground(ReadableColor::on(QColor(0x29, 0x80, 0xb9), base));
+    m_string.setForeground(ReadableColor::on(QColor(0x2e, 0x8b, 0x57), base));
+    m_number.setForeground(ReadableColor::on(QColor(0xd3, 0x54, 0x00), base));
+    m_keyword.setForeground(ReadableColor::on(QColor(0x8e, 0x44, 0xad), base));
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)
 {
+    updateColors();
     static const QRegularExpression strings(QStringLiteral(R"("(?:[^"\\]|\\.)*"(\s*:)?)"));
     static const QRegularExpression numbers(QStringLiteral(R"((?<![\w."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"));
     static const QRegularExpression keywords(QStringLiteral(R"(\b(?:true|false|null)\b)"));

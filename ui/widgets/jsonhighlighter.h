@@ -17,6 +17,9 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    void updateColors();
+
+    QColor m_base; // the palette's Base the colours were made for
     QTextCharFormat m_key;
     QTextCharFormat m_string;
     QTextCharFormat m_number;

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+
+namespace cbi::ReadableColor {
+
+// The WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white).
+double contrast(const QColor &a, const QColor &b);
+// color lightened or darkened just enough for a 4.5:1 contrast on background (WCAG AA for text),
+// its hue kept: a verdict's green stays green on light, dark and high-contrast palettes.
+QColor on(const QColor &color, const QColor &background);
+// On the application palette's Base and AlternateBase, where tables and text views draw.
+QColor onBase(const QColor &color);
+
+} // namespace cbi::ReadableColor
