@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
+#include "session/sessionjournal.h"
 #include "widgets/ruleswidget.h"
 
 #include <QApplication>
@@ -101,7 +102,7 @@ static int runGui(ServeOptions options)
     // Settings > Language: a new window in the new language takes over the running server, the
     // session (its rows come back from the file) and the rules, unsaved edits included.
     while (window->languageChangeRequested()) {
-        const QString session = window->sessionPath();
+        SessionJournal *journal = window->takeJournal(); // journaling on while no window is up
         const Scenario rules = window->rules()->scenario();
         const QString rulesPath = window->rules()->path();
         const bool modified = window->rules()->isModified();
@@ -112,8 +113,8 @@ static int runGui(ServeOptions options)
         window->adoptServer();
         window->rules()->setScenario(rules, rulesPath);
         window->rules()->setModified(modified);
-        if (!session.isEmpty())
-            window->openSession(session, true);
+        if (journal)
+            window->adoptJournal(journal);
         window->show();
         code = QApplication::exec();
     }

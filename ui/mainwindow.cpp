@@ -226,7 +226,11 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
-    connect(store, &CaptureStore::capturesAdded, this, [this](const QList<CapturedRequest> &batch) {
+    connect(store, &CaptureStore::capturesAdded, this, [this](QList<CapturedRequest> batch) {
+        // A batch in flight while the session file was read (a language change) is shown already.
+        batch.removeIf([this](const CapturedRequest &c) { return c.id <= m_loadedUpTo; });
+        if (batch.isEmpty())
+            return;
         updateCommandCounts(batch);
         m_statistics->addBatch(batch);
         if (m_pause->isChecked()) {
@@ -716,9 +720,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (m_journal) {
-        // Nothing may be answered after the journal is gone: stop gating on it first.
-        m_host->setCaptureSink({});
-        m_host->setCommitGate(false);
+        // Nothing may be answered after the journal is gone: stop gating on it first. A language
+        // change keeps it journaling for the next window (takeJournal).
+        if (!m_languageChange) {
+            m_host->setCaptureSink({});
+            m_host->setCommitGate(false);
+        }
         m_journal->sync();
     }
     saveSettings();
@@ -927,6 +934,21 @@ QString MainWindow::sessionPath() const
     return m_journal ? m_journal->path() : QString();
 }
 
+SessionJournal *MainWindow::takeJournal()
+{
+    SessionJournal *journal = m_journal;
+    m_journal = nullptr;
+    if (journal)
+        journal->setParent(nullptr);
+    return journal;
+}
+
+void MainWindow::adoptJournal(SessionJournal *journal)
+{
+    journal->setParent(this);
+    useJournal(journal, true);
+}
+
 bool MainWindow::openSession(const QString &path, bool load)
 {
     auto *journal = new SessionJournal(this);
@@ -939,6 +961,14 @@ bool MainWindow::openSession(const QString &path, bool load)
         box->open();
         return false;
     }
+    useJournal(journal, load);
+    return true;
+}
+
+void MainWindow::useJournal(SessionJournal *journal, bool load)
+{
+    const QString path = journal->path();
+    QString error;
     if (load) {
         // The newest captures, as many as the table keeps; older ones page in on scrolling up.
         QList<CapturedRequest> batch;
@@ -952,6 +982,7 @@ bool MainWindow::openSession(const QString &path, bool load)
             },
             &error);
         std::reverse(batch.begin(), batch.end());
+        m_loadedUpTo = batch.isEmpty() ? 0 : batch.constLast().id;
         m_model->clear();
         updateCommandCounts(batch);
         m_model->appendBatch(batch);
@@ -962,11 +993,12 @@ bool MainWindow::openSession(const QString &path, bool load)
     // From now on the server journals straight from its thread and replies after the commit.
     m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
     m_host->setCommitGate(true, journal->lastId());
-    connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo);
+    connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo, Qt::UniqueConnection);
     connect(journal, &SessionJournal::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The session file cannot be written: %1").arg(message));
     });
-    delete m_journal; // syncs what it still had
+    if (m_journal != journal)
+        delete m_journal; // syncs what it still had
     m_journal = journal;
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
@@ -975,7 +1007,6 @@ bool MainWindow::openSession(const QString &path, bool load)
     settings.setValue(QStringLiteral("session/recent"), recent.mid(0, 8));
     setWindowTitle(tr("%1 \u2014 OpenIM Callback Inspector").arg(QFileInfo(path).fileName()));
     updateCounts();
-    return true;
 }
 
 bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format, ExportScope scope)

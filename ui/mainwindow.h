@@ -66,6 +66,10 @@ public:
     // Journals every capture to a session file from now on; with load, shows what the file holds.
     bool openSession(const QString &path, bool load);
     QString sessionPath() const;
+    // Settings > Language: the closing window hands its journal, still journaling what the server
+    // captures, to the window that replaces it, which shows what the file holds.
+    SessionJournal *takeJournal();
+    void adoptJournal(SessionJournal *journal);
     static QString autosavePath();
     // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
     bool replayCapture(const CapturedRequest &capture, const QString &url = {});
@@ -95,6 +99,7 @@ protected:
 
 private:
     void buildActions();
+    void useJournal(SessionJournal *journal, bool load);
     void updateHttpsAction();
     void showServerFields(const ServerConfig &config);
     void applyFilter();
@@ -143,6 +148,7 @@ private:
     QList<CapturedRequest> m_paused; // batches held while the table is paused
     QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;
+    quint64 m_loadedUpTo = 0; // the newest capture read from the session file
     bool m_stateRestored = false;
     SessionJournal *m_journal = nullptr;
     SessionHistory *m_history;
