@@ -894,19 +894,19 @@ Commands:
     </message>
     <message>
         <source>Command to hold</source>
-        <translation>要暂停的命令</translation>
+        <translation>要扣留的命令</translation>
     </message>
     <message>
         <source>&amp;Hold</source>
-        <translation>暂停(&amp;H)</translation>
+        <translation>扣留(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Stop Holding</source>
-        <translation>停止暂停(&amp;S)</translation>
+        <translation>停止扣留(&amp;S)</translation>
     </message>
     <message>
         <source>Commands being held</source>
-        <translation>正在暂停的命令</translation>
+        <translation>正在扣留的命令</translation>
     </message>
     <message>
         <source>Callbacks waiting for an answer</source>
@@ -918,7 +918,7 @@ Commands:
     </message>
     <message>
         <source>Choose a command and press Hold: its callbacks then wait here for you to answer.</source>
-        <translation>选择一个命令并按“暂停”：它的回调将在此等待您应答。</translation>
+        <translation>选择一个命令并按“扣留”：它的回调将在此等待您应答。</translation>
     </message>
     <message>
         <source>Reply body:</source>
@@ -1625,19 +1625,19 @@ Commands:
     </message>
     <message>
         <source>Held</source>
-        <translation>已暂停</translation>
+        <translation>已扣留</translation>
     </message>
     <message>
         <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
-        <translation>%1 已暂停：请在 OpenIM 放弃之前于“已暂停”面板中应答。</translation>
+        <translation>%1 已被扣留：请在 OpenIM 放弃之前于“已扣留”面板中应答。</translation>
     </message>
     <message>
         <source>&amp;Hold This Command</source>
-        <translation>暂停此命令(&amp;H)</translation>
+        <translation>扣留此命令(&amp;H)</translation>
     </message>
     <message>
         <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
-        <translation>此命令之后的回调将在“已暂停”面板中等待您应答</translation>
+        <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
     </message>
     <message>
         <source>HTTP</source>
