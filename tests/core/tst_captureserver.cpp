@@ -3,6 +3,7 @@
 // own thread, as in the GUI, so the tests can use blocking client sockets.
 #include "capture/capturestore.h"
 #include "server/captureserver.h"
+#include "server/epolldispatcher.h"
 #include "testhttp.h"
 
 #include <QElapsedTimer>
@@ -118,6 +119,7 @@ private Q_SLOTS:
             c.reply.dripBytes = 16;
         });
         m_server->moveToThread(&m_thread);
+        m_thread.setEventDispatcher(new EpollDispatcher); // as in serve and the window's server thread
         m_thread.start();
         QVERIFY(startServer(testConfig()));
         QVERIFY(m_port != 0);

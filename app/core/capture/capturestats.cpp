@@ -3,6 +3,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <limits>
+
 namespace cbi {
 
 const QList<int> &CaptureStats::waitBounds()
@@ -65,6 +68,30 @@ void CaptureStats::clear()
     *this = CaptureStats();
 }
 
+void CaptureStats::addLateness(qint64 ns)
+{
+    const auto us = qint32(qBound<qint64>(0, ns / 1000, qint64(std::numeric_limits<qint32>::max())));
+    if (m_lateness.size() < latenessSamples)
+        m_lateness.append(us);
+    else
+        m_lateness[qsizetype(m_latenessCount % latenessSamples)] = us;
+    ++m_latenessCount;
+}
+
+QJsonObject CaptureStats::latenessJson() const
+{
+    QList<qint32> sorted = m_lateness;
+    std::sort(sorted.begin(), sorted.end());
+    auto ms = [&](double p) {
+        return sorted.isEmpty()
+            ? 0.0
+            : sorted.at(qMin(sorted.size() - 1, qsizetype(p * double(sorted.size())))) / 1000.0;
+    };
+    return QJsonObject {{QStringLiteral("count"), m_latenessCount}, {QStringLiteral("p50"), ms(0.5)},
+        {QStringLiteral("p99"), ms(0.99)},
+        {QStringLiteral("max"), sorted.isEmpty() ? 0.0 : sorted.last() / 1000.0}};
+}
+
 QList<int> CaptureStats::perSecond(qint64 nowSecs, const QString &command) const
 {
     if (command.isEmpty())
@@ -105,7 +132,8 @@ QJsonObject CaptureStats::toJson(qint64 nowSecs) const
                 {QStringLiteral("all"), array(perSecond(nowSecs))}, {QStringLiteral("byCommand"), rates}}},
         {QStringLiteral("waitMs"),
             QJsonObject {{QStringLiteral("upperBounds"), bounds}, {QStringLiteral("counts"), counts},
-                {QStringLiteral("noReply"), m_noReply}}}};
+                {QStringLiteral("noReply"), m_noReply}}},
+        {QStringLiteral("delayLatenessMs"), latenessJson()}};
 }
 
 } // namespace cbi

@@ -13,7 +13,8 @@ namespace cbi {
 
 // Running statistics over captures: counts per command and per verdict, callbacks per second over
 // the last two minutes (in total and per command), and a histogram of how long OpenIM waited for
-// each reply. Cheap enough to feed from the server for every request. Not thread-safe.
+// each reply, and how precisely delayed replies left. Cheap enough to feed from the server for every
+// request. Not thread-safe.
 class CaptureStats
 {
 public:
@@ -35,6 +36,12 @@ public:
     const QList<qint64> &waitHistogram() const { return m_waits; }
     qint64 noReply() const { return m_noReply; }
 
+    // How late a delayed reply left after its due time (the server's timer precision), in ns.
+    void addLateness(qint64 ns);
+    // Over the last latenessSamples delayed replies: {count, p50, p99, max} in ms; count 0 if none.
+    QJsonObject latenessJson() const;
+    static constexpr int latenessSamples = 65536;
+
     // The form the control API serves (GET /__inspector/v1/stats).
     QJsonObject toJson(qint64 nowSecs) const;
 
@@ -54,6 +61,8 @@ private:
     QHash<QString, Ring> m_byCommand;
     QList<qint64> m_waits = QList<qint64>(waitBounds().size() + 1, 0);
     qint64 m_noReply = 0;
+    QList<qint32> m_lateness; // µs, a ring of the newest latenessSamples
+    qint64 m_latenessCount = 0;
 };
 
 } // namespace cbi

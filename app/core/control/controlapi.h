@@ -52,6 +52,7 @@ public:
     void captured(const CapturedRequest &capture);
     // Counted for GET stats: every capture, watched or not.
     void count(const CapturedRequest &capture) { m_stats.add(capture); }
+    void replyLate(qint64 ns) { m_stats.addLateness(ns); }
     // After an events response went out: send matching captures to this connection as they come.
     void subscribe(const std::shared_ptr<void> &query, const StreamSink &sink);
 

@@ -308,6 +308,9 @@ public:
         m_clock.start();
     }
 
+    // Told how late each delayed reply left (ns after its due time).
+    void setLatenessSink(std::function<void(qint64)> sink) { m_late = std::move(sink); }
+
     void schedule(Connection *conn, int delayMs, Connection::PendingReply reply)
     {
         m_queue.push({m_clock.nsecsElapsed() + qint64(delayMs) * 1000000, m_order++, conn, std::move(reply)});
@@ -343,6 +346,8 @@ private:
         while (!m_queue.empty() && m_queue.top().dueNs <= now) {
             Item item = m_queue.top();
             m_queue.pop();
+            if (m_late)
+                m_late(now - item.dueNs);
             if (item.conn)
                 item.conn->complete(std::move(item.reply));
         }
@@ -353,6 +358,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     quint64 m_order = 0;
+    std::function<void(qint64)> m_late;
 };
 
 // Every request, whatever its method and path, ends here: captured, answered by the rules.
@@ -363,6 +369,7 @@ public:
         : m_owner(owner)
         , m_detector(Catalogue::instance(), owner->m_config.basePath)
     {
+        m_timers.setLatenessSink([control = owner->m_control](qint64 ns) { control->replyLate(ns); });
     }
 
     std::unique_ptr<Listener> listener; // owns the sockets, and through them the connections

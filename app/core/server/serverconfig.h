@@ -14,7 +14,8 @@ struct ServerConfig
     qint64 maxBodyBytes = 16 * 1024 * 1024;
     qsizetype maxHeaderBytes = 64 * 1024;
     int idleTimeoutMs = 60 * 1000; // paused while a reply is pending
-    int listenBacklog = 1024; // Qt's default of 50 costs bursts a 1 s SYN retransmit
+    int listenBacklog =
+        4096; // Qt's default of 50 costs bursts a 1 s SYN retransmit (the kernel caps it at somaxconn)
     QString controlToken; // for /__inspector/ beyond loopback; generated at start when empty
     // HTTPS: PEM certificate (chain) and private key files; both empty: plain HTTP.
     QString tlsCertPath;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "serverhost.h"
 
+#include "epolldispatcher.h"
+
 namespace cbi {
 
 ServerHost::ServerHost(CaptureStore *store, QObject *parent)
@@ -12,6 +14,7 @@ ServerHost::ServerHost(CaptureStore *store, QObject *parent)
     // Queued to this (the GUI's) thread.
     connect(m_server, &CaptureServer::callbackHeld, this, &ServerHost::callbackHeld);
     connect(m_server, &CaptureServer::holdEnded, this, &ServerHost::holdEnded);
+    m_thread.setEventDispatcher(new EpollDispatcher); // see epolldispatcher.h
     m_server->moveToThread(&m_thread);
     m_thread.start();
 }

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+#include "epolldispatcher.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTimerEvent>
+
+#include <cerrno>
+#include <ctime>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace cbi {
+
+namespace {
+qint64 monotonicNs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+constexpr uint32_t wakeTag = 0xffffffffu; // epoll data of the eventfd (descriptors are smaller)
+} // namespace
+
+EpollDispatcher::EpollDispatcher(QObject *parent)
+    : QAbstractEventDispatcher(parent)
+    , m_epoll(epoll_create1(EPOLL_CLOEXEC))
+    , m_wake(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+{
+    if (m_epoll < 0 || m_wake < 0)
+        qFatal("EpollDispatcher: epoll_create1 or eventfd failed: %s", strerror(errno));
+    epoll_event event {};
+    event.events = EPOLLIN;
+    event.data.u32 = wakeTag;
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
+}
+
+EpollDispatcher::~EpollDispatcher()
+{
+    close(m_wake);
+    close(m_epoll);
+}
+
+void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    m_watches[fd].notifier[notifier->type()] = notifier;
+    updateWatch(fd);
+}
+
+void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    m_activated.removeAll(notifier);
+    const auto it = m_watches.find(fd);
+    if (it == m_watches.end() || it->notifier[notifier->type()] != notifier)
+        return;
+    it->notifier[notifier->type()] = nullptr;
+    updateWatch(fd);
+}
+
+// Tells epoll what the descriptor's notifiers wait for; forgets it when none does.
+void EpollDispatcher::updateWatch(int fd)
+{
+    const auto it = m_watches.find(fd);
+    const Watch &w = *it;
+    uint32_t events = 0;
+    if (w.notifier[QSocketNotifier::Read])
+        events |= EPOLLIN | EPOLLRDHUP;
+    if (w.notifier[QSocketNotifier::Write])
+        events |= EPOLLOUT;
+    if (w.notifier[QSocketNotifier::Exception])
+        events |= EPOLLPRI;
+    if (events == 0) {
+        m_watches.erase(it);
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly if the fd is closed
+        return;
+    }
+    epoll_event event {};
+    event.events = events;
+    event.data.u32 = uint32_t(fd);
+    if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) < 0 && errno == ENOENT)
+        epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+}
+
+void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
+{
+    Timer &t = m_timers[timerId];
+    t.intervalMs = interval;
+    t.type = timerType;
+    t.object = object;
+    t.firing = false;
+    t.due = m_deadlines.emplace(monotonicNs() + interval * 1000000, timerId);
+}
+
+bool EpollDispatcher::unregisterTimer(int timerId)
+{
+    const auto it = m_timers.find(timerId);
+    if (it == m_timers.end())
+        return false;
+    m_deadlines.erase(it->due);
+    m_timers.erase(it);
+    return true;
+}
+
+bool EpollDispatcher::unregisterTimers(QObject *object)
+{
+    bool any = false;
+    for (auto it = m_timers.begin(); it != m_timers.end();) {
+        if (it->object == object) {
+            m_deadlines.erase(it->due);
+            it = m_timers.erase(it);
+            any = true;
+        } else {
+            ++it;
+        }
+    }
+    return any;
+}
+
+QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QObject *object) const
+{
+    QList<TimerInfo> list;
+    for (auto it = m_timers.cbegin(); it != m_timers.cend(); ++it) {
+        if (it->object == object)
+            list.append(TimerInfo(it.key(), int(it->intervalMs), it->type));
+    }
+    return list;
+}
+
+int EpollDispatcher::remainingTime(int timerId)
+{
+    const auto it = m_timers.constFind(timerId);
+    if (it == m_timers.cend())
+        return -1;
+    return int(qMax<qint64>(0, (it->due->first - monotonicNs()) / 1000000));
+}
+
+void EpollDispatcher::wakeUp()
+{
+    // One write until the loop has drained it: posting many events costs one syscall.
+    if (!m_wakePending.exchange(true))
+        eventfd_write(m_wake, 1);
+}
+
+void EpollDispatcher::interrupt()
+{
+    m_interrupted.store(true);
+    wakeUp();
+}
+
+// Fires the timers that are due, each at most once, in deadline order; returns how many fired.
+int EpollDispatcher::activateTimers()
+{
+    const qint64 now = monotonicNs();
+    QList<int> due;
+    for (auto it = m_deadlines.cbegin(); it != m_deadlines.cend() && it->first <= now; ++it)
+        due.append(it->second);
+    int fired = 0;
+    for (int id : due) {
+        auto it = m_timers.find(id);
+        if (it == m_timers.end() || it->firing)
+            continue; // stopped by an earlier handler, or inside its own handler
+        QObject *object = it->object;
+        schedule(id, *it, now);
+        it->firing = true;
+        QTimerEvent event(id);
+        QCoreApplication::sendEvent(object, &event);
+        ++fired;
+        it = m_timers.find(id); // the handler may have stopped or restarted it
+        if (it != m_timers.end())
+            it->firing = false;
+    }
+    return fired;
+}
+
+// The next deadline after one that fired: a period on from it, or from now when a period was missed
+// (no burst of catch-up events).
+qint64 EpollDispatcher::schedule(int timerId, Timer &timer, qint64 nowNs)
+{
+    qint64 next = timer.due->first + timer.intervalMs * 1000000;
+    if (next <= nowNs)
+        next = nowNs + timer.intervalMs * 1000000;
+    m_deadlines.erase(timer.due);
+    timer.due = m_deadlines.emplace(next, timerId);
+    return next;
+}
+
+bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+{
+    m_interrupted.store(false);
+    Q_EMIT awake();
+    QCoreApplication::sendPostedEvents(); // posting again calls wakeUp(), so the wait below returns
+    if (m_interrupted.load())
+        return false;
+
+    const bool wait = flags.testFlag(QEventLoop::WaitForMoreEvents);
+    int timeoutMs = 0;
+    if (wait) {
+        timeoutMs = -1;
+        if (!m_deadlines.empty()) {
+            const qint64 ns = m_deadlines.cbegin()->first - monotonicNs();
+            // Round up: a wait that ends before the deadline would spin until it.
+            timeoutMs = ns <= 0 ? 0 : int(qMin<qint64>((ns + 999999) / 1000000, 24 * 3600 * 1000));
+        }
+        Q_EMIT aboutToBlock();
+    }
+    epoll_event events[256];
+    int ready = epoll_wait(m_epoll, events, 256, timeoutMs);
+    if (ready < 0)
+        ready = 0; // EINTR: a signal; its handler's notifier fires next round
+    if (wait)
+        Q_EMIT awake();
+
+    int handled = 0;
+    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
+    m_activated.clear();
+    for (int i = 0; i < ready; ++i) {
+        const uint32_t tag = events[i].data.u32;
+        if (tag == wakeTag) {
+            eventfd_t value;
+            eventfd_read(m_wake, &value);
+            m_wakePending.store(false);
+            ++handled;
+            continue;
+        }
+        if (!sockets)
+            continue;
+        const auto it = m_watches.constFind(int(tag));
+        if (it == m_watches.cend())
+            continue;
+        const uint32_t what = events[i].events;
+        if ((what & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) && it->notifier[QSocketNotifier::Read])
+            m_activated.append(it->notifier[QSocketNotifier::Read]);
+        if ((what & (EPOLLOUT | EPOLLERR)) && it->notifier[QSocketNotifier::Write])
+            m_activated.append(it->notifier[QSocketNotifier::Write]);
+        if ((what & EPOLLPRI) && it->notifier[QSocketNotifier::Exception])
+            m_activated.append(it->notifier[QSocketNotifier::Exception]);
+    }
+    // A handler may disable or delete notifiers later in the list: unregistering takes them out.
+    while (!m_activated.isEmpty()) {
+        QSocketNotifier *notifier = m_activated.takeFirst();
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(notifier, &event);
+        ++handled;
+    }
+    if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
+        handled += activateTimers();
+    return handled > 0;
+}
+
+} // namespace cbi
