@@ -195,7 +195,8 @@ int main(int argc, char **argv)
     // (docs/performance.md: a burst of 10,000 delayed replies), and no GLib main loop for the others.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
-    QCoreApplication::setEventDispatcher(new EpollDispatcher);
+    if (qEnvironmentVariable("CBI_DISPATCHER") != QLatin1String("qt")) // qt: Qt's own, to compare
+        QCoreApplication::setEventDispatcher(new EpollDispatcher);
     QCoreApplication app(argc, argv);
     installTranslators(app);
     return dispatch(CommandLine::parse(arguments), false);

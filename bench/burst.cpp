@@ -186,9 +186,11 @@ int main(int argc, char **argv)
     };
     const auto early = std::count_if(latency.begin(), latency.end(), [&](double l) { return l < delayMs; });
     std::printf("{\"requests\": %d, \"ok\": %zu, \"failed\": %d, \"delayMs\": %.0f, \"wallMs\": %.1f, "
-                "\"lastSendMs\": %.1f, \"earliestReplyMs\": %.2f, \"early\": %ld, \"latenessMs\": {\"p50\": %.2f, \"p99\": %.2f, "
+                "\"lastSendMs\": %.1f, \"earliestReplyMs\": %.2f, \"early\": %ld, \"latenessMs\": {\"p50\": "
+                "%.2f, \"p99\": %.2f, "
                 "\"max\": %.2f}}\n",
-        count, latency.size(), failed, delayMs, wall, lastSend - start, latency.empty() ? 0.0 : latency.front(), long(early),
-        pct(50), pct(99), latency.empty() ? 0.0 : latency.back() - delayMs);
+        count, latency.size(), failed, delayMs, wall, lastSend - start,
+        latency.empty() ? 0.0 : latency.front(), long(early), pct(50), pct(99),
+        latency.empty() ? 0.0 : latency.back() - delayMs);
     return failed == 0 ? 0 : 1;
 }

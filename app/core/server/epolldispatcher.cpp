@@ -61,28 +61,61 @@ void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     updateWatch(fd);
 }
 
-// Tells epoll what the descriptor's notifiers wait for; forgets it when none does.
+namespace {
+uint32_t eventsOf(const QSocketNotifier *const notifier[3])
+{
+    uint32_t events = 0;
+    if (notifier[QSocketNotifier::Read])
+        events |= EPOLLIN | EPOLLRDHUP;
+    if (notifier[QSocketNotifier::Write])
+        events |= EPOLLOUT;
+    if (notifier[QSocketNotifier::Exception])
+        events |= EPOLLPRI;
+    return events;
+}
+} // namespace
+
+// A descriptor without notifiers leaves epoll at once (it may be closed and its number reused next);
+// other changes wait for the next epoll_wait, so a write notifier that QAbstractSocket turns on and
+// off again while writing a reply costs no system call.
 void EpollDispatcher::updateWatch(int fd)
 {
     const auto it = m_watches.find(fd);
-    const Watch &w = *it;
-    uint32_t events = 0;
-    if (w.notifier[QSocketNotifier::Read])
-        events |= EPOLLIN | EPOLLRDHUP;
-    if (w.notifier[QSocketNotifier::Write])
-        events |= EPOLLOUT;
-    if (w.notifier[QSocketNotifier::Exception])
-        events |= EPOLLPRI;
-    if (events == 0) {
-        m_watches.erase(it);
-        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly if the fd is closed
+    if (eventsOf(it->notifier) == 0) {
+        if (it->inKernel)
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly if the fd is closed
+        m_watches.erase(it); // a stale entry in m_dirty finds nothing
         return;
     }
-    epoll_event event {};
-    event.events = events;
-    event.data.u32 = uint32_t(fd);
-    if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) < 0 && errno == ENOENT)
-        epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+    if (!it->dirty) {
+        it->dirty = true;
+        m_dirty.append(fd);
+    }
+}
+
+void EpollDispatcher::applyChanges()
+{
+    for (int fd : std::as_const(m_dirty)) {
+        const auto it = m_watches.find(fd);
+        if (it == m_watches.end() || !it->dirty)
+            continue;
+        it->dirty = false;
+        const uint32_t events = eventsOf(it->notifier);
+        if (events == it->inKernel)
+            continue;
+        epoll_event event {};
+        event.events = events;
+        event.data.u32 = uint32_t(fd);
+        if (epoll_ctl(m_epoll, it->inKernel ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) < 0) {
+            // The kernel forgot a closed descriptor whose number came back: add it anew.
+            if (errno == ENOENT)
+                epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+            else if (errno == EEXIST)
+                epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+        }
+        it->inKernel = events;
+    }
+    m_dirty.clear();
 }
 
 void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
@@ -207,6 +240,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         }
         Q_EMIT aboutToBlock();
     }
+    applyChanges();
     epoll_event events[256];
     int ready = epoll_wait(m_epoll, events, 256, timeoutMs);
     if (ready < 0)

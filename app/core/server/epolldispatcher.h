@@ -39,6 +39,8 @@ private:
     struct Watch
     {
         QSocketNotifier *notifier[3] = {}; // by QSocketNotifier::Type: Read, Write, Exception
+        uint32_t inKernel = 0; // the events epoll has for the descriptor
+        bool dirty = false; // in m_dirty
     };
     struct Timer
     {
@@ -50,6 +52,7 @@ private:
     };
 
     void updateWatch(int fd);
+    void applyChanges();
     int activateTimers();
     qint64 schedule(int timerId, Timer &timer, qint64 nowNs);
 
@@ -58,6 +61,7 @@ private:
     std::atomic<bool> m_wakePending {false};
     std::atomic<bool> m_interrupted {false};
     QHash<int, Watch> m_watches; // by descriptor
+    QList<int> m_dirty; // descriptors whose events changed since the last epoll_wait
     QList<QSocketNotifier *> m_activated; // this round's, in order; unregistering removes
     QHash<int, Timer> m_timers; // by timer id
     std::multimap<qint64, int> m_deadlines; // monotonic ns -> timer id
