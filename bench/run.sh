@@ -40,7 +40,8 @@ start_inspector() { # extra args...
 }
 
 nginx_port=18181
-sed -e "s|@DIR@|$work|g" -e "s|@PORT@|$nginx_port|g" bench/nginx.conf.in >"$work/nginx.conf"
+nginx_delay_port=18182
+sed -e "s|@DIR@|$work|g" -e "s|@PORT@|$nginx_port|g" -e "s|@DELAYPORT@|$nginx_delay_port|g" bench/nginx.conf.in >"$work/nginx.conf"
 nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
 nginx_pid=$!
 sleep 0.5
@@ -62,13 +63,31 @@ for rep in 1 2; do
     echo "| (inspector peak RSS after $(python3 -c "print(int($reqs*$duration))") captures, capacity 50000) | $(( $(rss_kib "$inspector") / 1024 )) MiB | | | |"
     kill -INT "$inspector"; wait "$inspector" || true
 done
-kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true
 
 echo
-echo "Burst: 1000 concurrent connections, each answered after 1000 ms (serve --delay 1000):"
-start_inspector --delay 1000
-"$(dirname "$bin")/cbi-burst" "$port" 1000 1000
-kill -INT "$inspector"; wait "$inspector" || true
+echo "Delayed bursts: N connections at once, each answered after 1 s (serve --delay 1000; nginx echo_sleep 1),"
+echo "lateness measured by the client from each request's send; the server's own lateness past each reply's due"
+echo "time from GET /__inspector/v1/stats (open-files limit: $(ulimit -n))."
+echo
+echo "| server | N | wall | last request sent | lateness p50 | p99 | max | server-side p99 | failed |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+burst_row() { # NAME N JSON [SERVER_SIDE_P99]
+    python3 -c 'import json,sys; b=json.loads(sys.argv[3]); l=b["latenessMs"]
+print("| %s | %s | %.0f ms | %.0f ms | %.1f ms | %.1f ms | %.1f ms | %s | %d |" % (sys.argv[1], sys.argv[2], b["wallMs"], b["lastSendMs"], l["p50"], l["p99"], l["max"], sys.argv[4], b["failed"]))' "$@"
+}
+for n in 1000 10000; do
+    for rep in 1 2; do
+        burst_row nginx "$n" "$("$(dirname "$bin")/cbi-burst" "$nginx_delay_port" "$n" 1000)" "-"
+        sleep 2 # the previous burst's sockets leave TIME_WAIT behind
+        start_inspector --delay 1000
+        out=$("$(dirname "$bin")/cbi-burst" "$port" "$n" 1000)
+        late=$(curl -s "http://127.0.0.1:$port/__inspector/v1/stats" | python3 -c 'import json,sys; print("%.1f ms" % json.load(sys.stdin)["delayLatenessMs"]["p99"])')
+        burst_row "inspector serve" "$n" "$out" "$late"
+        kill -INT "$inspector"; wait "$inspector" || true
+        sleep 2
+    done
+done
+kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true
 
 echo
 echo "Time from start to listening (median of 11 runs):"
