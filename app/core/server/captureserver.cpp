@@ -228,6 +228,7 @@ private:
             case Action::Write:
                 m_socket->write(r.bytes);
                 if (r.close) {
+                    m_socket->flush(); // now: a client that already hung up its side still gets it
                     closeAfterReply();
                     return;
                 }

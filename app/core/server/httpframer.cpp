@@ -79,6 +79,7 @@ RequestHead HttpFramer::parseHead(QByteArrayView head, QString *error)
     QByteArrayView contentLength;
     QByteArrayView expect;
     QByteArrayView connection;
+    bool contentLengthConflict = false;
     qsizetype pos = 0;
     bool first = true;
     while (pos < all.size()) {
@@ -124,16 +125,36 @@ RequestHead HttpFramer::parseHead(QByteArrayView head, QString *error)
                 slot = value.isNull() ? QByteArrayView("") : value;
         };
         note("transfer-encoding", te);
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0 && !contentLength.isNull()
+            && value != contentLength)
+            contentLengthConflict = true;
         note("content-length", contentLength);
         note("expect", expect);
         note("connection", connection);
     }
-    h.chunked = !te.isEmpty() && containsToken(te, "chunked");
-    if (!h.chunked) {
-        // Qt treats a negative or unparsable Content-Length as no body; so do we, to stay in step.
-        bool ok = false;
-        const qint64 length = contentLength.trimmed().toLongLong(&ok);
-        h.contentLength = ok && length > 0 ? length : 0;
+    // RFC 9112 6.3: a body length the server cannot be sure of is a 400, never a guess, since a
+    // proxy in front may have framed the request differently (request smuggling).
+    auto malformed = [&](const char *why) {
+        if (error && error->isEmpty())
+            *error = QString::fromLatin1(why);
+    };
+    if (!te.isNull()) {
+        const qsizetype lastComma = te.lastIndexOf(',');
+        h.chunked = te.sliced(lastComma + 1).trimmed().compare("chunked", Qt::CaseInsensitive) == 0;
+        if (!contentLength.isNull())
+            malformed("both Content-Length and Transfer-Encoding");
+        else if (!h.chunked)
+            malformed("Transfer-Encoding other than chunked");
+    } else if (!contentLength.isNull()) {
+        const QByteArrayView digits = contentLength.trimmed();
+        bool ok = !digits.isEmpty() && digits.size() <= 18;
+        for (char c : digits)
+            ok = ok && c >= '0' && c <= '9';
+        if (!ok || contentLengthConflict)
+            malformed(
+                contentLengthConflict ? "conflicting Content-Length headers" : "invalid Content-Length");
+        else
+            h.contentLength = digits.toLongLong();
     }
     h.expectContinue = expect.compare("100-continue", Qt::CaseInsensitive) == 0;
     if (h.version == "HTTP/1.0")
