@@ -4,16 +4,20 @@
 // a Go client as the verdict engine says they look to OpenIM.
 //
 //	go run ./bench/goclient -url http://127.0.0.1:10006/callbackExample -timeout 2s CMD...
+//	go run ./bench/goclient -url https://127.0.0.1:10443/callbackExample -cacert cert.pem CMD...
 package main
 
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"time"
 )
 
@@ -28,8 +32,19 @@ type commonResp struct {
 func main() {
 	url := flag.String("url", "http://127.0.0.1:10006/callbackExample", "webhooks.yml url")
 	timeout := flag.Duration("timeout", 5*time.Second, "per-call timeout")
+	caCert := flag.String("cacert", "", "PEM certificate to trust for https (the inspector's own, self-signed)")
 	flag.Parse()
-	client := &http.Client{Timeout: 15 * time.Second, Transport: &http.Transport{MaxConnsPerHost: 100}}
+	transport := &http.Transport{MaxConnsPerHost: 100}
+	if *caCert != "" {
+		pem, err := os.ReadFile(*caCert)
+		pool := x509.NewCertPool()
+		if err != nil || !pool.AppendCertsFromPEM(pem) {
+			fmt.Fprintf(os.Stderr, "cannot use %s as a CA certificate\n", *caCert)
+			os.Exit(2)
+		}
+		transport.TLSClientConfig = &tls.Config{RootCAs: pool} // verified as OpenIM would, hostname included
+	}
+	client := &http.Client{Timeout: 15 * time.Second, Transport: transport}
 	for i, command := range flag.Args() {
 		body, _ := json.Marshal(map[string]any{"callbackCommand": command, "sendID": "u1", "recvID": "u2",
 			"content": `{"content":"hello"}`, "contentType": 101})
