@@ -19,7 +19,7 @@ trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 2
 gui_ticks() { awk '{print $14 + $15}' "/proc/$app/task/$app/stat"; } # the main (GUI) thread only
 t0=$(gui_ticks)
-out=$(wrk -t1 -c50 -d"${duration}s" --latency -s bench/post-5k.lua "http://127.0.0.1:$port")
+out=$(wrk -t1 -c85 -d"${duration}s" --latency -s bench/post-5k.lua "http://127.0.0.1:$port")
 t1=$(gui_ticks)
 echo "$out" | grep -E "Requests/sec|50%|99%"
 python3 -c "print('GUI thread CPU during the load: %.0f %%' % (($t1-$t0)/$(getconf CLK_TCK)/$duration*100))"
