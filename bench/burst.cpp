@@ -2,7 +2,7 @@
 // Opens N connections at once, sends one OpenIM-shaped POST on each, and reports when the replies
 // came, measured from each request's own send: wall time, lateness percentiles (reply time minus the
 // expected delay), the earliest reply and how many came early or failed. One JSON object on stdout.
-//   cbi-burst PORT [N=1000] [DELAY_MS=1000]
+//   cbi-burst PORT [N=1000] [DELAY_MS=1000] [PATH=/callbackExample/callbackBeforeSendSingleMsgCommand]
 // Plain epoll and non-blocking sockets: a client that polls all N sockets on every loop (as Qt 6.4's
 // dispatchers do) would itself add the lateness it is there to measure.
 #include <algorithm>
@@ -54,12 +54,13 @@ bool complete(const std::string &r)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: cbi-burst PORT [N] [DELAY_MS]\n");
+        std::fprintf(stderr, "usage: cbi-burst PORT [N] [DELAY_MS] [PATH]\n");
         return 2;
     }
     const int port = std::atoi(argv[1]);
     const int count = argc > 2 ? std::atoi(argv[2]) : 1000;
     const double delayMs = argc > 3 ? std::atof(argv[3]) : 1000;
+    const std::string path = argc > 4 ? argv[4] : "/callbackExample/callbackBeforeSendSingleMsgCommand";
     rlimit limit;
     getrlimit(RLIMIT_NOFILE, &limit);
     limit.rlim_cur = limit.rlim_max;
@@ -138,8 +139,7 @@ int main(int argc, char **argv)
                     continue;
                 }
                 const std::string request =
-                    "POST /callbackExample/callbackBeforeSendSingleMsgCommand HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    "operationID: burst-"
+                    "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\noperationID: burst-"
                     + std::to_string(events[size_t(e)].data.u32)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
                     + "\r\n\r\n" + body;
