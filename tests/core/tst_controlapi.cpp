@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The /__inspector/v1 API, black-box over real sockets, as a QA script uses it.
 #include "capture/capturestore.h"
+#include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "testhttp.h"
 
@@ -133,6 +134,30 @@ private Q_SLOTS:
         QCOMPARE(wait.value(u"counts"_s).toArray().first().toInt(), 3); // no delay: the first bucket
         QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/captures").status, 200);
         QCOMPARE(object(call(m_port, "GET", "/__inspector/v1/stats")).value(u"total"_s).toInt(), 0);
+    }
+
+    // How precisely delayed replies left: none yet, then one 40 ms reply, a little after its due time.
+    void delayedRepliesReportLateness()
+    {
+        auto lateness = [&] {
+            return object(call(m_port, "GET", "/__inspector/v1/stats"))
+                .value(u"delayLatenessMs"_s)
+                .toObject();
+        };
+        QCOMPARE(lateness().value(u"count"_s).toInt(), 0);
+        QString error;
+        m_host->setScenario(*Scenario::fromJson(
+            "{\"scenario\":1,\"rules\":[{\"command\":\"*\",\"respond\":{\"delay\":{\"fixed\":40}}}]}",
+            &error));
+        QElapsedTimer clock;
+        clock.start();
+        post("callbackBeforeSendSingleMsgCommand", "alice");
+        QVERIFY(clock.elapsed() >= 40);
+        const QJsonObject late = lateness();
+        QCOMPARE(late.value(u"count"_s).toInt(), 1);
+        QVERIFY(late.value(u"p50"_s).toDouble() >= 0);
+        QVERIFY(late.value(u"max"_s).toDouble() < 1000);
+        QCOMPARE(late.value(u"max"_s).toDouble(), late.value(u"p99"_s).toDouble()); // one sample
     }
 
     void waitLongPolls()
