@@ -138,8 +138,8 @@ int main(int argc, char **argv)
                     finish(r, false);
                     continue;
                 }
-                const std::string request =
-                    "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\noperationID: burst-"
+                const std::string request = "POST " + path
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\noperationID: burst-"
                     + std::to_string(events[size_t(e)].data.u32)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
                     + "\r\n\r\n" + body;
