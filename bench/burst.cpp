@@ -167,7 +167,7 @@ int main(int argc, char **argv)
                     break; // closed or failed: judged below
                 }
                 if (complete(r.reply))
-                    finish(r, true);
+                    finish(r, r.reply.compare(0, 12, "HTTP/1.1 200") == 0); // an error reply is a failure
                 else if (what & (EPOLLRDHUP | EPOLLHUP | EPOLLERR))
                     finish(r, false);
             }

@@ -85,8 +85,9 @@ const mockttp = require('mockttp');
 (async () => {
     const server = mockttp.getLocal();
     await server.start(18503);
-    await server.forPost('$delayed').delay(1000).thenReply(200, '$body', {'Content-Type': 'application/json'});
-    await server.forPost(/\/callbackExample\/.*/).thenReply(200, '$body', {'Content-Type': 'application/json'});
+    // always(): by default a mockttp rule that others also match is used once, then the next one takes over.
+    await server.forPost('$delayed').always().delay(1000).thenReply(200, '$body', {'Content-Type': 'application/json'});
+    await server.forPost(/\/callbackExample\/.*/).always().thenReply(200, '$body', {'Content-Type': 'application/json'});
 })();
 JS
     t=$(started_at); NODE_PATH="$peers/node_modules" node "$work/mockttp.js" &
