@@ -618,7 +618,8 @@ bool MainWindow::startServer(const ServerConfig &config)
         return false;
     }
     showServerFields(m_host->config()); // the port picked when asked for port 0
-    m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
+    m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)),
+        m_host->config().tlsCertPath);
     setServerState(m_host->webhookUrl(), {});
     return true;
 }
@@ -628,7 +629,8 @@ void MainWindow::adoptServer()
     const ServerConfig config = m_host->config();
     showServerFields(config);
     if (m_host->isListening()) {
-        m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)));
+        m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)),
+            m_host->config().tlsCertPath);
         setServerState(m_host->webhookUrl(), {});
     }
 }

@@ -38,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -640,6 +641,16 @@ private Q_SLOTS:
         QVERIFY(openim.waitForEncrypted(5000));
         openim.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-tls"));
         QTRY_COMPARE(window.model()->rowCount(), 1);
+        // Copy as cURL trusts the inspector's certificate, and the command works as pasted.
+        window.view()->selectRow(0);
+        const QString curl = window.detail()->curlCommand();
+        QVERIFY2(curl.contains(u"--cacert"_s) && curl.contains(u"https://127.0.0.1:"_s), qPrintable(curl));
+        QProcess shell;
+        shell.start(u"sh"_s, {u"-c"_s, curl + u" -sS"_s});
+        QVERIFY(shell.waitForFinished(10000));
+        QVERIFY2(
+            shell.readAllStandardOutput().contains("\"nextCode\""), shell.readAllStandardError().constData());
+        QTRY_COMPARE(window.model()->rowCount(), 2);
 
         host.stop();
         window.setServerState({}, {});

@@ -173,8 +173,8 @@ void CaptureDetailView::clear()
 
 QString CaptureDetailView::curlCommand() const
 {
-    return CurlCommand::forCapture(
-        m_capture, m_replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : m_replayBase);
+    return CurlCommand::forCapture(m_capture,
+        m_replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : m_replayBase, m_replayCa);
 }
 
 QString CaptureDetailView::verdictHtml(const CapturedRequest &c) const

@@ -26,7 +26,12 @@ public:
     void setCapture(const CapturedRequest &capture);
     void clear();
     // Where "Copy as cURL" sends the request: http://HOST:PORT of the inspector by default.
-    void setReplayBase(const QString &baseUrl) { m_replayBase = baseUrl; }
+    // caCertPath: for an https base, the certificate curl is told to trust.
+    void setReplayBase(const QString &baseUrl, const QString &caCertPath = {})
+    {
+        m_replayBase = baseUrl;
+        m_replayCa = caCertPath;
+    }
     QString curlCommand() const;
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -39,6 +44,7 @@ private:
     CapturedRequest m_capture;
     bool m_hasCapture = false;
     QString m_replayBase;
+    QString m_replayCa;
     QTabWidget *m_tabs;
     QLabel *m_summary;
     QTableWidget *m_headers;

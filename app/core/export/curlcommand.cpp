@@ -10,7 +10,7 @@ QString CurlCommand::shellQuote(const QString &text)
     return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
-QString CurlCommand::forCapture(const CapturedRequest &c, const QString &baseUrl)
+QString CurlCommand::forCapture(const CapturedRequest &c, const QString &baseUrl, const QString &caCertPath)
 {
     QString base = baseUrl;
     while (base.endsWith(QLatin1Char('/')))
@@ -20,6 +20,8 @@ QString CurlCommand::forCapture(const CapturedRequest &c, const QString &baseUrl
         url += QLatin1Char('?') + c.query;
     QStringList parts {
         QStringLiteral("curl"), QStringLiteral("-X"), QString::fromLatin1(c.method), shellQuote(url)};
+    if (!caCertPath.isEmpty() && url.startsWith(QLatin1String("https:")))
+        parts.insert(1, QStringLiteral("--cacert ") + shellQuote(caCertPath));
     for (const auto &h : c.headers) {
         // curl computes these itself; replaying them verbatim would lie about the new request.
         if (h.first.compare("host", Qt::CaseInsensitive) == 0
