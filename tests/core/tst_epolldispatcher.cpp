@@ -10,6 +10,7 @@
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
 
@@ -80,6 +81,47 @@ private Q_SLOTS:
         QTest::qWait(60);
         QVERIFY(!first.isActive());
         QVERIFY(!secondFired);
+    }
+
+    // A handler that stops a timer due in the same round and starts one anew: the new one gets the
+    // freed id (Qt hands out the last freed first) and must wait its own interval.
+    void timerRestartedByAnEarlierHandlerWaitsItsInterval()
+    {
+        QTimer first;
+        QTimer second;
+        first.setSingleShot(true);
+        second.setSingleShot(true);
+        second.setTimerType(Qt::PreciseTimer);
+        QElapsedTimer restartedAt;
+        qint64 firedAfterMs = -1;
+        connect(&first, &QTimer::timeout, this, [&] {
+            second.stop();
+            second.start(60);
+            restartedAt.start();
+        });
+        connect(&second, &QTimer::timeout, this, [&] { firedAfterMs = restartedAt.elapsed(); });
+        first.start(10);
+        second.start(10);
+        QTRY_VERIFY(firedAfterMs >= 0);
+        QVERIFY2(firedAfterMs >= 59, qPrintable(QString::number(firedAfterMs)));
+    }
+
+    // epoll refuses regular files; poll() calls them always readable, and so does the dispatcher.
+    void regularFileIsAlwaysReady()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write("x");
+        file.flush();
+        QSocketNotifier notifier(file.handle(), QSocketNotifier::Read);
+        int activations = 0;
+        connect(&notifier, &QSocketNotifier::activated, this, [&] {
+            if (++activations == 3)
+                notifier.setEnabled(false);
+        });
+        QTRY_COMPARE(activations, 3);
+        QTest::qWait(20);
+        QCOMPARE(activations, 3);
     }
 
     void socketsTalk()

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <ctime>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -84,6 +85,7 @@ void EpollDispatcher::updateWatch(int fd)
     if (eventsOf(it->notifier) == 0) {
         if (it->inKernel)
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly if the fd is closed
+        m_alwaysReady.removeOne(fd);
         m_watches.erase(it); // a stale entry in m_dirty finds nothing
         return;
     }
@@ -106,14 +108,21 @@ void EpollDispatcher::applyChanges()
         epoll_event event {};
         event.events = events;
         event.data.u32 = uint32_t(fd);
-        if (epoll_ctl(m_epoll, it->inKernel ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) < 0) {
-            // The kernel forgot a closed descriptor whose number came back: add it anew.
-            if (errno == ENOENT)
-                epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
-            else if (errno == EEXIST)
-                epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+        int result = epoll_ctl(m_epoll, it->inKernel ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event);
+        // The kernel forgot a closed descriptor whose number came back (add it anew), or still has one
+        // we took for gone (modify it).
+        if (result < 0 && errno == ENOENT)
+            result = epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event);
+        else if (result < 0 && errno == EEXIST)
+            result = epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event);
+        if (result == 0) {
+            it->inKernel = events;
+        } else if (errno == EPERM) {
+            if (!m_alwaysReady.contains(fd))
+                m_alwaysReady.append(fd);
+        } else {
+            qWarning("EpollDispatcher: cannot watch descriptor %d: %s", fd, strerror(errno));
         }
-        it->inKernel = events;
     }
     m_dirty.clear();
 }
@@ -168,7 +177,7 @@ int EpollDispatcher::remainingTime(int timerId)
     const auto it = m_timers.constFind(timerId);
     if (it == m_timers.cend())
         return -1;
-    return int(qMax<qint64>(0, (it->due->first - monotonicNs()) / 1000000));
+    return int(qMax<qint64>(0, (it->due->first - monotonicNs() + 999999) / 1000000)); // rounded up, as Qt
 }
 
 void EpollDispatcher::wakeUp()
@@ -194,14 +203,17 @@ int EpollDispatcher::activateTimers()
     int fired = 0;
     for (int id : due) {
         auto it = m_timers.find(id);
-        if (it == m_timers.end() || it->firing)
-            continue; // stopped by an earlier handler, or inside its own handler
+        // Stopped by an earlier handler, inside its own handler, or no longer due: restarted by an
+        // earlier handler (a stopped timer's id is the next one handed out) or fired by a nested loop.
+        if (it == m_timers.end() || it->firing || it->due->first > now)
+            continue;
         QObject *object = it->object;
         schedule(id, *it, now);
         it->firing = true;
         QTimerEvent event(id);
         QCoreApplication::sendEvent(object, &event);
-        ++fired;
+        if (it->intervalMs > 0)
+            ++fired; // as Qt: a zero timer alone is no event, or processEvents(maxTime) would spin
         it = m_timers.find(id); // the handler may have stopped or restarted it
         if (it != m_timers.end())
             it->firing = false;
@@ -233,23 +245,40 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     int timeoutMs = 0;
     if (wait) {
         timeoutMs = -1;
-        if (!m_deadlines.empty()) {
-            const qint64 ns = m_deadlines.cbegin()->first - monotonicNs();
+        // The first timer not inside its own handler (a nested loop must not spin on it).
+        auto first = m_deadlines.cbegin();
+        while (first != m_deadlines.cend() && m_timers.value(first->second).firing)
+            ++first;
+        if (first != m_deadlines.cend() && !flags.testFlag(QEventLoop::X11ExcludeTimers)) {
+            const qint64 ns = first->first - monotonicNs();
             // Round up: a wait that ends before the deadline would spin until it.
             timeoutMs = ns <= 0 ? 0 : int(qMin<qint64>((ns + 999999) / 1000000, 24 * 3600 * 1000));
         }
         Q_EMIT aboutToBlock();
     }
     applyChanges();
+    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
+    if (!m_alwaysReady.isEmpty() && sockets)
+        timeoutMs = 0;
     epoll_event events[256];
-    int ready = epoll_wait(m_epoll, events, 256, timeoutMs);
+    int ready = 0;
+    if (sockets) {
+        ready = epoll_wait(m_epoll, events, 256, timeoutMs);
+    } else {
+        // Sockets excluded: wait for a wake-up alone, or ready sockets would end every wait at once.
+        pollfd wake {m_wake, POLLIN, 0};
+        if (poll(&wake, 1, timeoutMs) > 0) {
+            events[0].events = EPOLLIN;
+            events[0].data.u32 = wakeTag;
+            ready = 1;
+        }
+    }
     if (ready < 0)
         ready = 0; // EINTR: a signal; its handler's notifier fires next round
     if (wait)
         Q_EMIT awake();
 
     int handled = 0;
-    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
     m_activated.clear();
     for (int i = 0; i < ready; ++i) {
         const uint32_t tag = events[i].data.u32;
@@ -268,10 +297,21 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         const uint32_t what = events[i].events;
         if ((what & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) && it->notifier[QSocketNotifier::Read])
             m_activated.append(it->notifier[QSocketNotifier::Read]);
-        if ((what & (EPOLLOUT | EPOLLERR)) && it->notifier[QSocketNotifier::Write])
+        // Hang-ups and errors wake every kind of notifier, as with Qt's poll().
+        if ((what & (EPOLLOUT | EPOLLHUP | EPOLLERR)) && it->notifier[QSocketNotifier::Write])
             m_activated.append(it->notifier[QSocketNotifier::Write]);
-        if ((what & EPOLLPRI) && it->notifier[QSocketNotifier::Exception])
+        if ((what & (EPOLLPRI | EPOLLHUP | EPOLLERR)) && it->notifier[QSocketNotifier::Exception])
             m_activated.append(it->notifier[QSocketNotifier::Exception]);
+    }
+    if (sockets) {
+        // Regular files cannot be in epoll; poll() calls them always ready, and so do we.
+        for (int fd : std::as_const(m_alwaysReady)) {
+            const auto it = m_watches.constFind(fd);
+            for (int type = 0; it != m_watches.cend() && type < 3; ++type) {
+                if (it->notifier[type])
+                    m_activated.append(it->notifier[type]);
+            }
+        }
     }
     // A handler may disable or delete notifiers later in the list: unregistering takes them out.
     while (!m_activated.isEmpty()) {

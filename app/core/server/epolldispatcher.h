@@ -62,6 +62,7 @@ private:
     std::atomic<bool> m_interrupted {false};
     QHash<int, Watch> m_watches; // by descriptor
     QList<int> m_dirty; // descriptors whose events changed since the last epoll_wait
+    QList<int> m_alwaysReady; // regular files (epoll refuses them): ready every round, as with poll()
     QList<QSocketNotifier *> m_activated; // this round's, in order; unregistering removes
     QHash<int, Timer> m_timers; // by timer id
     std::multimap<qint64, int> m_deadlines; // monotonic ns -> timer id
