@@ -208,13 +208,14 @@ int EpollDispatcher::activateTimers()
         if (it == m_timers.end() || it->firing || it->due->first > now)
             continue;
         QObject *object = it->object;
+        // As Qt: a zero timer alone is no event, or processEvents(maxTime) would spin.
+        if (it->intervalMs > 0)
+            ++fired;
         schedule(id, *it, now);
         it->firing = true;
         QTimerEvent event(id);
         QCoreApplication::sendEvent(object, &event);
-        if (it->intervalMs > 0)
-            ++fired; // as Qt: a zero timer alone is no event, or processEvents(maxTime) would spin
-        it = m_timers.find(id); // the handler may have stopped or restarted it
+        it = m_timers.find(id); // `it` is stale: the handler may have stopped or restarted it
         if (it != m_timers.end())
             it->firing = false;
     }
