@@ -618,8 +618,6 @@ bool MainWindow::startServer(const ServerConfig &config)
         return false;
     }
     showServerFields(m_host->config()); // the port picked when asked for port 0
-    m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)),
-        m_host->config().tlsCertPath);
     setServerState(m_host->webhookUrl(), {});
     return true;
 }
@@ -628,11 +626,8 @@ void MainWindow::adoptServer()
 {
     const ServerConfig config = m_host->config();
     showServerFields(config);
-    if (m_host->isListening()) {
-        m_detail->setReplayBase(m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8)),
-            m_host->config().tlsCertPath);
+    if (m_host->isListening())
         setServerState(m_host->webhookUrl(), {});
-    }
 }
 
 void MainWindow::setServerState(const QString &url, const QString &error)
@@ -655,6 +650,9 @@ void MainWindow::setServerState(const QString &url, const QString &error)
         m_listening->setText(tr("Not listening"));
         return;
     }
+    // Copy as cURL sends to this server (trusting its certificate when it serves HTTPS).
+    m_detail->setReplayBase(
+        url.left(url.indexOf(QLatin1Char('/'), 8)), m_host ? m_host->config().tlsCertPath : QString());
     QString text = tr("Listening \u2014 in webhooks.yml set url: %1").arg(url);
     if (m_host && !m_host->config().address.isLoopback())
         text += tr(" (reachable from other hosts)");
