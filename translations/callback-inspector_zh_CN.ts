@@ -2323,11 +2323,6 @@ Commands:
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Browse for %1</source>
-        <extracomment>%1 is &quot;Certificate&quot; or &quot;Private key&quot;, without the colon</extracomment>
-        <translation>浏览%1</translation>
-    </message>
-    <message>
         <source>Choose a PEM file</source>
         <translation>选择 PEM 文件</translation>
     </message>
@@ -2338,6 +2333,14 @@ Commands:
     <message>
         <source>Cannot read %1.</source>
         <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Browse for the certificate</source>
+        <translation>浏览证书文件</translation>
+    </message>
+    <message>
+        <source>Browse for the private key</source>
+        <translation>浏览私钥文件</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/heldwidget.h"
+#include "widgets/readablecolor.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
@@ -1149,7 +1150,9 @@ void MainWindow::applyFilter()
     QString error;
     const bool ok = m_proxy->setExpression(m_filter->text(), &error);
     // A red frame, not a red background: the text keeps the palette's colours (dark, high contrast).
-    m_filter->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { border: 2px solid #c0392b; }"));
+    m_filter->setStyleSheet(ok
+            ? QString()
+            : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(ReadableColor::errorHue().name()));
     m_filter->setToolTip(ok ? QString() : error);
     if (!ok)
         statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);

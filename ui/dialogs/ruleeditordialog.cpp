@@ -159,7 +159,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(
         QStringLiteral("color: %1")
-            .arg(ReadableColor::on(QColor(0xc0, 0x39, 0x2b), palette().color(QPalette::Window)).name()));
+            .arg(ReadableColor::on(ReadableColor::errorHue(), palette().color(QPalette::Window)).name()));
 
     // Layout: what the rule matches, then the replies.
     auto *matchBox = new QGroupBox(tr("Matches"), this);

@@ -23,9 +23,10 @@ TlsDialog::TlsDialog(const QString &certPath, const QString &keyPath, QWidget *p
     m_https->setCheckable(true);
     m_https->setChecked(!certPath.isEmpty());
     auto *grid = new QGridLayout(m_https);
-    m_cert =
-        addFileRow(grid, 0, tr("&Certificate:"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
-    m_key = addFileRow(grid, 1, tr("Private &key:"), tr("PEM keys (*.pem *.key);;All files (*)"));
+    m_cert = addFileRow(grid, 0, tr("&Certificate:"), tr("Browse for the certificate"),
+        tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    m_key = addFileRow(grid, 1, tr("Private &key:"), tr("Browse for the private key"),
+        tr("PEM keys (*.pem *.key);;All files (*)"));
     m_cert->setText(certPath);
     m_key->setText(keyPath);
     auto *hint = new QLabel(tr("OpenIM then needs url: https://... in webhooks.yml and must trust the "
@@ -48,14 +49,14 @@ TlsDialog::TlsDialog(const QString &certPath, const QString &keyPath, QWidget *p
     resize(560, sizeHint().height());
 }
 
-QLineEdit *TlsDialog::addFileRow(QGridLayout *grid, int row, const QString &label, const QString &filter)
+QLineEdit *TlsDialog::addFileRow(
+    QGridLayout *grid, int row, const QString &label, const QString &browseName, const QString &filter)
 {
     auto *edit = new QLineEdit(m_https);
     auto *caption = new QLabel(label, m_https);
     caption->setBuddy(edit);
     auto *browse = new QPushButton(tr("Browse\u2026"), m_https);
-    //: %1 is "Certificate" or "Private key", without the colon
-    browse->setAccessibleName(tr("Browse for %1").arg(QString(label).remove(QLatin1Char('&')).chopped(1)));
+    browse->setAccessibleName(browseName);
     connect(browse, &QPushButton::clicked, this, [this, edit, filter] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Choose a PEM file"), edit->text(), filter);

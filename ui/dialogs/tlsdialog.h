@@ -28,7 +28,8 @@ public:
     void accept() override;
 
 private:
-    QLineEdit *addFileRow(QGridLayout *grid, int row, const QString &label, const QString &filter);
+    QLineEdit *addFileRow(
+        QGridLayout *grid, int row, const QString &label, const QString &browseName, const QString &filter);
 
     QGroupBox *m_https;
     QLineEdit *m_cert;

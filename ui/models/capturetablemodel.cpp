@@ -107,7 +107,7 @@ QColor CaptureTableModel::verdictColor(Verdict::Outcome outcome)
         hue = QColor(0x29, 0x80, 0xb9);
         break;
     case Verdict::Outcome::Failed:
-        hue = QColor(0xc0, 0x39, 0x2b);
+        hue = ReadableColor::errorHue();
         break;
     case Verdict::Outcome::Ignored:
     case Verdict::Outcome::None:
@@ -315,7 +315,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == CommandColumn) {
         if (c.rejection != Rejection::None || !c.isKnownCommand())
-            return QBrush(ReadableColor::onBase(QColor(0xc0, 0x39, 0x2b)));
+            return QBrush(ReadableColor::onBase(ReadableColor::errorHue()));
     }
     if (role == Qt::TextAlignmentRole
         && (index.column() == IdColumn || index.column() == StatusColumn || index.column() == DelayColumn))

@@ -233,10 +233,10 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
                        .arg(QString::fromUtf8(QJsonDocument(c.keyData).toJson(QJsonDocument::Compact)))
                        .toHtmlEscaped();
     for (const auto &w : c.warnings)
-        summary
-            << QStringLiteral("<span style='color:%1'>%2</span>")
-                   .arg(ReadableColor::on(QColor(0xc0, 0x39, 0x2b), palette().color(QPalette::Window)).name(),
-                       w.text().toHtmlEscaped());
+        summary << QStringLiteral("<span style='color:%1'>%2</span>")
+                       .arg(ReadableColor::on(ReadableColor::errorHue(), palette().color(QPalette::Window))
+                                .name(),
+                           w.text().toHtmlEscaped());
     m_summary->setText(summary.join(QStringLiteral("<br>")));
 
     m_headers->setRowCount(int(c.headers.size()));

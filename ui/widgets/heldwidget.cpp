@@ -173,7 +173,8 @@ void HeldWidget::tick()
                                       : tr("OpenIM gave up %1 s ago").arg(double(-left) / 1000.0, 0, 'f', 1);
         item->setText(
             QStringLiteral("%1  %2  \u2014  %3").arg(it->capture.command, it->capture.operationID, when));
-        item->setForeground(left > 0 ? palette().text() : QBrush(ReadableColor::onBase(QColor(200, 60, 60))));
+        item->setForeground(
+            left > 0 ? palette().text() : QBrush(ReadableColor::onBase(ReadableColor::errorHue())));
     }
 }
 

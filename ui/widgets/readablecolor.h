@@ -5,6 +5,12 @@
 
 namespace cbi::ReadableColor {
 
+// The hue of errors and failures: rejected requests, failed verdicts, bad input, time running out.
+inline QColor errorHue()
+{
+    return QColor(0xc0, 0x39, 0x2b);
+}
+
 // The WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white).
 double contrast(const QColor &a, const QColor &b);
 // color lightened or darkened just enough for a 4.5:1 contrast on background (WCAG AA for text),
