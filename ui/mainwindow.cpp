@@ -994,9 +994,21 @@ void MainWindow::useJournal(SessionJournal *journal, bool load)
     // From now on the server journals straight from its thread and replies after the commit.
     m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
     m_host->setCommitGate(true, journal->lastId());
+    m_host->setJournalState(journal->failure().isEmpty() ? QStringLiteral("ok")
+                                                         : QStringLiteral("failing: ") + journal->failure());
     connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo, Qt::UniqueConnection);
+    // Replies wait while the file cannot be written (OpenIM then times out): say so where it shows.
     connect(journal, &SessionJournal::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("The session file cannot be written: %1").arg(message));
+        m_host->setJournalState(QStringLiteral("failing: ") + message);
+        m_banner->setText(tr("The session file cannot be written: %1. Replies wait until their captures "
+                             "are written (OpenIM may time out with 90004); retrying.")
+                              .arg(message));
+        m_banner->setVisible(true);
+    });
+    connect(journal, &SessionJournal::recovered, this, [this] {
+        m_host->setJournalState(QStringLiteral("ok"));
+        m_banner->setVisible(false);
+        statusBar()->showMessage(tr("The session file is written again; nothing was lost"), 10000);
     });
     if (m_journal != journal)
         delete m_journal; // syncs what it still had

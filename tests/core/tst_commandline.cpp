@@ -54,6 +54,23 @@ private Q_SLOTS:
         QTest::newRow("no port") << QStringList {u"serve"_s, u"--listen"_s, u"127.0.0.1"_s} << u"127.0.0.1"_s;
         QTest::newRow("bad size") << QStringList {u"serve"_s, u"--max-body"_s, u"lots"_s} << u"lots"_s;
         QTest::newRow("bad delay") << QStringList {u"serve"_s, u"--delay"_s, u"-3"_s} << u"-3"_s;
+        // Reliability report 5.12 and 2.8: overflowing values wrapped, a base path hid the API.
+        QTest::newRow("idle overflow")
+            << QStringList {u"serve"_s, u"--idle-timeout"_s, u"2147484"_s} << u"2147484"_s;
+        QTest::newRow("idle overflow 2")
+            << QStringList {u"serve"_s, u"--idle-timeout"_s, u"4294968"_s} << u"4294968"_s;
+        QTest::newRow("size overflow")
+            << QStringList {u"serve"_s, u"--max-body"_s, u"17179869184G"_s} << u"17179869184G"_s;
+        QTest::newRow("api base path")
+            << QStringList {u"serve"_s, u"--base-path"_s, u"/__inspector/v1"_s} << u"/__inspector/"_s;
+        QTest::newRow("api base path 2")
+            << QStringList {u"serve"_s, u"--base-path"_s, u"/__inspector"_s} << u"/__inspector/"_s;
+        QTest::newRow("relative base path")
+            << QStringList {u"serve"_s, u"--base-path"_s, u"noslash"_s} << u"noslash"_s;
+        QTest::newRow("space in base path")
+            << QStringList {u"serve"_s, u"--base-path"_s, u"/a b"_s} << u"/a b"_s;
+        QTest::newRow("query in base path")
+            << QStringList {u"serve"_s, u"--base-path"_s, u"/x?y"_s} << u"/x?y"_s;
     }
 
     void errors()
@@ -72,6 +89,17 @@ private Q_SLOTS:
         QCOMPARE(CommandLine::parseSize(u"1G"_s), qint64(1024) * 1024 * 1024);
         QCOMPARE(CommandLine::parseSize(u"100"_s), 100);
         QCOMPARE(CommandLine::parseSize(u"x"_s), -1);
+        QCOMPARE(CommandLine::parseSize(u"8589934592G"_s), -1);
+    }
+
+    void tokenAndHostsReachTheServer()
+    {
+        const CommandLine cmd = parse({u"serve"_s, u"--token"_s, u"MySecretToken123"_s, u"--allow-host"_s,
+            u"box"_s, u"--allow-host"_s, u"box.lan"_s});
+        QCOMPARE(cmd.mode, CommandLine::Mode::Serve);
+        QCOMPARE(cmd.serve.server.controlToken, u"MySecretToken123"_s);
+        QCOMPARE(cmd.serve.server.allowedHosts, QStringList({u"box"_s, u"box.lan"_s}));
+        QCOMPARE(parse({u"serve"_s, u"--base-path"_s, u""_s}).mode, CommandLine::Mode::Serve);
     }
 
     void help()

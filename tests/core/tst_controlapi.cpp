@@ -225,6 +225,152 @@ private Q_SLOTS:
         const auto scenario = object(call(m_port, "GET", "/__inspector/v1/scenario"));
         QCOMPARE(scenario.value(u"rules"_s).toArray().size(), 1);
         QCOMPARE(call(m_port, "POST", "/__inspector/v1/rules", R"({"command":"*"})").status, 400);
+        // PUT replaces; POST is no alias (a cross-site form could send it without a preflight).
+        QCOMPARE(
+            call(m_port, "POST", "/__inspector/v1/scenario", R"({"scenario":1,"rules":[]})").status, 405);
+    }
+
+    // Reliability report 4.4.3: an empty body to POST rules crashed the server (SIGSEGV).
+    void hostileBodiesGet4xx_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray deep = QByteArray(5000, '[') + QByteArray(5000, ']');
+        const QList<QByteArray> bodies = {"", "   \r\n\t", "null", "[]", "{}", "\"x\"", "5", "{", deep,
+            R"({"command":"*"},{"command":"*"})", R"({"scenario":1,"rules":[]} trailing)"};
+        int i = 0;
+        for (const QByteArray &body : bodies) {
+            QTest::addRow("rules-%d", i) << QByteArray("POST") << QByteArray("/__inspector/v1/rules") << body;
+            QTest::addRow("rules-first-%d", i)
+                << QByteArray("POST") << QByteArray("/__inspector/v1/rules?position=first") << body;
+            QTest::addRow("scenario-%d", i)
+                << QByteArray("PUT") << QByteArray("/__inspector/v1/scenario") << body;
+            ++i;
+        }
+    }
+
+    void hostileBodiesGet4xx()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, body);
+        const auto r = call(m_port, method, target, body);
+        QVERIFY2(r.status >= 400 && r.status < 500, QByteArray::number(r.status).constData());
+        QVERIFY(!object(r).value(u"error"_s).toString().isEmpty());
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/status").status, 200); // still serving
+        QCOMPARE(
+            object(call(m_port, "GET", "/__inspector/v1/scenario")).value(u"rules"_s).toArray().size(), 0);
+    }
+
+    // Reliability report 1.1-1.7: a web page must not drive the API, directly or after DNS rebinding.
+    void browsersAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        const QByteArray rule = R"({"command":"*","respond":{"forward":"http://127.0.0.1:9/steal"}})";
+        auto raw = [](const QByteArray &method, const QByteArray &target, const QByteArray &headers,
+                       const QByteArray &body = {}) -> QByteArray {
+            return method + ' ' + target + " HTTP/1.1\r\n" + headers
+                + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        };
+        const QByteArray json = "Content-Type: application/json\r\n";
+        QTest::newRow("rebound host, status")
+            << raw("GET", "/__inspector/v1/status", "Host: evil.example:10006\r\n") << 403;
+        QTest::newRow("rebound host, captures")
+            << raw("GET", "/__inspector/v1/captures", "Host: evil.example\r\n") << 403;
+        QTest::newRow("rebound host, events")
+            << raw("GET", "/__inspector/v1/events", "Host: evil.example\r\n") << 403;
+        QTest::newRow("rebound host, export")
+            << raw("GET", "/__inspector/v1/export", "Host: evil.example\r\n") << 403;
+        QTest::newRow("rebound host, delete")
+            << raw("DELETE", "/__inspector/v1/captures", "Host: evil.example\r\n") << 403;
+        QTest::newRow("cross-site origin") << raw("POST", "/__inspector/v1/rules",
+            "Host: 127.0.0.1\r\nOrigin: http://evil.example\r\n" + json, rule)
+                                           << 403;
+        QTest::newRow("null origin") << raw(
+            "POST", "/__inspector/v1/rules", "Host: 127.0.0.1\r\nOrigin: null\r\n" + json, rule)
+                                     << 403;
+        QTest::newRow("origin on another port")
+            << raw("GET", "/__inspector/v1/status", "Host: 127.0.0.1:1\r\nOrigin: http://127.0.0.1:2\r\n")
+            << 403;
+        QTest::newRow("sec-fetch-site")
+            << raw("GET", "/__inspector/v1/captures", "Host: localhost\r\nSec-Fetch-Site: cross-site\r\n")
+            << 403;
+        QTest::newRow("text/plain write")
+            << raw("POST", "/__inspector/v1/rules", "Host: 127.0.0.1\r\nContent-Type: text/plain\r\n", rule)
+            << 415;
+        QTest::newRow("form write") << raw("PUT", "/__inspector/v1/scenario",
+            "Host: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+            R"({"scenario":1,"rules":[]})")
+                                    << 415;
+        QTest::newRow("write without a type")
+            << raw("POST", "/__inspector/v1/scenario/reset", "Host: 127.0.0.1\r\n") << 415;
+        QTest::newRow("host name and port")
+            << raw("GET", "/__inspector/v1/status", "Host: localhost:80\r\n") << 200;
+        QTest::newRow("ipv6 host") << raw("GET", "/__inspector/v1/status", "Host: [::1]:80\r\n") << 200;
+        QTest::newRow("same origin") << raw(
+            "GET", "/__inspector/v1/status", "Host: 127.0.0.1:5\r\nOrigin: http://127.0.0.1:5\r\n")
+                                     << 200;
+        QTest::newRow("json with charset") << raw("POST", "/__inspector/v1/scenario/reset",
+            "Host: 127.0.0.1\r\nContent-Type: Application/JSON; charset=utf-8\r\n")
+                                           << 200;
+    }
+
+    void browsersAreRefused()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QTcpSocket socket;
+        const auto replies = testhttp::exchange(socket, m_port, request);
+        QVERIFY(!replies.isEmpty());
+        QCOMPARE(replies.last().status, status);
+        // Nothing was changed by a refused call.
+        QCOMPARE(
+            object(call(m_port, "GET", "/__inspector/v1/scenario")).value(u"rules"_s).toArray().size(), 0);
+    }
+
+    void allowedHostName()
+    {
+        CaptureStore store;
+        ServerHost host(&store);
+        ServerConfig config;
+        config.port = 0;
+        config.allowedHosts = {u"Build-Box"_s};
+        QVERIFY(host.start(config));
+        QTcpSocket socket;
+        auto replies = testhttp::exchange(socket, host.config().port,
+            "GET /__inspector/v1/status HTTP/1.1\r\nHost: build-box:10006\r\n\r\n");
+        QCOMPARE(replies.value(0).status, 200);
+    }
+
+    // Reliability report 4.1.5: a template fed from the request must not add headers to the reply.
+    void templateCannotSplitTheReply()
+    {
+        QCOMPARE(
+            call(m_port, "PUT", "/__inspector/v1/scenario",
+                R"({"scenario":1,"rules":[{"command":"*","respond":{"headers":{"X-Send":"{{request.sendID}}"}}}]})")
+                .status,
+            200);
+        const QByteArray body = R"({"sendID":"alice\r\nSet-Cookie: injected=1\r\nX-Injected: yes"})";
+        auto r = call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand", body);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("set-cookie").isNull());
+        QVERIFY(r.header("x-injected").isNull());
+        QVERIFY(r.header("x-send").isNull());
+        QTRY_COMPARE(m_store->size(), 1);
+        bool warned = false;
+        for (const auto &w : m_store->snapshot().first().warnings)
+            warned = warned || (w.code == u"reply-header-refused"_s && w.args.value(0) == u"X-Send"_s);
+        QVERIFY(warned);
+        // A plain value still goes out.
+        r = call(
+            m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand", R"({"sendID":"bob"})");
+        QCOMPARE(r.header("x-send"), QByteArray("bob"));
+        // And a scenario cannot carry CR or LF in a header itself.
+        r = call(m_port, "PUT", "/__inspector/v1/scenario",
+            R"({"scenario":1,"rules":[{"command":"*","respond":{"headers":{"X":"a\r\nInjected: 1"}}}]})");
+        QCOMPARE(r.status, 400);
     }
 
     void exportNdjson()
@@ -290,8 +436,38 @@ private Q_SLOTS:
             call(port, "GET", "/__inspector/v1/status", {}, "Authorization: Bearer wrong\r\n").status, 401);
         QCOMPARE(
             call(port, "GET", "/__inspector/v1/status", {}, "Authorization: Bearer s3cret\r\n").status, 200);
+        // RFC 9110 11.1: the scheme is case-insensitive.
+        QCOMPARE(
+            call(port, "GET", "/__inspector/v1/status", {}, "Authorization: bearer s3cret\r\n").status, 200);
+        QCOMPARE(
+            call(port, "GET", "/__inspector/v1/status", {}, "Authorization: Bearer s3cret0\r\n").status, 401);
         // Callbacks themselves need no token.
         QCOMPARE(call(port, "POST", "/callbackExample/x", "{}").status, 200);
+        // An API call mistyped with a doubled slash is a callback: captured, but without the token.
+        QCOMPARE(
+            call(port, "GET", "//__inspector/v1/captures", {}, "Authorization: Bearer s3cret\r\n").status,
+            200);
+        QTRY_COMPARE(store.size(), 2);
+        const CapturedRequest mistyped = store.snapshot().last();
+        QVERIFY(!mistyped.headerValue("authorization").contains("s3cret"));
+        QVERIFY(!QJsonDocument(mistyped.toJson()).toJson().contains("s3cret"));
+    }
+
+    // --token is honoured on loopback too (reliability report 2.1: it was ignored).
+    void tokenOnLoopback()
+    {
+        CaptureStore store;
+        ServerHost host(&store);
+        ServerConfig config;
+        config.port = 0;
+        config.controlToken = u"MySecretToken123"_s;
+        QVERIFY(host.start(config));
+        QCOMPARE(host.controlToken(), u"MySecretToken123"_s);
+        QCOMPARE(call(host.config().port, "GET", "/__inspector/v1/status").status, 401);
+        QCOMPARE(call(host.config().port, "GET", "/__inspector/v1/status", {},
+                     "Authorization: Bearer MySecretToken123\r\n")
+                     .status,
+            200);
     }
 };
 

@@ -106,6 +106,10 @@ constexpr WarningText warningTexts[] = {
     {"continue", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues unchanged")},
     {"modified", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Continues with %1 rewritten")},
     {"fields-ignored", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Ignored by OpenIM for this command: %1")},
+    {"reply-header-refused",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Reply header %1 was not sent: its template value holds CR, LF or another control character "
+            "from the request, which would have added headers to the reply or split it")},
     {"near-miss", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Closest rule \"%1\" missed: %2")},
     {"legacy-name",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},

@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <limits>
+
 namespace cbi {
 
 bool CommandLine::parseListen(const QString &text, QHostAddress *address, quint16 *port)
@@ -41,6 +43,21 @@ bool CommandLine::parseListen(const QString &text, QHostAddress *address, quint1
     return true;
 }
 
+QString CommandLine::basePathProblem(const QString &path)
+{
+    if (path.isEmpty())
+        return {}; // callbacks straight under the root: {url} is http://host:port
+    if (!path.startsWith(QLatin1Char('/')) || path.endsWith(QLatin1Char('/')))
+        return tr("expected a path such as /callbackExample (a leading /, no trailing /)");
+    for (const QChar ch : path) {
+        if (ch.unicode() <= 0x20 || ch.unicode() >= 0x7f || QStringLiteral("?#%\\\"").contains(ch))
+            return tr("expected plain path characters (no spaces, ?, #, % or quotes)");
+    }
+    if (QString(path + QLatin1Char('/')).startsWith(QStringLiteral("/__inspector/")))
+        return tr("/__inspector/ is the control API's; callbacks there would never be captured");
+    return {};
+}
+
 qint64 CommandLine::parseSize(const QString &text)
 {
     QString t = text.trimmed().toUpper();
@@ -58,7 +75,8 @@ qint64 CommandLine::parseSize(const QString &text)
         t.chop(1);
     bool ok = false;
     const qint64 n = t.toLongLong(&ok);
-    if (!ok || n < 0)
+    // Sizes that overflow are refused, never wrapped (17179869184G once wrapped to 0: every body 413).
+    if (!ok || n < 0 || n > std::numeric_limits<qint64>::max() / factor)
         return -1;
     return n * factor;
 }
@@ -125,6 +143,15 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("Bearer token of the control API (/__inspector/); by default one is generated when "
            "the server listens beyond loopback."),
         tr("token"));
+    const QCommandLineOption journalFailure(QStringLiteral("on-journal-failure"),
+        tr("When the --session file cannot be written (disk full, locked, I/O error): hold (default) "
+           "keeps every reply until its capture is written, so OpenIM times out (90004); fail answers "
+           "anyway and keeps the captures in memory, retrying the file."),
+        QStringLiteral("hold|fail"), QStringLiteral("hold"));
+    const QCommandLineOption allowHost(QStringLiteral("allow-host"),
+        tr("A host name the control API also answers to (besides localhost and IP addresses), e.g. the "
+           "machine's name when scripts reach it by name; repeat for more."),
+        tr("name"));
     const QCommandLineOption exec(QStringLiteral("exec"),
         tr("run: the test driver, a shell command run once the server listens (CBI_URL and "
            "CBI_API are set for it)."),
@@ -177,9 +204,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
-        capacity, scenario, profile, token, exec, duration, count, timeout, junit, session, format, output,
-        command, verdict, since, target, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl,
-        exitAfter});
+        capacity, scenario, profile, token, allowHost, journalFailure, exec, duration, count, timeout, junit,
+        session, format, output, command, verdict, since, target, to, bodyFile, failedContinue, webhooks, url,
+        env, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -264,6 +291,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             tr("Invalid --listen value %1: expected HOST:PORT with an IP address, e.g. 127.0.0.1:10006")
                 .arg(parser.value(listen)));
     o.server.basePath = parser.value(basePath);
+    if (const QString problem = basePathProblem(o.server.basePath); !problem.isEmpty())
+        return fail(tr("Invalid --base-path value %1: %2").arg(o.server.basePath, problem));
     o.listenGiven = parser.isSet(listen) || parser.isSet(basePath);
     const qint64 body = parseSize(parser.value(maxBody));
     if (body < 0)
@@ -281,9 +310,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.server.tlsKeyPath = parser.value(tlsKey);
     bool ok = false;
     const int idleSeconds = parser.value(idle).toInt(&ok);
-    if (!ok || idleSeconds <= 0)
-        return fail(tr("Invalid --idle-timeout value %1: expected a positive number of seconds")
-                        .arg(parser.value(idle)));
+    constexpr int maxIdleSeconds = 24 * 3600; // in ms it must fit an int
+    if (!ok || idleSeconds <= 0 || idleSeconds > maxIdleSeconds)
+        return fail(tr("Invalid --idle-timeout value %1: expected seconds from 1 to %2")
+                        .arg(parser.value(idle))
+                        .arg(maxIdleSeconds));
     o.server.idleTimeoutMs = idleSeconds * 1000;
     o.delayMs = parser.value(delay).toInt(&ok);
     if (!ok || o.delayMs < 0)
@@ -297,6 +328,17 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.jsonl = parser.isSet(jsonl);
     o.scenarioPath = result.mode == Mode::Run ? positional.at(1) : parser.value(scenario);
     o.sessionPath = parser.value(session);
+    const QString onFailure = parser.value(journalFailure);
+    if (onFailure != QLatin1String("hold") && onFailure != QLatin1String("fail"))
+        return fail(tr("Invalid --on-journal-failure value %1: expected hold or fail").arg(onFailure));
+    o.journalFailOpen = onFailure == QLatin1String("fail");
+    // A capture is one SQLite row, and SQLite refuses rows over 1e9 bytes: a body escaped into JSON
+    // can grow sixfold, so with a session the body limit stays where every capture fits a row.
+    constexpr qint64 maxJournaledBody = 128 * 1024 * 1024;
+    if (!o.sessionPath.isEmpty() && o.server.maxBodyBytes > maxJournaledBody)
+        return fail(tr("--max-body %1 is too large with --session: a capture must fit one row of the "
+                       "session file; at most 128M")
+                        .arg(parser.value(maxBody)));
     o.webhooksPath = parser.value(webhooks);
     ExportOptions &t = result.transfer;
     t.input = positional.value(1);
@@ -317,6 +359,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                             .arg(parser.value(since)));
     }
     o.token = parser.value(token);
+    o.server.controlToken = o.token;
+    o.server.allowedHosts = parser.values(allowHost);
     RunOptions &r = result.run;
     r.exec = parser.value(exec);
     r.junitPath = parser.value(junit);

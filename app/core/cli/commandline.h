@@ -38,6 +38,9 @@ struct ServeOptions
     bool listenGiven = false; // --listen or --base-path on the command line (else the GUI uses its settings)
     QString token; // control API bearer token; generated when empty and needed
     QString sessionPath; // journal every capture to this SQLite session file
+    // When the session file cannot be written: hold the replies until it can (OpenIM times out,
+    // 90004), or fail open (replies leave, captures are kept in memory and retried).
+    bool journalFailOpen = false;
     QString webhooksPath; // take the timeouts OpenIM uses from its webhooks.yml
 };
 
@@ -100,7 +103,9 @@ public:
     static CommandLine parse(const QStringList &arguments);
     // "127.0.0.1:10006", "[::1]:0", "localhost:8080", "0.0.0.0:10006"; false on anything else.
     static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
-    // "16777216", "16M", "512k", "1G" -> bytes; -1 when invalid.
+    // Empty when `path` can be the callbacks' base path, else what is wrong with it.
+    static QString basePathProblem(const QString &path);
+    // "16777216", "16M", "512k", "1G" -> bytes; -1 when invalid or too large.
     static qint64 parseSize(const QString &text);
 };
 

@@ -43,11 +43,29 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         }
         server.setNextId(journal.lastId());
         server.setCommitGate(true); // no reply leaves before its capture is on disk
+        const bool failOpen = options.journalFailOpen;
+        journal.setOnFailure(
+            failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
+        server.setJournalState(QStringLiteral("ok"));
         // Straight from the server's thread: the journal never waits for the main thread.
         server.setCaptureSink([&journal](const CapturedRequest &c) { journal.append(c); });
         QObject::connect(&journal, &SessionJournal::committed, &server, &CaptureServer::committedUpTo);
-        QObject::connect(&journal, &SessionJournal::failed, &server, [](const QString &error) {
-            printErr(tr("error: the session file cannot be written: %1").arg(error));
+        QObject::connect(
+            &journal, &SessionJournal::failed, &server, [&server, failOpen](const QString &error) {
+                server.setJournalState(
+                    (failOpen ? QStringLiteral("memory only: ") : QStringLiteral("failing: ")) + error);
+                printErr(failOpen ? tr("error: the session file cannot be written: %1. Replies still leave "
+                                       "(--on-journal-failure fail): captures are kept in memory only until "
+                                       "it can be written again.")
+                                        .arg(error)
+                                  : tr("error: the session file cannot be written: %1. Replies wait until "
+                                       "their captures are written (OpenIM may time out with 90004); "
+                                       "retrying.")
+                                        .arg(error));
+            });
+        QObject::connect(&journal, &SessionJournal::recovered, &server, [&server] {
+            server.setJournalState(QStringLiteral("ok"));
+            printErr(tr("the session file is written again; nothing was lost"));
         });
     }
     if (!server.start(options.server)) {

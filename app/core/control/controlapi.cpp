@@ -75,10 +75,8 @@ void ControlApi::handle(const CapturedRequest &request, const Responder &respond
 ControlApi::Response ControlApi::route(
     const CapturedRequest &request, const Responder &respond, bool *deferred)
 {
-    if (!m_token.isEmpty() && request.headerValue("authorization") != "Bearer " + m_token.toUtf8())
-        return error(401,
-            QStringLiteral("this inspector listens beyond loopback: send \"Authorization: Bearer TOKEN\" "
-                           "with the token it printed at start"));
+    if (const auto refusal = m_guard.check(request))
+        return error(refusal->status, refusal->message);
     const QString path = QUrl::fromPercentEncoding(request.path.toUtf8());
     if (!path.startsWith(QLatin1String("/__inspector/v1/")))
         return error(404, QStringLiteral("unknown API version: use /__inspector/v1/"));
@@ -197,7 +195,7 @@ ControlApi::Response ControlApi::route(
     if (resource == QLatin1String("scenario")) {
         if (parts.size() == 1 && method == "GET")
             return json(QJsonDocument::fromJson(m_engine->scenario().toJson()).object());
-        if (parts.size() == 1 && (method == "PUT" || method == "POST")) {
+        if (parts.size() == 1 && method == "PUT") {
             QString message;
             const auto scenario = Scenario::fromJson(request.body, &message);
             if (!scenario)
@@ -223,6 +221,8 @@ ControlApi::Response ControlApi::route(
                 return error(400,
                     QStringLiteral("rule: %1")
                         .arg(message.replace(QStringLiteral("$.rules[0]"), QStringLiteral("$"))));
+            if (parsed->rules.size() != 1) // an empty body, or "{...},{...}" slipped past the wrapper
+                return error(400, QStringLiteral("rule: expected exactly one rule object"));
             const bool first = param("position") == QLatin1String("first");
             if (first)
                 scenario.rules.prepend(parsed->rules.first());

@@ -3,6 +3,7 @@
 
 #include "capture/capturedrequest.h"
 #include "capture/capturestats.h"
+#include "controlguard.h"
 
 #include <QByteArray>
 #include <QList>
@@ -40,8 +41,9 @@ public:
 
     ControlApi(CaptureStore *store, RuleEngine *engine, QObject *parent = nullptr);
 
-    void setToken(const QString &token) { m_token = token; } // empty: no token needed
-    QString token() const { return m_token; }
+    void setGuard(const ControlGuard &guard) { m_guard = guard; }
+    const ControlGuard &guard() const { return m_guard; }
+    QString token() const { return m_guard.token(); } // empty: no token needed
     void setStatusProvider(std::function<QJsonObject()> provider) { m_status = std::move(provider); }
 
     // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
@@ -76,7 +78,7 @@ private:
     CaptureStore *m_store;
     RuleEngine *m_engine;
     CaptureStats m_stats;
-    QString m_token;
+    ControlGuard m_guard;
     std::function<QJsonObject()> m_status;
     QList<Wait> m_waits;
     struct Subscriber

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "responsespec.h"
 
+#include "capture/httpsyntax.h"
 #include "catalogue/catalogue.h"
 #include "jsonpath.h"
 
@@ -202,8 +203,8 @@ QJsonValue ResponseSpec::expand(
     return value;
 }
 
-ReplySent ResponseSpec::render(
-    const CapturedRequest &request, const RequestBody &body, int timeoutMs, QRandomGenerator &random) const
+ReplySent ResponseSpec::render(const CapturedRequest &request, const RequestBody &body, int timeoutMs,
+    QRandomGenerator &random, QList<QByteArray> *refusedHeaders) const
 {
     ReplySent r;
     r.status = status;
@@ -213,6 +214,13 @@ ReplySent ResponseSpec::render(
     bool hasContentType = false;
     for (const auto &h : headers) {
         const QByteArray value = expandText(QString::fromUtf8(h.second), request, body).toUtf8();
+        // A template value comes from the caller: CR or LF in it would add headers to the reply,
+        // or split it. Such a header is left out, and the capture says why.
+        if (!HttpSyntax::isFieldValue(value)) {
+            if (refusedHeaders)
+                refusedHeaders->append(h.first);
+            continue;
+        }
         r.headers.append({h.first, value});
         hasContentType = hasContentType || h.first.compare("content-type", Qt::CaseInsensitive) == 0;
     }

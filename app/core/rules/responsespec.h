@@ -59,9 +59,10 @@ struct ResponseSpec
     QString forwardUrl;
     bool forwardOverride = false;
 
-    // The bytes to send, the delay and the transport fault for one request. `faultRoll` in [0, 100).
+    // The bytes to send, the delay and the transport fault for one request. Headers whose templated
+    // value holds control characters are left out and named in refusedHeaders.
     ReplySent render(const CapturedRequest &request, const RequestBody &body, int timeoutMs,
-        QRandomGenerator &random) const;
+        QRandomGenerator &random, QList<QByteArray> *refusedHeaders = nullptr) const;
     QJsonObject toJson() const;
 
     static QString presetName(Preset preset);

@@ -99,7 +99,10 @@ void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
     if (index >= 0) {
         const Rule &rule = m_scenario.rules.at(index);
         const ResponseSpec &response = rule.responseForCall(m_calls[size_t(index)]++);
-        capture.reply = response.render(capture, body, timeoutMs, m_random);
+        QList<QByteArray> refused;
+        capture.reply = response.render(capture, body, timeoutMs, m_random, &refused);
+        for (const QByteArray &name : std::as_const(refused))
+            capture.warnings.append({QStringLiteral("reply-header-refused"), {QString::fromLatin1(name)}});
         capture.ruleName = rule.name;
         capture.nearMiss = {};
     } else {

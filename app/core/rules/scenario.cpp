@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "scenario.h"
 
+#include "capture/httpsyntax.h"
 #include "catalogue/catalogue.h"
 #include "jsonpath.h"
 
@@ -210,6 +211,12 @@ public:
                 if (!it.value().isString())
                     return fail(
                         path + QStringLiteral(".headers.") + it.key(), QStringLiteral("expected a string"));
+                if (!HttpSyntax::isToken(it.key().toUtf8()))
+                    return fail(path + QStringLiteral(".headers.") + it.key(),
+                        QStringLiteral("a header name is a token (letters, digits, !#$%&'*+-.^_`|~)"));
+                if (!HttpSyntax::isFieldValue(it.value().toString().toUtf8()))
+                    return fail(path + QStringLiteral(".headers.") + it.key(),
+                        QStringLiteral("a header value cannot hold CR, LF or other control characters"));
                 r->headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
             }
         }

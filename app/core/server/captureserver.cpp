@@ -2,6 +2,7 @@
 #include "captureserver.h"
 
 #include "capture/capturestore.h"
+#include "capture/httpsyntax.h"
 #include "catalogue/catalogue.h"
 #include "commanddetector.h"
 #include "control/controlapi.h"
@@ -392,6 +393,16 @@ public:
         }
     }
 
+    // An API call mistyped as a callback (//__inspector/...) is captured: its token must not be.
+    void maskToken(CapturedRequest &c) const
+    {
+        for (auto &h : c.headers) {
+            if (h.first.compare("authorization", Qt::CaseInsensitive) == 0
+                && m_owner->m_control->guard().carriesToken(h.second))
+                h.second = QByteArrayLiteral("[control API token removed]");
+        }
+    }
+
     CapturedRequest snapshot(const RequestHead &head, QTcpSocket *socket, const Connection *conn)
     {
         CapturedRequest c;
@@ -421,6 +432,9 @@ public:
             // We frame the body ourselves; a rule's stale length or connection header would lie.
             if (h.first.compare("content-length", Qt::CaseInsensitive) == 0
                 || h.first.compare("connection", Qt::CaseInsensitive) == 0)
+                continue;
+            // The last line of defence: nothing that could end the line gets into the head.
+            if (!HttpSyntax::isToken(h.first) || !HttpSyntax::isFieldValue(h.second))
                 continue;
             out += h.first + ": " + h.second + "\r\n";
         }
@@ -498,6 +512,7 @@ public:
     void rejectCapture(Connection *conn, const HttpFramer::Output &failure, QTcpSocket *socket)
     {
         CapturedRequest c = snapshot(failure.head, socket, conn);
+        maskToken(c);
         c.id = ++m_owner->m_nextId;
         const auto &config = m_owner->m_config;
         QString message;
@@ -546,6 +561,8 @@ public:
         QTcpSocket *socket = conn->socket();
         CapturedRequest c = snapshot(head, socket, conn);
         c.body = std::move(rawBody);
+        if (!c.path.startsWith(ControlApi::prefix))
+            maskToken(c);
         if (c.path.startsWith(ControlApi::prefix)) {
             // The scripting API: answered, never captured.
             const quint64 seq = conn->reserveSlot();
@@ -900,7 +917,8 @@ CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
         return QJsonObject {{QStringLiteral("listening"), isListening()},
             {QStringLiteral("address"), serverAddress().toString()},
             {QStringLiteral("port"), int(serverPort())}, {QStringLiteral("basePath"), m_config.basePath},
-            {QStringLiteral("rejected"), qint64(m_rejected.load())}};
+            {QStringLiteral("rejected"), qint64(m_rejected.load())},
+            {QStringLiteral("journal"), m_journalState}};
     });
 }
 
@@ -925,8 +943,10 @@ void CaptureServer::setCommitGate(bool on)
 
 void CaptureServer::setNextId(quint64 lastId)
 {
-    m_nextId = lastId;
-    m_committedId = lastId;
+    if (lastId > m_nextId)
+        m_nextId = lastId;
+    if (m_commitGate)
+        m_committedId = m_nextId;
 }
 
 void CaptureServer::committedUpTo(quint64 id)
@@ -981,7 +1001,7 @@ bool CaptureServer::start(const ServerConfig &config)
     if (token.isEmpty() && !listener->serverAddress().isLoopback())
         token = QString::number(QRandomGenerator::system()->generate64(), 16)
             + QString::number(QRandomGenerator::system()->generate64(), 16);
-    m_control->setToken(listener->serverAddress().isLoopback() ? config.controlToken : token);
+    m_control->setGuard(ControlGuard(token, config.allowedHosts));
     return true;
 }
 

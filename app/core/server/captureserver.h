@@ -36,8 +36,11 @@ public:
     // With a session journal: hold every reply until its capture is committed (committedUpTo).
     void setCommitGate(bool on);
     void committedUpTo(quint64 id);
-    // Ids continue after the ones already in a reopened session file.
+    // Ids continue above every id of a (re)opened session file; they never go back.
     void setNextId(quint64 lastId);
+    // What GET status says of the session file: "none", "ok", "failing: REASON" (replies wait)
+    // or "memory only: REASON" (--on-journal-failure fail).
+    void setJournalState(const QString &state) { m_journalState = state; }
     // Called on the server's thread for every capture, right after the store has it (a session journal).
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_sink = std::move(sink); }
     // Test seam: replaces the rule engine entirely.
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<HttpBackend> m_backend;
     QString m_error;
     QStringList m_heldCommands;
+    QString m_journalState = QStringLiteral("none");
     std::atomic<quint64> m_nextId {0};
     std::atomic<quint64> m_captured {0};
     std::atomic<quint64> m_rejected {0};

@@ -3,6 +3,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 namespace cbi {
 
@@ -16,7 +17,8 @@ struct ServerConfig
     int idleTimeoutMs = 60 * 1000; // paused while a reply is pending
     int listenBacklog =
         4096; // Qt's default of 50 costs bursts a 1 s SYN retransmit (the kernel caps it at somaxconn)
-    QString controlToken; // for /__inspector/ beyond loopback; generated at start when empty
+    QString controlToken; // for /__inspector/: required when set; generated at start beyond loopback
+    QStringList allowedHosts; // Host names the control API accepts besides localhost and IP literals
     // HTTPS: PEM certificate (chain) and private key files; both empty: plain HTTP.
     QString tlsCertPath;
     QString tlsKeyPath;

@@ -109,6 +109,12 @@ void ServerHost::setCommitGate(bool on, quint64 lastId)
         Qt::BlockingQueuedConnection);
 }
 
+void ServerHost::setJournalState(const QString &state)
+{
+    QMetaObject::invokeMethod(
+        m_server, [this, state] { m_server->setJournalState(state); }, Qt::QueuedConnection);
+}
+
 void ServerHost::committedUpTo(quint64 id)
 {
     QMetaObject::invokeMethod(

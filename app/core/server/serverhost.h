@@ -32,6 +32,7 @@ public:
     // Session journaling (see CaptureServer::setCommitGate); committedUpTo may be called from any thread.
     void setCommitGate(bool on, quint64 lastId = 0);
     void committedUpTo(quint64 id);
+    void setJournalState(const QString &state);
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink);
     // Hold and answer by hand (see CaptureServer::setHeldCommands).
     void setHeldCommands(const QStringList &commands);

@@ -7,7 +7,12 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUuid>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace cbi {
 
@@ -85,16 +90,23 @@ public:
     explicit Worker(SessionJournal *owner)
         : m_owner(owner)
         , m_connection(connectionName())
+        , m_retry(this) // a child: it moves to the journal's thread with the worker
     {
+        m_retry.setSingleShot(true);
+        connect(&m_retry, &QTimer::timeout, this, &Worker::write);
     }
     ~Worker() override
     {
+        m_retry.stop();
+        if (!m_queue.isEmpty())
+            write(); // one last try; what still fails was never answered (the commit gate held it)
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
             if (db.isOpen())
                 db.close();
         }
         QSqlDatabase::removeDatabase(m_connection);
+        unlock(); // after SQLite let go of the file: closing our descriptor drops no lock of its own
     }
 
     bool open(const QString &path, quint64 *lastId, QString *error)
@@ -103,54 +115,140 @@ public:
             QSqlDatabase::database(m_connection, false).close();
             QSqlDatabase::removeDatabase(m_connection);
         }
+        unlock();
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        // A locked file fails a write after 1 s rather than Qt's 5: the write is retried anyway,
+        // and GET status says so sooner.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
         if (!openDatabase(db, path, true, error))
             return false;
+        if (!lock(path, error)) {
+            db.close();
+            return false;
+        }
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        q.exec(QStringLiteral("SELECT MAX(id) FROM captures"));
+        // A file whose tables were tampered with is refused now, not on the first callback.
+        if (!q.exec(QStringLiteral("SELECT MAX(id) FROM captures"))) {
+            *error =
+                QStringLiteral("%1: not a usable inspector session (%2)").arg(path, q.lastError().text());
+            db.close();
+            unlock();
+            return false;
+        }
         *lastId = q.next() ? q.value(0).toULongLong() : 0;
         return true;
     }
 
     void append(const QList<CapturedRequest> &batch)
     {
+        m_queue.append(batch);
+        if (!m_retry.isActive()) // while failing, the retry timer writes the queue in order
+            write();
+        else if (m_onFailure == OnFailure::FailOpen)
+            releaseQueued();
+    }
+
+    void setOnFailure(OnFailure policy) { m_onFailure = policy; }
+
+private:
+    // One transaction for everything queued, oldest first. On failure the queue is kept and retried:
+    // the commit point only ever covers captures that are on disk, so their replies wait, and no
+    // later success can release a reply whose capture was lost.
+    void write()
+    {
+        if (m_queue.isEmpty())
+            return;
         QSqlDatabase db = QSqlDatabase::database(m_connection);
-        db.transaction();
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO captures (id, time, command, outcome, err_code, operation_id, json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QString error;
         quint64 last = 0;
-        for (const CapturedRequest &c : batch) {
-            q.addBindValue(c.id);
-            q.addBindValue(c.receivedAt.toString(Qt::ISODateWithMs));
-            q.addBindValue(c.canonicalCommand.isEmpty() ? c.command : c.canonicalCommand);
-            q.addBindValue(Verdict::outcomeName(c.verdict.outcome));
-            q.addBindValue(c.verdict.errCode);
-            q.addBindValue(c.operationID);
-            q.addBindValue(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)));
-            if (!q.exec()) {
+        if (!db.transaction()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            // Plain INSERT: a colliding id is an error, never a silent overwrite of another capture.
+            q.prepare(QStringLiteral(
+                "INSERT INTO captures (id, time, command, outcome, err_code, operation_id, json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            for (const CapturedRequest &c : std::as_const(m_queue)) {
+                q.addBindValue(c.id);
+                q.addBindValue(c.receivedAt.toString(Qt::ISODateWithMs));
+                q.addBindValue(c.canonicalCommand.isEmpty() ? c.command : c.canonicalCommand);
+                q.addBindValue(Verdict::outcomeName(c.verdict.outcome));
+                q.addBindValue(c.verdict.errCode);
+                q.addBindValue(c.operationID);
+                q.addBindValue(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)));
+                if (!q.exec()) {
+                    error = q.lastError().text();
+                    break;
+                }
+                last = qMax(last, c.id);
+            }
+            if (error.isEmpty() && !db.commit())
+                error = db.lastError().text();
+            if (!error.isEmpty())
                 db.rollback();
-                Q_EMIT m_owner->failed(q.lastError().text());
+        }
+        if (!error.isEmpty()) {
+            m_owner->setFailing(error);
+            if (m_onFailure == OnFailure::GiveUp) {
+                m_queue.clear();
                 return;
             }
-            last = qMax(last, c.id);
-        }
-        if (!db.commit()) {
-            Q_EMIT m_owner->failed(db.lastError().text());
+            m_retry.start(m_backoffMs);
+            m_backoffMs = qMin(m_backoffMs * 2, 2000);
+            if (m_onFailure == OnFailure::FailOpen)
+                releaseQueued();
             return;
         }
+        m_queue.clear();
+        m_backoffMs = 100;
+        m_owner->setFailing({});
         // The commit point: from here on these captures survive a crash.
         if (last > m_owner->m_committed.load())
             m_owner->m_committed.store(last);
         Q_EMIT m_owner->committed(m_owner->m_committed.load());
     }
 
-private:
+    // Fail open: the replies of captures still waiting for the disk may leave (the user chose it).
+    void releaseQueued()
+    {
+        quint64 last = 0;
+        for (const CapturedRequest &c : std::as_const(m_queue))
+            last = qMax(last, c.id);
+        Q_EMIT m_owner->committed(last);
+    }
+
+    // One writer per session file: an advisory lock held while the journal is open. flock() locks
+    // are separate from SQLite's POSIX locks, so readers (export, the history pane) still work.
+    bool lock(const QString &path, QString *error)
+    {
+        m_lockFd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (m_lockFd < 0 || ::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+            *error = QStringLiteral("%1 is in use: another inspector (serve, run, import or a window) is "
+                                    "writing it; close that one or use another session file")
+                         .arg(path);
+            unlock();
+            return false;
+        }
+        return true;
+    }
+
+    void unlock()
+    {
+        if (m_lockFd >= 0)
+            ::close(m_lockFd);
+        m_lockFd = -1;
+    }
+
     SessionJournal *m_owner;
     QString m_connection;
+    QList<CapturedRequest> m_queue; // appended, not yet on disk (in id order)
+    QTimer m_retry;
+    int m_backoffMs = 100;
+    OnFailure m_onFailure = OnFailure::Hold;
+    int m_lockFd = -1;
 };
 
 SessionJournal::SessionJournal(QObject *parent)
@@ -189,16 +287,51 @@ bool SessionJournal::open(const QString &path, QString *error)
     return ok;
 }
 
+void SessionJournal::setFailing(const QString &reason)
+{
+    {
+        QMutexLocker lock(&m_stateMutex);
+        if (m_failure == reason)
+            return;
+        m_failure = reason;
+    }
+    if (reason.isEmpty())
+        Q_EMIT recovered();
+    else
+        Q_EMIT failed(reason);
+}
+
+QString SessionJournal::failure() const
+{
+    QMutexLocker lock(&m_stateMutex);
+    return m_failure;
+}
+
+void SessionJournal::setOnFailure(OnFailure policy)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this, policy] { m_worker->setOnFailure(policy); }, Qt::BlockingQueuedConnection);
+}
+
+void SessionJournal::noteAppended(quint64 id)
+{
+    quint64 seen = m_lastId.load();
+    while (id > seen && !m_lastId.compare_exchange_weak(seen, id)) { }
+}
+
 void SessionJournal::append(const QList<CapturedRequest> &batch)
 {
     if (batch.isEmpty())
         return;
+    for (const CapturedRequest &c : batch)
+        noteAppended(c.id);
     QMetaObject::invokeMethod(
         m_worker, [this, batch] { m_worker->append(batch); }, Qt::QueuedConnection);
 }
 
 void SessionJournal::append(const CapturedRequest &capture)
 {
+    noteAppended(capture.id);
     QMutexLocker lock(&m_pendingMutex);
     m_pending.append(capture);
     if (m_flushScheduled)

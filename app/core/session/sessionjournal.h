@@ -28,15 +28,26 @@ public:
 
     bool open(const QString &path, QString *error);
     QString path() const { return m_path; }
-    quint64 lastId() const { return m_lastId; } // the highest id already in the file when opened
+    // The highest id in the file or appended since: a new capture's id must be above it (ids are
+    // never reused, and a colliding insert fails).
+    quint64 lastId() const { return m_lastId.load(); }
     quint64 committedId() const { return m_committed.load(); }
 
     // Thread-safe: queued to the journal's thread. Single captures are gathered into one transaction
     // per pass of the journal's thread, so a burst costs few commits.
     void append(const QList<CapturedRequest> &batch);
     void append(const CapturedRequest &capture);
-    // Blocks until everything appended so far is committed.
+    // Blocks until everything appended so far was written, or failed to be.
     void sync();
+    // Empty while writes succeed; else why the last one failed.
+    QString failure() const;
+    enum class OnFailure
+    {
+        Hold, // retry in order (a growing pause up to 2 s); committed() waits, so replies wait
+        FailOpen, // retry too, but committed() covers the waiting captures: replies leave
+        GiveUp, // one try, all or nothing (import)
+    };
+    void setOnFailure(OnFailure policy);
 
     struct Filter
     {
@@ -55,14 +66,21 @@ public:
 
 Q_SIGNALS:
     void committed(quint64 id);
+    // From the journal's thread: writes started failing (or failed for another reason), and
+    // succeeded again.
     void failed(const QString &error);
+    void recovered();
 
 private:
     class Worker;
+    void setFailing(const QString &reason);
+    void noteAppended(quint64 id);
     QThread m_thread;
     Worker *m_worker;
     QString m_path;
-    quint64 m_lastId = 0;
+    std::atomic<quint64> m_lastId {0};
+    mutable QMutex m_stateMutex;
+    QString m_failure;
     std::atomic<quint64> m_committed {0};
     QMutex m_pendingMutex;
     QList<CapturedRequest> m_pending;
