@@ -62,6 +62,18 @@ private Q_SLOTS:
         QTest::newRow("forward override not bool") << q(
             "{'scenario':1,'rules':[{'command':'*','respond':{'forward':{'url':'http://"
             "b','override':1}}}]}") << u"$.rules[0].respond.forward.override: expected true or false"_s;
+        // Reliability report 4.1.4: a header value that would end the line in the reply head.
+        QTest::newRow("CRLF in a header")
+            << QByteArray(
+                   R"({"scenario":1,"rules":[{"command":"*","respond":{"headers":{"X":"a\r\nInjected: 1"}}}]})")
+            << u"$.rules[0].respond.headers.X: a header value cannot hold CR, LF"_s;
+        QTest::newRow("header name not a token")
+            << q("{'scenario':1,'rules':[{'command':'*','respond':{'headers':{'X Y':'1'}}}]}")
+            << u"$.rules[0].respond.headers.X Y: a header name is a token"_s;
+        QByteArray many = "{\"scenario\":1,\"rules\":[";
+        for (int i = 0; i < 10001; ++i)
+            many += QByteArray(i ? "," : "") + R"({"command":"*","respond":{}})";
+        QTest::newRow("too many rules") << QByteArray(many + "]}") << u"$.rules: 10001 rules"_s;
     }
 
     void errorsNameWhereAndWhy()

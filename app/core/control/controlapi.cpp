@@ -223,6 +223,8 @@ ControlApi::Response ControlApi::route(
                         .arg(message.replace(QStringLiteral("$.rules[0]"), QStringLiteral("$"))));
             if (parsed->rules.size() != 1) // an empty body, or "{...},{...}" slipped past the wrapper
                 return error(400, QStringLiteral("rule: expected exactly one rule object"));
+            if (scenario.rules.size() >= 10000)
+                return error(400, QStringLiteral("rule: a scenario holds at most 10000 rules"));
             const bool first = param("position") == QLatin1String("first");
             if (first)
                 scenario.rules.prepend(parsed->rules.first());
