@@ -557,7 +557,7 @@ private Q_SLOTS:
         QTest::newRow("refused") << QByteArray(q("{'forward':'http://127.0.0.1:1/biz'}")) << 0 << QByteArray()
                                  << int(Verdict::Outcome::Failed) << u"refused"_s;
         QTest::newRow("timeout") << QByteArray(q("{'forward':'@BIZ@/slow'}")) << 0 << QByteArray()
-                                 << int(Verdict::Outcome::Failed) << u"no reply within 1000 ms"_s;
+                                 << int(Verdict::Outcome::Failed) << u"no complete reply within 1000 ms"_s;
     }
 
     void forward()

@@ -47,9 +47,15 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
     QTimer deadline;
     deadline.setSingleShot(true);
     deadline.setTimerType(Qt::PreciseTimer);
+    bool timedOut = false;
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
-        transportError =
-            QStringLiteral("context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
+        // Go's Client.Timeout covers the whole exchange, the body too: a reply still dripping in
+        // when it runs out is an error (90004), however much of it came.
+        timedOut = true;
+        transportError = received.contains("\r\n\r\n")
+            ? QStringLiteral("context deadline exceeded (Client.Timeout or context cancellation while "
+                             "reading body)")
+            : QStringLiteral("context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
         loop.quit();
     });
     QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] {
@@ -67,9 +73,22 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
             // One request per connection: the reply ends where the connection does, whatever its framing.
             + "\r\nConnection: close\r\n\r\n" + body);
     });
+    qsizetype end = -1;
     QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+        if (timedOut)
+            return;
+        const qsizetype before = received.size();
         received += socket.readAll();
-        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (received.size() > maxReplyBytes) {
+            // OpenIM decodes a few fields of a small JSON object; a reply this large only costs memory.
+            transportError = QStringLiteral("reply larger than %1 bytes: stopped reading").arg(maxReplyBytes);
+            received.truncate(maxReplyBytes);
+            socket.abort();
+            loop.quit();
+            return;
+        }
+        if (end < 0) // search the new bytes only: a reply arriving in many pieces costs linear time
+            end = received.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
         if (end < 0)
             return;
         const QByteArray head = received.left(end).toLower();
@@ -89,7 +108,8 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
     deadline.start(timeoutMs);
     socket.connectToHost(target.host(), quint16(target.port(80)));
     loop.exec();
-    received += socket.readAll();
+    if (!timedOut && received.size() < maxReplyBytes)
+        received += socket.read(maxReplyBytes - received.size());
     const qint64 elapsed = clock.elapsed();
 
     QJsonObject out {{QStringLiteral("url"), url}, {QStringLiteral("command"), command},
@@ -103,9 +123,12 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
     in.profile = options.profile;
     in.failedContinue = options.failedContinue;
     const qsizetype headEnd = received.indexOf("\r\n\r\n");
-    if (!transportError.isEmpty() && headEnd < 0) {
+    if (timedOut || (!transportError.isEmpty() && headEnd < 0)) {
         out.insert(QStringLiteral("error"), transportError);
-        in.reply.fault = deadline.isActive() ? Fault::Close : Fault::Hang;
+        in.reply.fault = timedOut ? Fault::Hang : Fault::Close;
+    } else if (!transportError.isEmpty() && received.size() >= maxReplyBytes) {
+        out.insert(QStringLiteral("error"), transportError);
+        in.reply.fault = Fault::Close;
     } else if (headEnd < 0) {
         out.insert(QStringLiteral("error"),
             received.isEmpty() ? QStringLiteral("EOF") : QStringLiteral("malformed HTTP response"));

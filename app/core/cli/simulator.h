@@ -28,6 +28,9 @@ public:
         quint64 replayId = 0;
     };
 
+    // Replies past this are cut off and count as a failed call (a 4 GB reply once took 16.8 GB).
+    static constexpr qsizetype maxReplyBytes = 16 * 1024 * 1024;
+
     // One call; blocks (with a local event loop) until the reply, an error or the timeout.
     static QJsonObject send(const Options &options, const QString &command, const QByteArray &body);
     // The command line entry: prints one JSON object per call on stdout; returns the exit code.

@@ -249,6 +249,8 @@ ControlApi::Response ControlApi::route(
             QStringLiteral("rules: POST (add one; ?position=first to put it first), DELETE rules/INDEX"));
     }
     if (resource == QLatin1String("events") && method == "GET") {
+        if (m_subscribers.size() >= maxStreams)
+            return error(429, QStringLiteral("%1 event streams are open already; close one").arg(maxStreams));
         auto q = std::make_shared<Query>();
         Response failure;
         if (!parseQuery(q.get(), &failure))
@@ -284,6 +286,12 @@ ControlApi::Response ControlApi::route(
     return error(404,
         QStringLiteral("unknown endpoint %1 %2 (status, captures, wait, events, scenario, rules, export)")
             .arg(QString::fromLatin1(method), path));
+}
+
+QByteArray ControlApi::droppedEvent()
+{
+    return QByteArrayLiteral("event: dropped\ndata: {\"error\":\"this stream fell more than 1 MiB behind and "
+                             "was closed: read events as they come, or query captures?since=ID\"}\n\n");
 }
 
 void ControlApi::subscribe(const std::shared_ptr<void> &query, const StreamSink &sink)

@@ -26,6 +26,10 @@ class ControlApi : public QObject
     Q_OBJECT
 public:
     static constexpr QLatin1String prefix {"/__inspector/"};
+    // Event streams: at most this many at once, each dropped once this many bytes wait unread.
+    static constexpr int maxStreams = 64;
+    static constexpr qint64 maxStreamBacklog = 1024 * 1024;
+    static QByteArray droppedEvent();
 
     struct Response
     {

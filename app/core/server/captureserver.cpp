@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -27,6 +28,7 @@
 #include <QUrl>
 #include <queue>
 
+#include <cerrno>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -125,7 +127,11 @@ public:
     {
         m_lastActivity.start();
         m_peer = socket->peerAddress().toString();
+        // Qt stops reading from the kernel past this: a client that sends faster than we answer
+        // meets TCP flow control instead of filling our memory.
+        socket->setReadBufferSize(readChunk);
         connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+        connect(socket, &QTcpSocket::bytesWritten, this, &Connection::resumeIfDrained);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         s_connections.insert(socket, this);
     }
@@ -179,10 +185,39 @@ public:
             }
         }
         flush();
+        resumeIfDrained();
+    }
+
+    // Limits per connection: requests are read in slices of readChunk, and no further while the
+    // client has more than maxOutstanding requests unanswered or maxUnsent bytes of replies it has
+    // not read (a pipelining client that never reads once grew us 1,000 times its request bytes).
+    static constexpr qint64 readChunk = 64 * 1024;
+    static constexpr size_t maxOutstanding = 1024;
+    static constexpr qint64 maxUnsent = 1024 * 1024;
+
+    bool backlogged() const
+    {
+        return m_replies.size() >= maxOutstanding || m_socket->bytesToWrite() > maxUnsent;
     }
 
 private:
     void onReadyRead();
+    void handleParsed();
+
+    void resumeIfDrained()
+    {
+        if (!m_paused || backlogged() || m_resumeQueued)
+            return;
+        m_resumeQueued = true; // from the event loop: never re-entered from inside a write
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_resumeQueued = false;
+                m_paused = false;
+                onReadyRead();
+            },
+            Qt::QueuedConnection);
+    }
     void reject(const HttpFramer::Output &failure);
 
     void closeAfterReply()
@@ -285,6 +320,9 @@ private:
     std::deque<PendingReply> m_replies;
     bool m_dripping = false;
     bool m_streaming = false;
+    bool m_paused = false; // backlogged: reading stopped until the client takes its replies
+    bool m_resumeQueued = false;
+    std::deque<HttpFramer::Output> m_parsed; // framed, not yet handled (while backlogged)
     quint64 m_nextSeq = 0;
     // Sockets and connections belong to the server's thread, and so does this index.
     static thread_local QHash<const QTcpSocket *, Connection *> s_connections;
@@ -371,6 +409,9 @@ private:
 class HttpBackend
 {
 public:
+    // Forward mode reads at most this of the business server's reply (1.5 GB once took 12.8 GB).
+    static constexpr qint64 maxForwardReplyBytes = 16 * 1024 * 1024;
+
     explicit HttpBackend(CaptureServer *owner)
         : m_owner(owner)
         , m_detector(Catalogue::instance(), owner->m_config.basePath)
@@ -586,6 +627,14 @@ public:
                         control->subscribe(r.streamQuery, [guard](const QByteArray &event) {
                             if (!guard)
                                 return false;
+                            // A subscriber that does not keep up is dropped with a last event that
+                            // says so, instead of holding every capture for it (3,000 such streams
+                            // once took 6.8 GB).
+                            if (guard->socket()->bytesToWrite() > ControlApi::maxStreamBacklog) {
+                                guard->writeRaw(ControlApi::droppedEvent());
+                                guard->socket()->disconnectFromHost();
+                                return false;
+                            }
                             guard->writeRaw(event);
                             return true;
                         });
@@ -666,19 +715,40 @@ public:
         QElapsedTimer clock;
         clock.start();
         QPointer<Connection> guard(conn);
+        // OpenIM's client has one deadline for the whole exchange, body included (Go's
+        // Client.Timeout); Qt's transfer timeout only counts silence, so a dripping reply outlived it.
+        auto overrun = std::make_shared<QString>();
+        QTimer::singleShot(timeoutMs, reply, [reply, overrun, timeoutMs] {
+            *overrun = QStringLiteral("no complete reply within %1 ms").arg(timeoutMs);
+            reply->abort();
+        });
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, overrun] {
+            if (reply->bytesAvailable() > maxForwardReplyBytes && overrun->isEmpty()) {
+                *overrun = QStringLiteral("reply larger than %1 bytes: the inspector stopped reading it")
+                               .arg(maxForwardReplyBytes);
+                reply->abort();
+            }
+        });
         QObject::connect(reply, &QNetworkReply::finished, reply,
-            [this, reply, guard, seq, c = std::move(c), body, keepAlive, clock, target, timeoutMs]() mutable {
+            [this, reply, guard, seq, c = std::move(c), body, keepAlive, clock, target, timeoutMs,
+                overrun]() mutable {
                 reply->deleteLater();
                 Forwarded &f = c.forward;
                 f.url = target.toString();
                 f.elapsedMs = clock.elapsed();
                 f.overridden = c.reply.forwardOverride;
-                f.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
-                    || reply->error() == QNetworkReply::TimeoutError;
+                const bool tooLarge = overrun->startsWith(QLatin1String("reply larger"));
+                const bool timedOut = !tooLarge
+                    && (!overrun->isEmpty() || reply->error() == QNetworkReply::OperationCanceledError
+                        || reply->error() == QNetworkReply::TimeoutError);
+                f.status = overrun->isEmpty()
+                    ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                    : 0;
                 if (f.status > 0) {
                     f.headers = reply->rawHeaderPairs();
                     f.body = reply->readAll();
+                } else if (!overrun->isEmpty()) {
+                    f.error = *overrun;
                 } else {
                     f.error = timedOut ? QStringLiteral("no reply within %1 ms").arg(timeoutMs)
                                        : reply->errorString();
@@ -795,8 +865,33 @@ void Connection::onReadyRead()
         return;
     }
     m_lastActivity.restart();
-    auto outputs = m_framer.feed(m_socket->readAll());
-    for (auto &o : outputs) {
+    for (;;) {
+        handleParsed();
+        if (m_rejecting || m_lastRequest || !m_parsed.empty()
+            || m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (backlogged()) {
+            m_paused = true; // resumeIfDrained() picks up when the replies have gone
+            return;
+        }
+        const QByteArray data = m_socket->read(readChunk);
+        if (data.isEmpty())
+            return;
+        for (auto &o : m_framer.feed(data))
+            m_parsed.push_back(std::move(o));
+    }
+}
+
+// Handles framed requests in order until the connection is backlogged.
+void Connection::handleParsed()
+{
+    while (!m_parsed.empty()) {
+        if (backlogged()) {
+            m_paused = true;
+            return;
+        }
+        HttpFramer::Output o = std::move(m_parsed.front());
+        m_parsed.pop_front();
         switch (o.event) {
         case HttpFramer::Event::Head:
             // Clients that send Expect wait (curl: a second) before the body without this.
@@ -807,14 +902,18 @@ void Connection::onReadyRead()
             m_server->m_backend->handle(this, o.head, std::move(o.body));
             if (!o.head.keepAlive) {
                 m_lastRequest = true;
+                m_parsed.clear();
                 return;
             }
-            if (m_socket->state() != QAbstractSocket::ConnectedState)
+            if (m_socket->state() != QAbstractSocket::ConnectedState) {
+                m_parsed.clear();
                 return; // a fault closed it
+            }
             break;
         case HttpFramer::Event::HeaderTooLarge:
         case HttpFramer::Event::BodyTooLarge:
         case HttpFramer::Event::Malformed:
+            m_parsed.clear();
             reject(o);
             return;
         }
@@ -881,6 +980,41 @@ public:
         return true;
     }
 
+    // Qt's accept loop retries at once when accept() fails for want of descriptors, spinning a core
+    // while no callback is served (reliability report 5.2). Ours pauses 100 ms then, and the
+    // waiting clients stay in the kernel's backlog until descriptors are free again.
+    void takeOverAccepting()
+    {
+        pauseAccepting();
+        m_accept = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+        connect(m_accept, &QSocketNotifier::activated, this, &Listener::acceptPending);
+        m_acceptRetry.setSingleShot(true);
+        m_acceptRetry.setInterval(100);
+        connect(&m_acceptRetry, &QTimer::timeout, this, [this] {
+            m_accept->setEnabled(true);
+            acceptPending();
+        });
+    }
+
+private:
+    void acceptPending()
+    {
+        for (int i = 0; i < 256; ++i) { // then the other sockets get their turn
+            const int fd = ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd >= 0) {
+                incomingConnection(fd);
+                continue;
+            }
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                m_accept->setEnabled(false);
+                m_acceptRetry.start();
+            }
+            return; // EAGAIN: nothing more to accept
+        }
+    }
+
 protected:
     void incomingConnection(qintptr descriptor) override
     {
@@ -906,6 +1040,8 @@ private:
     QTimer m_sweep;
     bool m_useTls = false;
     QSslConfiguration m_tls;
+    QSocketNotifier *m_accept = nullptr;
+    QTimer m_acceptRetry;
 };
 
 CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
@@ -996,6 +1132,7 @@ bool CaptureServer::start(const ServerConfig &config)
         m_backend.reset();
         return false;
     }
+    listener->takeOverAccepting();
     // Scripts on this machine need no token; anyone else who can reach the port does.
     QString token = config.controlToken;
     if (token.isEmpty() && !listener->serverAddress().isLoopback())
