@@ -69,6 +69,7 @@ static int runGui(ServeOptions options)
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.openim_callback_inspector"));
     CaptureStore store(
         options.capacity > 0 ? options.capacity : 50000); // the table: older rows page in from the session
+    store.setMemoryLimit(options.memoryLimit);
     ServerHost host(&store);
     auto window = std::make_unique<MainWindow>(&store, &host);
 

@@ -27,6 +27,14 @@ for n, c in enumerate(catalogue["commands"]):
                + str(len(body)).encode() + b"\r\n\r\n" + body)
     open(f"{corpus}/http-{n}", "wb").write(b"\x00\x09" + request)
     open(f"{corpus}/json-{n}", "wb").write(b"\x06\x00" + body)  # the fast JSON scan against Qt's
+api = [b"GET v1/status", b"GET v1/captures?limit=5&filter=sendID:a", b"GET v1/wait?count=1&timeout=0",
+       b"PUT v1/scenario\n\n" + open("resources/scenarios/sensitive-word-block.json", "rb").read(),
+       b'POST v1/rules?position=first\n\n{"command":"*","respond":{"preset":"block","errCode":5001}}',
+       b"POST v1/rules\n\n", b"DELETE v1/rules/0", b"GET v1/export?format=ndjson", b"GET v1/events",
+       b"DELETE v1/captures", b"POST v1/scenario/reset", b"GET v1/stats",
+       b"GET v1/status\nOrigin: null", b"GET v1/status\nHost: evil.example"]
+for n, a in enumerate(api):
+    open(f"{corpus}/api-{n}", "wb").write(b"\x07\x00" + a)
 open(f"{corpus}/reply", "wb").write(b'\x03\x01{"actionCode":0,"nextCode":1,"errCode":5001,"content":"{}"}')
 PY
 # A crash or sanitizer report fails the script (and CI) with the reproducer in build/fuzz/.

@@ -219,6 +219,26 @@ class Business(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def stalled_jsonl_reader():
+    """5.11: a --jsonl reader that stops reading must not stop the server."""
+    p = subprocess.Popen([BINARY, "serve", "--listen", "127.0.0.1:0", "--jsonl"], stderr=subprocess.PIPE,
+                         stdout=subprocess.PIPE, env=env())  # stdout is never read
+    port = None
+    while port is None:
+        m = re.search(rb"listening on http://[^ ]+:(\d+)", p.stderr.readline())
+        port = int(m.group(1)) if m else None
+    threading.Thread(target=lambda: p.stderr.read(), daemon=True).start()
+    slowest = 0
+    sender = socket.create_connection(("127.0.0.1", port), timeout=5)
+    for i in range(400):
+        t = time.time()
+        sender.sendall(raw_callback("jsonl-%d" % i, 1000))
+        sender.recv(65536)
+        slowest = max(slowest, time.time() - t)
+    check(slowest < 0.5, "with a stalled --jsonl reader every callback is answered (slowest %.3f s)" % slowest)
+    p.kill()
+
+
 def business_server():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Business)
     server.daemon_threads = True
@@ -274,6 +294,7 @@ with tempfile.TemporaryDirectory() as tmp:
     descriptor_limit()
     pipelining_without_reading()
     streams_that_never_read()
+    stalled_jsonl_reader()
     forward_and_send(tmp)
 
 print("hostile peers: %d passed, %d failed" % (len(passes), len(failures)))

@@ -215,7 +215,24 @@ def one_writer_and_ids(tmp):
     check(ids == [1, 2, 3, 4, 5], "ids continue after a clear and a restart, never reused: %s" % r)
 
 
+def tampered_file(tmp):
+    """3.12: a session whose captures table was dropped is refused at start, not on each callback."""
+    path = os.path.join(tmp, "tampered.db")
+    p, port = start(["--session", path])
+    callback(port, "one")
+    stop(p)
+    c = sqlite3.connect(path)
+    c.execute("DROP TABLE captures")
+    c.commit()
+    c.close()
+    out = subprocess.run([BINARY, "serve", "--listen", "127.0.0.1:0", "--session", path, "--exit-after", "2000"],
+                         capture_output=True, timeout=20)
+    check(out.returncode != 0 and b"not a usable inspector session" in out.stderr,
+          "a session without its captures table is refused at start (%d)" % out.returncode)
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    tampered_file(tmp)
     locked_database(tmp, fail_open=False)
     locked_database(tmp, fail_open=True)
     disk_full(tmp)

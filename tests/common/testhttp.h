@@ -58,6 +58,26 @@ inline QList<Response> parseResponses(QByteArray &buffer)
             out.append(r);
             continue;
         }
+        if (r.header("transfer-encoding").compare("chunked", Qt::CaseInsensitive) == 0) {
+            qsizetype pos = end + 4;
+            QByteArray body;
+            for (;;) {
+                const qsizetype nl = buffer.indexOf("\r\n", pos);
+                if (nl < 0)
+                    return out; // more to come
+                const qint64 size = buffer.mid(pos, nl - pos).toLongLong(nullptr, 16);
+                if (buffer.size() < nl + 2 + size + 2)
+                    return out;
+                body += buffer.mid(nl + 2, size);
+                pos = nl + 2 + size + 2;
+                if (size == 0)
+                    break;
+            }
+            r.body = body;
+            buffer.remove(0, pos);
+            out.append(r);
+            continue;
+        }
         const qsizetype length = r.header("content-length").toLongLong();
         if (buffer.size() < end + 4 + length)
             return out;

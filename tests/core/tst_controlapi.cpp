@@ -386,6 +386,42 @@ private Q_SLOTS:
         QCOMPARE(call(m_port, "GET", "/__inspector/v1/export?format=xml").status, 400);
     }
 
+    // Reliability report 5.6 and 5.7: an export is streamed in pieces, and callbacks go on meanwhile.
+    void exportStreamsWhileCallbacksGoOn()
+    {
+        const QByteArray big(2 * 1024 * 1024, 'x');
+        for (int i = 0; i < 30; ++i)
+            QCOMPARE(call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
+                         R"({"sendID":"s)" + QByteArray::number(i) + R"(","content":")" + big + R"("})")
+                         .status,
+                200);
+        QTRY_COMPARE(m_store->size(), 30);
+        QTcpSocket reader;
+        reader.setReadBufferSize(64 * 1024);
+        reader.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(reader.waitForConnected(2000));
+        reader.write(testhttp::request("GET", "/__inspector/v1/export"));
+        QVERIFY(reader.waitForReadyRead(2000));
+        // The reader is slow; a callback in the middle of the export is answered at once.
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(call(m_port, "POST", "/callbackExample/x", "{}").status, 200);
+        QVERIFY2(timer.elapsed() < 1000, QByteArray::number(timer.elapsed()).constData());
+        reader.setReadBufferSize(0); // read the rest as fast as it comes
+        QByteArray received = reader.readAll();
+        while (reader.state() == QAbstractSocket::ConnectedState || reader.bytesAvailable()) {
+            if (!reader.waitForReadyRead(3000) && reader.bytesAvailable() == 0)
+                break;
+            received += reader.readAll();
+        }
+        auto replies = testhttp::parseResponses(received);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().header("transfer-encoding"), QByteArray("chunked"));
+        const QJsonArray captures = object(replies.first()).value(u"captures"_s).toArray();
+        QCOMPARE(captures.size(), 30);
+        QVERIFY(captures.at(29).toObject().value(u"body"_s).toString().contains(u"s29"_s));
+    }
+
     void eventStream()
     {
         QTcpSocket stream;

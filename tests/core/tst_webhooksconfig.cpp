@@ -5,6 +5,7 @@
 #include "integration/webhooksconfig.h"
 
 #include <QFile>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace cbi;
@@ -74,6 +75,15 @@ private Q_SLOTS:
         QVERIFY2(error.contains(u"no url"_s), qPrintable(error));
         QVERIFY(!WebhooksConfig::parse("- a\n- b\n", &error));
         QVERIFY(!WebhooksConfig::load(u"/nonexistent/webhooks.yml"_s, &error));
+        // Reliability report 4.2.3: a 100 MB file took 47 s and 6.7 GB; anything over 4 MiB is refused.
+        QTemporaryFile huge;
+        QVERIFY(huge.open());
+        const QByteArray section = "beforeSendSingleMsg:\n  enable: true\n  timeout: 5\n";
+        for (int i = 0; i < (5 << 20) / section.size(); ++i)
+            huge.write(section);
+        huge.close();
+        QVERIFY(!WebhooksConfig::load(huge.fileName(), &error));
+        QVERIFY2(error.contains(u"4 MiB"_s), qPrintable(error));
     }
 
     void fuzzRegressions()

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target over everything that reads outside input: the HTTP framer (bytes in any
 // chunking), the fast JSON scan (against Qt's parser), command detection, scenario files, the verdict's JSON
-// decoding, capture imports and webhooks.yml. The first byte picks the reader. Build: cmake --preset fuzz;
-// run: scripts/fuzz.sh.
+// decoding, capture imports, webhooks.yml and control API requests. The first byte picks the reader. Build:
+// cmake --preset fuzz; run: scripts/fuzz.sh.
+#include "capture/capturestore.h"
 #include "capture/requestbody.h"
 #include "catalogue/catalogue.h"
+#include "control/controlapi.h"
 #include "export/capturereader.h"
 #include "integration/webhooksconfig.h"
 #include "rules/ruleengine.h"
@@ -24,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2)
         return 0;
-    const int mode = data[0] % 7;
+    const int mode = data[0] % 8;
     const int chunk = 1 + data[1] % 64;
     const QByteArray input(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
     switch (mode) {
@@ -76,6 +78,51 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5: {
         QString error;
         (void)WebhooksConfig::parse(input, &error);
+        break;
+    }
+    case 7: {
+        // A control API request: "METHOD TARGET" on the first line, then header lines, an empty line
+        // and the body; sent from loopback with JSON, so that the guard lets it through to the routes.
+        static int argc = 1;
+        static char name[] = "fuzz";
+        static char *argv[] = {name, nullptr};
+        static QCoreApplication app(argc, argv); // waits and streams start timers
+        static CaptureStore store;
+        static RuleEngine engine;
+        static ControlApi api(&store, &engine);
+        if (store.size() == 0) {
+            CapturedRequest seed;
+            seed.id = 1;
+            seed.method = "POST";
+            seed.path = QStringLiteral("/callbackExample/callbackBeforeSendSingleMsgCommand");
+            seed.command = seed.canonicalCommand = QStringLiteral("callbackBeforeSendSingleMsgCommand");
+            seed.body = R"({"sendID":"a"})";
+            store.append(seed);
+            store.flush();
+        }
+        CapturedRequest request;
+        const qsizetype headEnd = input.indexOf("\n\n");
+        const QList<QByteArray> lines = (headEnd < 0 ? input : input.left(headEnd)).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).split(' ');
+        request.method = requestLine.value(0);
+        const QByteArray target = "/__inspector/" + requestLine.value(1);
+        const qsizetype q = target.indexOf('?');
+        request.path = QString::fromLatin1(q < 0 ? target : target.left(q));
+        request.query = q < 0 ? QString() : QString::fromLatin1(target.mid(q + 1));
+        request.headers = {{"Host", "127.0.0.1"}, {"Content-Type", "application/json"}};
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            if (colon > 0)
+                request.headers.prepend({lines.at(i).left(colon), lines.at(i).mid(colon + 1).trimmed()});
+        }
+        request.body = headEnd < 0 ? QByteArray() : input.mid(headEnd + 2);
+        api.handle(request, [](const ControlApi::Response &r) {
+            if (r.status < 100 || r.status > 599)
+                __builtin_trap();
+        });
+        if (engine.scenario().rules.size() > 100)
+            engine.setScenario({}); // keep each run small
+        QCoreApplication::processEvents();
         break;
     }
     case 6: {

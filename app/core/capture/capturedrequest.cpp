@@ -36,6 +36,14 @@ QString rejectionName(Rejection rejection)
     return {};
 }
 
+qint64 CapturedRequest::approxBytes() const
+{
+    qint64 bytes = 1024 + body.size() + reply.body.size() + forward.body.size();
+    for (const auto &h : headers)
+        bytes += h.first.size() + h.second.size() + 32;
+    return bytes;
+}
+
 bool CapturedRequest::hasWarning(const QString &code) const
 {
     for (const auto &w : warnings) {

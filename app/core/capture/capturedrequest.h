@@ -117,6 +117,8 @@ struct CapturedRequest
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }
     bool hasWarning(const QString &code) const;
+    // About what this capture holds in memory (bodies, headers, a fixed part for the rest).
+    qint64 approxBytes() const;
     // The machine-readable form used by `serve --jsonl`, exports and session files (never translated).
     QJsonObject toJson() const;
     // Reads toJson()'s form back; the verdict comes back as data (recompute it to change profiles).

@@ -24,6 +24,7 @@ void CaptureStore::append(CapturedRequest capture)
         QMutexLocker lock(&m_mutex);
         if (consumed)
             m_pending.append(capture);
+        m_bytes += capture.approxBytes();
         m_items.push_back(std::move(capture));
         ++m_total;
         trimLocked();
@@ -53,7 +54,9 @@ void CaptureStore::flush()
 
 void CaptureStore::trimLocked()
 {
-    while (qsizetype(m_items.size()) > m_capacity) {
+    // The newest capture stays whatever its size: it was accepted, and --max-body bounds it.
+    while (qsizetype(m_items.size()) > m_capacity || (m_bytes > m_memoryLimit && m_items.size() > 1)) {
+        m_bytes -= m_items.front().approxBytes();
         m_items.pop_front();
         ++m_dropped;
     }
@@ -70,6 +73,25 @@ void CaptureStore::setCapacity(qsizetype capacity)
     QMutexLocker lock(&m_mutex);
     m_capacity = qMax<qsizetype>(1, capacity);
     trimLocked();
+}
+
+void CaptureStore::setMemoryLimit(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_memoryLimit = qMax<qint64>(1, bytes);
+    trimLocked();
+}
+
+qint64 CaptureStore::memoryLimit() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_memoryLimit;
+}
+
+qint64 CaptureStore::memoryUsed() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_bytes;
 }
 
 qsizetype CaptureStore::size() const
@@ -101,6 +123,7 @@ void CaptureStore::clear()
     {
         QMutexLocker lock(&m_mutex);
         m_items.clear();
+        m_bytes = 0;
     }
     Q_EMIT cleared();
 }

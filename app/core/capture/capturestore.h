@@ -28,6 +28,12 @@ public:
     qsizetype size() const;
     quint64 totalAppended() const;
     quint64 droppedCount() const; // evicted because the store was full
+    // Bytes the captures may hold (CapturedRequest::approxBytes); the oldest go first past it, as
+    // past the capacity. 120 captures of 16 MB once held 1.9 GB under a count limit of 50,000.
+    void setMemoryLimit(qint64 bytes);
+    qint64 memoryLimit() const;
+    qint64 memoryUsed() const;
+    static constexpr qint64 defaultMemoryLimit = qint64(512) * 1024 * 1024;
     QList<CapturedRequest> snapshot() const;
     void clear();
 
@@ -46,6 +52,8 @@ private:
     std::deque<CapturedRequest> m_items;
     QList<CapturedRequest> m_pending;
     qsizetype m_capacity;
+    qint64 m_memoryLimit = defaultMemoryLimit;
+    qint64 m_bytes = 0;
     quint64 m_total = 0;
     quint64 m_dropped = 0;
     bool m_flushScheduled = false;

@@ -132,6 +132,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("Captures kept in memory; the oldest are dropped (default 50000, or 10000 with --session: the "
            "session file keeps them all)."),
         tr("count"));
+    const QCommandLineOption memoryLimit(QStringLiteral("memory-limit"),
+        tr("Bytes of captures kept in memory besides --capacity; the oldest are dropped past it (default "
+           "512M; with --session the file keeps them all)."),
+        tr("bytes"), QStringLiteral("512M"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         tr("Answer with the rules of this scenario file (docs/scenarios.md)."), tr("file"));
     const QCommandLineOption profile(QStringLiteral("profile"),
@@ -204,9 +208,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
-        capacity, scenario, profile, token, allowHost, journalFailure, exec, duration, count, timeout, junit,
-        session, format, output, command, verdict, since, target, to, bodyFile, failedContinue, webhooks, url,
-        env, replay, id, jsonl, exitAfter});
+        capacity, memoryLimit, scenario, profile, token, allowHost, journalFailure, exec, duration, count,
+        timeout, junit, session, format, output, command, verdict, since, target, to, bodyFile,
+        failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -322,6 +326,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.capacity = parser.isSet(capacity) ? parser.value(capacity).toLongLong(&ok) : 0;
     if (parser.isSet(capacity) && (!ok || o.capacity <= 0))
         return fail(tr("Invalid --capacity value %1: expected a positive count").arg(parser.value(capacity)));
+    o.memoryLimit = parseSize(parser.value(memoryLimit));
+    if (o.memoryLimit < 1024 * 1024)
+        return fail(tr("Invalid --memory-limit value %1: expected a size of at least 1M, such as 512M")
+                        .arg(parser.value(memoryLimit)));
     o.exitAfterMs = parser.value(exitAfter).toInt(&ok);
     if (!ok || o.exitAfterMs < 0)
         return fail(tr("Invalid --exit-after value %1: expected milliseconds").arg(parser.value(exitAfter)));

@@ -31,6 +31,7 @@ struct ServeOptions
     {
         return capacity > 0 ? capacity : sessionPath.isEmpty() ? 50000 : 10000;
     }
+    qint64 memoryLimit = qint64(512) * 1024 * 1024; // bytes of captures in memory (--memory-limit)
     int delayMs = 0;
     int exitAfterMs = 0; // 0: run until SIGINT/SIGTERM
     QString scenarioPath;

@@ -2,6 +2,7 @@
 #include "headlessserve.h"
 
 #include "capture/capturestore.h"
+#include "jsonlwriter.h"
 #include "server/captureserver.h"
 #include "servingscenario.h"
 #include "session/sessionjournal.h"
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace cbi {
 
@@ -28,6 +30,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     if (!notice.isEmpty())
         printErr(notice);
     CaptureStore store(options.effectiveCapacity());
+    store.setMemoryLimit(options.memoryLimit);
     CaptureServer server(&store);
     Scenario scenario;
     if (const int code = ServingScenario::build(options, &scenario))
@@ -91,16 +94,17 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 
+    std::unique_ptr<JsonlWriter> jsonl;
     if (options.jsonl) {
-        QObject::connect(
-            &store, &CaptureStore::capturesAdded, &store, [](const QList<CapturedRequest> &batch) {
+        jsonl = std::make_unique<JsonlWriter>();
+        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) {
                 QByteArray out;
                 for (const auto &c : batch) {
                     out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact);
                     out += '\n';
                 }
-                std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-                std::fflush(stdout);
+                writer->write(out, int(batch.size()));
             });
     }
 

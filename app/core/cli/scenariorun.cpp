@@ -33,6 +33,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
         printErr(tr("warning: the scenario has no \"expect\" section: nothing will be checked"));
 
     CaptureStore store(serve.effectiveCapacity());
+    store.setMemoryLimit(serve.memoryLimit);
     CaptureServer server(&store);
     server.setScenario(scenario);
     if (!server.start(serve.server)) {

@@ -113,6 +113,8 @@ ControlApi::Response ControlApi::route(
         status.insert(QStringLiteral("stored"), qint64(m_store->size()));
         status.insert(QStringLiteral("captured"), qint64(m_store->totalAppended()));
         status.insert(QStringLiteral("dropped"), qint64(m_store->droppedCount()));
+        status.insert(QStringLiteral("memoryBytes"), m_store->memoryUsed());
+        status.insert(QStringLiteral("memoryLimit"), m_store->memoryLimit());
         status.insert(QStringLiteral("scenario"), m_engine->scenario().name);
         status.insert(QStringLiteral("profile"), profileName(m_engine->scenario().profile));
         status.insert(QStringLiteral("rules"), qint64(m_engine->scenario().rules.size()));
@@ -267,21 +269,43 @@ ControlApi::Response ControlApi::route(
         if (!parseQuery(&q, &failure))
             return failure;
         const QString format = param("format").isEmpty() ? QStringLiteral("json") : param("format");
-        const QList<CapturedRequest> all = select(q);
+        const bool ndjson = format == QLatin1String("ndjson");
+        if (!ndjson && format != QLatin1String("json"))
+            return error(400, QStringLiteral("format: json or ndjson"));
+        // The selection shares the store's data; each piece serialises captures up to about 256 KiB.
+        auto all = std::make_shared<QList<CapturedRequest>>(select(q));
+        auto next = std::make_shared<qsizetype>(-1); // -1: the opening not written yet
         Response r;
-        if (format == QLatin1String("ndjson")) {
-            for (const auto &c : all)
-                r.body += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact) + '\n';
-            r.contentType = QByteArrayLiteral("application/x-ndjson");
-            return r;
-        }
-        if (format == QLatin1String("json")) {
-            QJsonArray array;
-            for (const auto &c : all)
-                array.append(c.toJson());
-            return json(QJsonObject {{QStringLiteral("captures"), array}});
-        }
-        return error(400, QStringLiteral("format: json or ndjson"));
+        r.contentType =
+            ndjson ? QByteArrayLiteral("application/x-ndjson") : QByteArrayLiteral("application/json");
+        r.producer = [all, next, ndjson]() -> QByteArray {
+            QByteArray piece;
+            if (*next < 0) {
+                *next = 0;
+                if (!ndjson)
+                    piece = "{\"captures\":[";
+            }
+            if (*next > all->size())
+                return {};
+            qsizetype end = *next;
+            while (end < all->size() && piece.size() < 256 * 1024) {
+                if (!ndjson && end > 0)
+                    piece += ',';
+                piece += QJsonDocument(all->at(end).toJson()).toJson(QJsonDocument::Compact);
+                if (ndjson)
+                    piece += '\n';
+                ++end;
+            }
+            *next = end;
+            if (end == all->size()) {
+                *next = end + 1; // the next call ends the body
+                all->clear();
+                if (!ndjson)
+                    piece += "]}";
+            }
+            return piece;
+        };
+        return r;
     }
     return error(404,
         QStringLiteral("unknown endpoint %1 %2 (status, captures, wait, events, scenario, rules, export)")

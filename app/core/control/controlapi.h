@@ -38,6 +38,9 @@ public:
         QByteArray contentType = QByteArrayLiteral("application/json");
         bool stream = false; // events: the head is sent, then subscribe() the connection
         std::shared_ptr<void> streamQuery;
+        // export: the body in pieces, pulled while the client keeps up (empty: the end), so that a
+        // large export neither sits in memory whole nor holds up callbacks on the server's thread.
+        std::function<QByteArray()> producer;
     };
     // Writes to a streaming connection; returns false once the connection is gone.
     using StreamSink = std::function<bool(const QByteArray &)>;

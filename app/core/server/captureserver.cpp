@@ -142,6 +142,37 @@ public:
     void setStreaming() { m_streaming = true; }
     void writeRaw(const QByteArray &bytes) { m_socket->write(bytes); }
 
+    void stopReading() { m_lastRequest = true; }
+
+    // Writes a chunked body from `producer` (an empty piece ends it), a piece whenever less than
+    // 256 KiB wait unsent, then closes.
+    void pump(const std::function<QByteArray()> &producer)
+    {
+        auto step = std::make_shared<QMetaObject::Connection>();
+        auto write = [this, producer, step] {
+            // Called from bytesWritten, a flush that empties the buffer emits no further
+            // bytesWritten: keep producing until data is left waiting for the write notifier.
+            do {
+                while (m_socket->bytesToWrite() < 256 * 1024) {
+                    const QByteArray piece = producer();
+                    if (piece.isEmpty()) {
+                        QObject::disconnect(*step);
+                        m_socket->write("0\r\n\r\n");
+                        m_socket->flush();
+                        m_socket->disconnectFromHost();
+                        return;
+                    }
+                    m_socket->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+                }
+                m_socket->flush();
+            } while (m_socket->bytesToWrite() < 256 * 1024
+                && m_socket->state() == QAbstractSocket::ConnectedState);
+        };
+        *step = connect(m_socket, &QTcpSocket::bytesWritten, this, write);
+        m_streaming = true; // a slow reader of a large export is not idle
+        write();
+    }
+
     const QString &peer() const { return m_peer; }
     QTcpSocket *socket() const { return m_socket; }
 
@@ -638,6 +669,18 @@ public:
                             guard->writeRaw(event);
                             return true;
                         });
+                        return;
+                    }
+                    if (r.producer) {
+                        // A chunked body, pulled piece by piece while the client keeps up; the
+                        // connection closes after it, so no later reply can land inside it.
+                        Connection::PendingReply head;
+                        head.seq = seq;
+                        head.bytes = "HTTP/1.1 200 OK\r\nContent-Type: " + r.contentType
+                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+                        guard->stopReading();
+                        guard->complete(std::move(head));
+                        guard->pump(r.producer);
                         return;
                     }
                     ReplySent reply;
