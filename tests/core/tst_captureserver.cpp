@@ -175,8 +175,8 @@ private Q_SLOTS:
     {
         QTcpSocket socket;
         // Qt calls PROPFIND "Unknown" and reads "//" as an authority: we keep what was sent.
-        const auto replies = exchange(
-            socket, "PROPFIND //callbackExample//callbackAfterUserOnlineCommand?x=1 HTTP/1.1\r\n\r\n", 1);
+        const auto replies = exchange(socket,
+            "PROPFIND //callbackExample//callbackAfterUserOnlineCommand?x=1 HTTP/1.1\r\nHost: x\r\n\r\n", 1);
         QCOMPARE(replies.size(), 1);
         const auto captures = waitForCaptures(1);
         QCOMPARE(captures.first().method, QByteArray("PROPFIND"));
@@ -233,7 +233,7 @@ private Q_SLOTS:
         socket.connectToHost(QHostAddress::LocalHost, m_port);
         QVERIFY(socket.waitForConnected(2000));
         const QByteArray body = QByteArray(10000, 'x');
-        socket.write("POST /callbackExample/x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: "
+        socket.write("POST /callbackExample/x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n");
         QElapsedTimer timer;
         timer.start();
@@ -272,7 +272,8 @@ private Q_SLOTS:
     void chunkedBodyLimit()
     {
         QTcpSocket socket;
-        QByteArray request = "POST /callbackExample/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        QByteArray request =
+            "POST /callbackExample/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
         for (int i = 0; i < 20; ++i)
             request += "1000\r\n" + QByteArray(0x1000, 'z') + "\r\n";
         const auto replies = exchange(socket, request, 1);
@@ -367,7 +368,8 @@ private Q_SLOTS:
         QTcpSocket idle;
         idle.connectToHost(QHostAddress::LocalHost, m_port);
         QVERIFY(idle.waitForConnected(2000));
-        idle.write("POST /callbackExample/x HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc"); // never finished
+        idle.write(
+            "POST /callbackExample/x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc"); // never finished
         QVERIFY(idle.waitForDisconnected(3000));
 
         // A pending delayed reply longer than the idle timeout still arrives.

@@ -29,7 +29,10 @@ struct RequestHead
 // head and body size, and what the connection asks for (keep-alive, 100-continue). The server
 // parses with this alone: Qt 6.4's QHttpServer re-read every byte through QIODevice transactions
 // and cost a third of the throughput while hiding the version and unknown methods (see
-// docs/performance.md). Pure: unit-tested and fuzzable without sockets.
+// docs/performance.md). Pure: unit-tested and fuzzable without sockets. Strict where RFC 9112 asks
+// for a 400 (field names, Host, chunk sizes, Transfer-Encoding), since a lenient reading that differs
+// from a proxy's in front is request smuggling; linear in the bytes fed, however they are pipelined or
+// split.
 class HttpFramer
 {
 public:
@@ -45,7 +48,7 @@ public:
         Complete, // the request (head and body) is complete
         HeaderTooLarge, // head larger than maxHeaderBytes; the stream is abandoned
         BodyTooLarge, // declared or chunked body larger than maxBodyBytes; the stream is abandoned
-        Malformed, // not HTTP/1.x; the stream is abandoned
+        Malformed, // not valid HTTP/1.x framing (reason says why); the stream is abandoned
     };
 
     struct Output
@@ -83,7 +86,9 @@ private:
 
     Limits m_limits;
     State m_state = State::Head;
-    QByteArray m_buffer; // head, chunk-size or trailer line being accumulated
+    QByteArray m_buffer; // head, chunk-size or trailer line being accumulated (< maxHeaderBytes)
+    qsizetype m_headScan = 0; // where in m_buffer the search for the head's end resumes
+    bool m_chunkCR = false; // the CR of the CRLF after chunk data was seen
     RequestHead m_current;
     qint64 m_remaining = 0; // of the current body or chunk
     qint64 m_bodySeen = 0;
@@ -91,3 +96,8 @@ private:
 };
 
 } // namespace cbi
+
+// Every member is relocatable (Qt's implicitly shared types, integers): a read holding thousands of
+// pipelined requests grows its output list by realloc instead of moving each element.
+Q_DECLARE_TYPEINFO(cbi::RequestHead, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cbi::HttpFramer::Output, Q_RELOCATABLE_TYPE);
