@@ -169,7 +169,7 @@ private Q_SLOTS:
         QVERIFY(lines.first().startsWith("id,time,command,verdict,errCode,operationID"));
         QVERIFY(lines.at(2).contains(",blocked,5001,op-2,"));
         const QByteArray curl = write(sampleCaptures(), CaptureWriter::Format::Curl);
-        QCOMPARE(curl.count("\ncurl -X POST 'http://127.0.0.1:10006/callbackExample/"), 3);
+        QCOMPARE(curl.count("curl --globoff -X 'POST' 'http://127.0.0.1:10006/callbackExample/"), 3);
         QVERIFY(curl.contains("-H 'Operationid: op-1'"));
     }
 

@@ -186,7 +186,9 @@ void CaptureWriter::write(const CapturedRequest &c)
         break;
     }
     case Format::Curl:
-        m_device->write(QStringLiteral("# #%1 %2\n").arg(c.id).arg(c.command).toUtf8());
+        // The command is the caller's text too: one comment line, whatever it holds.
+        m_device->write(
+            QStringLiteral("# #%1 %2\n").arg(c.id).arg(CurlCommand::commentText(c.command)).toUtf8());
         m_device->write(CurlCommand::forCapture(c, m_curlTarget).toUtf8() + "\n");
         break;
     }
