@@ -173,6 +173,25 @@ private Q_SLOTS:
         QVERIFY(curl.contains("-H 'Operationid: op-1'"));
     }
 
+    void csvFormulasAreText()
+    {
+        // A cell a spreadsheet would run as a formula gets a leading quote (OWASP).
+        CapturedRequest c = sampleCaptures().at(1);
+        c.body = "{\"sendID\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\","
+                 "\"recvID\":\"+1\",\"groupID\":\"-2\"}";
+        c.operationID = u"@SUM(A1)"_s;
+        c.ruleName = u"\t=1+1"_s;
+        c.path = u"\r=2"_s;
+        const QByteArray csv = write({c}, CaptureWriter::Format::Csv);
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+1,'-2,"),
+            csv.constData());
+        QVERIFY2(csv.contains(",'@SUM(A1),"), csv.constData());
+        QVERIFY2(csv.contains(",'\t=1+1,"), csv.constData());
+        QVERIFY2(csv.endsWith(",\"'\r=2\"\r\n"), csv.constData());
+        // Ordinary cells are unchanged.
+        QVERIFY(write(sampleCaptures(), CaptureWriter::Format::Csv).count('\'') == 0);
+    }
+
     void sessionRoundTripAndFilters()
     {
         QTemporaryDir dir;

@@ -127,6 +127,12 @@ CaptureWriter::CaptureWriter(QIODevice *device, Format format, const QString &cu
 QByteArray CaptureWriter::csvField(const QString &text)
 {
     QString t = text;
+    // A spreadsheet runs a cell that starts like a formula (=HYPERLINK(...), +, -, @, or after a tab or
+    // CR): the text of a capture is the caller's, so such cells get a leading quote (OWASP's advice),
+    // which makes them plain text in Excel, LibreOffice and Google Sheets.
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!t.isEmpty() && formulaStarts.contains(t.front()))
+        t.prepend(QLatin1Char('\''));
     if (t.contains(QLatin1Char('"')) || t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('\n'))
         || t.contains(QLatin1Char('\r'))) {
         t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
