@@ -1117,14 +1117,12 @@ bool MainWindow::importCaptures(const QString &chosenPath)
                                               : chosenPath;
     if (path.isEmpty())
         return false;
-    QFile file(path);
     QList<CapturedRequest> captures;
     QString error;
-    if (!file.open(QIODevice::ReadOnly) || !CaptureReader::read(file.readAll(), &captures, &error)) {
+    if (!CaptureReader::readFile(path, &captures, &error)) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
-            tr("%1 cannot be imported:\n%2")
-                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error),
-            QMessageBox::Ok, this);
+            tr("%1 cannot be imported:\n%2").arg(QDir::toNativeSeparators(path), error), QMessageBox::Ok,
+            this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return false;

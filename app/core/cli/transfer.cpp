@@ -62,15 +62,10 @@ int Transfer::exportSession(const ExportOptions &options)
 
 int Transfer::importFile(const ExportOptions &options, const QString &sessionPath, const QString &profile)
 {
-    QFile in(options.input);
-    if (!in.open(QIODevice::ReadOnly)) {
-        printErr(tr("error: cannot read %1: %2").arg(options.input, in.errorString()));
-        return ExitBadSession;
-    }
     QList<CapturedRequest> captures;
     QString error;
-    if (!CaptureReader::read(in.readAll(), &captures, &error)) {
-        printErr(tr("error: %1: %2").arg(options.input, error));
+    if (!CaptureReader::readFile(options.input, &captures, &error)) {
+        printErr(tr("error: cannot import %1: %2").arg(options.input, error));
         return ExitBadSession;
     }
     SessionJournal journal;
