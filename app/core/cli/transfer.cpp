@@ -87,8 +87,21 @@ int Transfer::importFile(const ExportOptions &options, const QString &sessionPat
         const RequestBody body = detector.detect(c);
         c.verdict = engine.verdictFor(c, body);
     }
+    // The journal writes from its own thread and reports a failed transaction (read-only file, full
+    // disk, a lock) only through this signal; sync() below waits for that thread, so the message is
+    // set by then.
+    QString writeError;
+    QObject::connect(
+        &journal, &SessionJournal::failed, &journal,
+        [&writeError](const QString &message) { writeError = message; }, Qt::DirectConnection);
     journal.append(captures);
     journal.sync();
+    if (!writeError.isEmpty()) {
+        // One transaction for the whole import: it was rolled back.
+        printErr(tr("error: the session file %1 cannot be written: %2; nothing was imported")
+                     .arg(sessionPath, writeError));
+        return ExitFailure;
+    }
     printErr(tr("imported %n capture(s) into %1", nullptr, int(captures.size())).arg(sessionPath));
     return ExitOk;
 }
