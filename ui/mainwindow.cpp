@@ -1079,7 +1079,13 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
     bool completed = true;
     if (scope == ExportScope::Session) {
         QString error;
-        completed = SessionJournal::forEach(m_journal->path(), {}, write, &error) && !progress.wasCanceled();
+        // A damaged session (a bad page, unreadable rows) is not a cancelled export: say what failed.
+        if (!SessionJournal::forEach(m_journal->path(), {}, write, &error) && !error.isEmpty()) {
+            file.cancelWriting();
+            QMessageBox::warning(this, tr("Export failed"), error);
+            return false;
+        }
+        completed = !progress.wasCanceled();
     } else if (scope == ExportScope::Selection) {
         for (const CapturedRequest &c : std::as_const(selection)) {
             if (!(completed = write(c)))

@@ -108,6 +108,110 @@ private Q_SLOTS:
         QCOMPARE(back.exitCode, 0);
         QCOMPARE(lines(back.out).size(), 3);
     }
+
+    void unreadableRowsAreSkippedAndCounted()
+    {
+        QTemporaryDir dir;
+        const QString session = makeSession(dir.path(), u"s.db"_s, 10);
+        QVERIFY(!session.isEmpty());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+            db.setDatabaseName(session);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"UPDATE captures SET json = '{not json' WHERE id % 2 = 0"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damage"_s);
+        const QString out = dir.filePath(u"out.ndjson"_s);
+        const Result r = run({u"export"_s, session, u"--format"_s, u"ndjson"_s, u"-o"_s, out});
+        QVERIFY2(r.exitCode == 5, r.err.constData());
+        QVERIFY2(r.err.contains("5 row(s)"), r.err.constData());
+        QVERIFY2(r.err.contains("could not be read"), r.err.constData());
+        // The readable rows are written, and nothing else: no empty captures.
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QJsonObject> captures = lines(file.readAll());
+        QCOMPARE(captures.size(), 5);
+        for (const QJsonObject &c : captures) {
+            QCOMPARE(c.value(u"id"_s).toInt() % 2, 1);
+            QCOMPARE(c.value(u"method"_s).toString(), u"POST"_s);
+        }
+    }
+
+    void aDamagedPageFailsTheExport()
+    {
+        QTemporaryDir dir;
+        const QString session = makeSession(dir.path(), u"big.db"_s, 3000);
+        QVERIFY(!session.isEmpty());
+        QVERIFY(!QFileInfo::exists(session + u"-wal"_s) || QFileInfo(session + u"-wal"_s).size() == 0);
+        QFile file(session);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray data = file.readAll();
+        QVERIFY(data.size() > 1000000); // many pages
+        const int pageSize = (uchar(data.at(16)) << 8) | uchar(data.at(17));
+        // The page holding a capture from the middle (a leaf of the captures table): 200 bytes of its
+        // header and cell pointers overwritten.
+        const qsizetype at = data.indexOf("marker-1500\\\"");
+        QVERIFY(at > 0);
+        QVERIFY(file.seek(at / pageSize * pageSize));
+        QByteArray noise(200, '\0');
+        QRandomGenerator generator(42);
+        for (char &ch : noise)
+            ch = char(generator.bounded(256));
+        QVERIFY(file.write(noise) == 200);
+        file.close();
+        const QString out = dir.filePath(u"out.json"_s);
+        const Result r = run({u"export"_s, session, u"--format"_s, u"json"_s, u"-o"_s, out});
+        QVERIFY2(r.exitCode != 0, r.err.constData());
+        QVERIFY2(r.err.startsWith("error: "), r.err.constData());
+        QVERIFY2(!r.err.contains("exported"), r.err.constData());
+    }
+
+    void filesThatAreNoDatabaseSaySo()
+    {
+        QTemporaryDir dir;
+        QFile random(dir.filePath(u"random.db"_s));
+        QVERIFY(random.open(QIODevice::WriteOnly));
+        QByteArray bytes(65536, '\0');
+        QRandomGenerator generator(7);
+        for (char &ch : bytes)
+            ch = char(generator.bounded(256));
+        random.write(bytes);
+        random.close();
+        const Result r = run({u"export"_s, random.fileName(), u"--format"_s, u"json"_s, u"-o"_s, u"-"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("not a database"), r.err.constData());
+        QVERIFY2(!r.err.contains("empty database"), r.err.constData());
+        // A session cut short is called damaged, not empty.
+        const QString session = makeSession(dir.path(), u"s.db"_s, 500);
+        QVERIFY(!session.isEmpty());
+        QVERIFY(QFile::resize(session, 100 * 1024));
+        const Result cut = run({u"export"_s, session, u"--format"_s, u"json"_s, u"-o"_s, u"-"_s});
+        QVERIFY2(cut.exitCode == 5, cut.err.constData());
+        QVERIFY2(!cut.err.contains("empty database"), cut.err.constData());
+    }
+
+    void sessionsOnReadOnlyMediaCanBeExported()
+    {
+        // A read-only bind mount in a mount namespace of its own (root, or a user namespace).
+        if (QStandardPaths::findExecutable(u"unshare"_s).isEmpty())
+            QSKIP("unshare is missing");
+        QTemporaryDir dir;
+        const QString session = makeSession(dir.path(), u"s.db"_s, 3);
+        QVERIFY(!session.isEmpty());
+        QVERIFY(!QFileInfo::exists(session + u"-shm"_s)); // closed cleanly: only the file itself
+        const QString script =
+            u"mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\" \"$1\" || exit 77; "
+            "touch \"$1/probe\" 2>/dev/null && exit 78; "
+            "exec \"$2\" export \"$1/s.db\" --format ndjson -o -"_s;
+        const Result r =
+            run({u"-m"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir.path(), QStringLiteral(CBI_BINARY)}, 0,
+                QStandardPaths::findExecutable(u"unshare"_s));
+        if (r.exitCode == 77 || r.exitCode == 78 || r.err.contains("unshare failed"))
+            QSKIP(qPrintable(u"no read-only mount here: "_s + QString::fromUtf8(r.err)));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(lines(r.out).size(), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionFaults)

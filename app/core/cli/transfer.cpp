@@ -39,15 +39,17 @@ int Transfer::exportSession(const ExportOptions &options)
     writer.begin();
     QString error;
     SessionJournal::Filter filter {options.command, options.verdict, options.since};
+    qint64 unreadable = 0;
     const bool ok = SessionJournal::forEach(
         options.input, filter,
         [&writer](const CapturedRequest &c) {
             writer.write(c);
             return true;
         },
-        &error);
+        &error, &unreadable);
     if (!ok) {
-        file.cancelWriting(); // nothing half-written
+        // Cannot be opened, or the scan ended early on a damaged page: nothing half-written.
+        file.cancelWriting();
         printErr(tr("error: %1").arg(error));
         return ExitBadSession;
     }
@@ -57,6 +59,14 @@ int Transfer::exportSession(const ExportOptions &options)
         return ExitFailure;
     }
     printErr(tr("exported %n capture(s)", nullptr, int(writer.count())));
+    // Rows with unreadable JSON: the readable ones are worth having, but the export is incomplete
+    // and a script must not take it for the whole session.
+    if (unreadable > 0) {
+        printErr(tr("error: %n row(s) of %1 could not be read (damaged); they are not in the export", nullptr,
+            int(qMin<qint64>(unreadable, INT_MAX)))
+                     .arg(options.input));
+        return ExitBadSession;
+    }
     return ExitOk;
 }
 
