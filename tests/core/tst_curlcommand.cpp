@@ -38,6 +38,7 @@ const QList<QByteArray> &payloads()
         "\xc3\xa9 \xe4\xb8\xad\xe6\x96\x87 \xe2\x80\xae bidi",
         "\x1b]0;title\x07 \x7f \x01",
         "\xc2\x9b C1",
+        "tag \xf3\xa0\x81\x81 \xf0\x9f\x98\x80",
         "[1-3]{a,b}",
         "x",
     };
@@ -177,10 +178,10 @@ QString compare(const Run &run, const CapturedRequest &c, const QByteArray &base
 // The command goes on the clipboard as text: printable, no terminal controls.
 bool printable(const QString &command)
 {
-    for (QChar ch : command) {
-        if (ch == QLatin1Char('\n') || ch == QLatin1Char('\t'))
+    for (const uint ch : command.toUcs4()) {
+        if (ch == U'\n' || ch == U'\t')
             continue;
-        if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format)
+        if (QChar::category(ch) == QChar::Other_Control || QChar::category(ch) == QChar::Other_Format)
             return false;
     }
     return command.toUtf8().isValidUtf8();

@@ -8,11 +8,12 @@
 namespace cbi {
 
 namespace {
-// Characters a terminal or an editor may act on or hide (C0/C1 controls, bidi overrides, line
-// separators): never shown raw in a command someone will read before running it.
-bool unsafeChar(QChar ch)
+// Characters a terminal or an editor may act on or hide (C0/C1 controls, bidi overrides, tag
+// characters, line separators): never shown raw in a command someone will read before running it.
+// Whole code points, so that those beyond the BMP are seen too.
+bool unsafeChar(char32_t ch)
 {
-    switch (ch.category()) {
+    switch (QChar::category(ch)) {
     case QChar::Other_Control:
     case QChar::Other_Format:
     case QChar::Separator_Line:
@@ -30,8 +31,8 @@ bool quotable(const QByteArray &bytes, bool body)
     const QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
         return false;
-    for (QChar ch : text) {
-        if (body && (ch == QLatin1Char('\n') || ch == QLatin1Char('\t')))
+    for (const uint ch : text.toUcs4()) {
+        if (body && (ch == U'\n' || ch == U'\t'))
             continue;
         if (unsafeChar(ch))
             return false;
@@ -106,12 +107,12 @@ private:
 
 QString CurlCommand::commentText(const QString &text)
 {
-    QString out = text;
-    for (QChar &ch : out) {
+    QList<uint> points = text.toUcs4();
+    for (uint &ch : points) {
         if (unsafeChar(ch))
-            ch = QLatin1Char('?');
+            ch = U'?';
     }
-    return out;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
 }
 
 QByteArray CurlCommand::urlBytes(const QString &text)
