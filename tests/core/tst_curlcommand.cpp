@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -264,6 +265,54 @@ private Q_SLOTS:
             const QString diff = compare(runs.at(i), captures.at(i), "http://127.0.0.1:10006", {});
             QVERIFY2(diff.isEmpty(),
                 qPrintable(u"capture %1: "_s.arg(i + 1) + diff + u"\n"_s + QString::fromUtf8(script)));
+        }
+    }
+
+    // Random bytes in every field (seeded, so a failure repeats): NUL only in bodies, which go
+    // through stdin; header names start with X so that none is one curl computes itself.
+    void randomBytes_data() { shells_data(); }
+    void randomBytes()
+    {
+        QFETCH(QString, shell);
+        QRandomGenerator generator(20261129);
+        const auto bytes = [&generator](int maxLength, bool nul) {
+            QByteArray out(generator.bounded(1, maxLength + 1), Qt::Uninitialized);
+            for (char &ch : out) {
+                do
+                    ch = char(generator.bounded(256));
+                while (!nul && ch == 0);
+            }
+            return out;
+        };
+        QList<CapturedRequest> captures;
+        for (quint64 id = 1; id <= 60; ++id) {
+            CapturedRequest c;
+            c.id = id;
+            c.method = bytes(12, false);
+            c.path = QString::fromLatin1(bytes(40, false));
+            c.query = QString::fromLatin1(bytes(20, false));
+            c.headers = {{"X" + bytes(10, false), bytes(30, false)}, {"X-Second", bytes(30, false)}};
+            c.body = bytes(200, true);
+            c.command = QString::fromLatin1(bytes(20, false));
+            captures.append(c);
+        }
+        QByteArray script;
+        QBuffer buffer(&script);
+        buffer.open(QIODevice::WriteOnly);
+        CaptureWriter writer(&buffer, CaptureWriter::Format::Curl, u"http://127.0.0.1:10006"_s);
+        writer.begin();
+        for (const auto &c : captures)
+            writer.write(c);
+        writer.end();
+        QVERIFY(printable(QString::fromUtf8(script)));
+        Sandbox sandbox;
+        QString failure;
+        const QList<Run> runs = sandbox.run(shell, script, &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(runs.size(), captures.size());
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            const QString diff = compare(runs.at(i), captures.at(i), "http://127.0.0.1:10006", {});
+            QVERIFY2(diff.isEmpty(), qPrintable(u"capture %1: "_s.arg(i + 1) + diff));
         }
     }
 
