@@ -182,6 +182,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 5);
         QVERIFY2(r.err.contains("not a database"), r.err.constData());
         QVERIFY2(!r.err.contains("empty database"), r.err.constData());
+        QVERIFY2(r.out.isEmpty(), r.out.constData()); // no half document on stdout
         // A session cut short is called damaged, not empty.
         const QString session = makeSession(dir.path(), u"s.db"_s, 500);
         QVERIFY(!session.isEmpty());

@@ -13,6 +13,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <utility>
 
 namespace cbi {
 
@@ -36,13 +37,17 @@ int Transfer::exportSession(const ExportOptions &options)
         return ExitFailure;
     }
     CaptureWriter writer(device, format, options.target);
-    writer.begin();
+    // The header is written with the first capture: on stdout (where nothing can be taken back) a
+    // session that cannot be opened then leaves no half document.
+    bool begun = false;
     QString error;
     SessionJournal::Filter filter {options.command, options.verdict, options.since};
     qint64 unreadable = 0;
     const bool ok = SessionJournal::forEach(
         options.input, filter,
-        [&writer](const CapturedRequest &c) {
+        [&writer, &begun](const CapturedRequest &c) {
+            if (!std::exchange(begun, true))
+                writer.begin();
             writer.write(c);
             return true;
         },
@@ -53,6 +58,8 @@ int Transfer::exportSession(const ExportOptions &options)
         printErr(tr("error: %1").arg(error));
         return ExitBadSession;
     }
+    if (!begun)
+        writer.begin();
     writer.end();
     if (device == &file && !file.commit()) {
         printErr(tr("error: cannot write %1: %2").arg(options.output, file.errorString()));
