@@ -1091,7 +1091,13 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
     bool completed = true;
     if (scope == ExportScope::Session) {
         QString error;
-        completed = SessionJournal::forEach(m_journal->path(), {}, write, &error) && !progress.wasCanceled();
+        // A damaged session (a bad page, unreadable rows) is not a cancelled export: say what failed.
+        if (!SessionJournal::forEach(m_journal->path(), {}, write, &error) && !error.isEmpty()) {
+            file.cancelWriting();
+            QMessageBox::warning(this, tr("Export failed"), error);
+            return false;
+        }
+        completed = !progress.wasCanceled();
     } else if (scope == ExportScope::Selection) {
         for (const CapturedRequest &c : std::as_const(selection)) {
             if (!(completed = write(c)))
@@ -1129,14 +1135,12 @@ bool MainWindow::importCaptures(const QString &chosenPath)
                                               : chosenPath;
     if (path.isEmpty())
         return false;
-    QFile file(path);
     QList<CapturedRequest> captures;
     QString error;
-    if (!file.open(QIODevice::ReadOnly) || !CaptureReader::read(file.readAll(), &captures, &error)) {
+    if (!CaptureReader::readFile(path, &captures, &error)) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
-            tr("%1 cannot be imported:\n%2")
-                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error),
-            QMessageBox::Ok, this);
+            tr("%1 cannot be imported:\n%2").arg(QDir::toNativeSeparators(path), error), QMessageBox::Ok,
+            this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return false;

@@ -11,6 +11,7 @@
 #include "testhttp.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -169,8 +170,115 @@ private Q_SLOTS:
         QVERIFY(lines.first().startsWith("id,time,command,verdict,errCode,operationID"));
         QVERIFY(lines.at(2).contains(",blocked,5001,op-2,"));
         const QByteArray curl = write(sampleCaptures(), CaptureWriter::Format::Curl);
-        QCOMPARE(curl.count("\ncurl -X POST 'http://127.0.0.1:10006/callbackExample/"), 3);
+        QCOMPARE(curl.count("curl --globoff -X 'POST' 'http://127.0.0.1:10006/callbackExample/"), 3);
         QVERIFY(curl.contains("-H 'Operationid: op-1'"));
+    }
+
+    void csvFormulasAreText()
+    {
+        // A cell a spreadsheet would run as a formula gets a leading quote (OWASP).
+        CapturedRequest c = sampleCaptures().at(1);
+        c.body = "{\"sendID\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\","
+                 "\"recvID\":\"+1\",\"groupID\":\"-2\"}";
+        c.operationID = u"@SUM(A1)"_s;
+        c.ruleName = u"\t=1+1"_s;
+        c.path = u"\r=2"_s;
+        const QByteArray csv = write({c}, CaptureWriter::Format::Csv);
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+1,'-2,"),
+            csv.constData());
+        QVERIFY2(csv.contains(",'@SUM(A1),"), csv.constData());
+        QVERIFY2(csv.contains(",'\t=1+1,"), csv.constData());
+        QVERIFY2(csv.endsWith(",\"'\r=2\"\r\n"), csv.constData());
+        // Ordinary cells are unchanged.
+        QVERIFY(write(sampleCaptures(), CaptureWriter::Format::Csv).count('\'') == 0);
+    }
+
+    void importRefusesWhatItCannotImport_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("message");
+        const QByteArray ok = "\"method\":\"POST\",\"path\":\"/callbackExample/x\"";
+        QTest::newRow("id string") << "{\"captures\":[{" + ok + ",\"id\":\"x\"}]}"
+                                   << u"capture 1: \"id\" is a string"_s;
+        QTest::newRow("id negative") << "[{" + ok + ",\"id\":-1}]" << u"capture 1: \"id\" is the number -1"_s;
+        QTest::newRow("headers string") << "[{" + ok + "},{" + ok + ",\"headers\":\"h\"}]"
+                                        << u"capture 2: \"headers\" is a string, expected an array"_s;
+        QTest::newRow("response string")
+            << "{" + ok + ",\"response\":\"r\"}" << u"line 1: \"response\" is a string"_s;
+        QTest::newRow("not objects") << QByteArray("[1,2,3,\"x\",null]") << u"capture 1 is the number 1"_s;
+        QTest::newRow("null capture") << "[{" + ok + "},null]" << u"capture 2 is null"_s;
+        QTest::newRow("foreign object") << QByteArray("{\"foo\":1}") << u"line 1: \"method\" is missing"_s;
+        QTest::newRow("HAR number") << QByteArray("{\"log\":{\"entries\":[5]}}")
+                                    << u"HAR entry 1 is the number 5"_s;
+        QTest::newRow("HAR null") << QByteArray("{\"log\":{\"entries\":[null]}}") << u"HAR entry 1 is null"_s;
+        QTest::newRow("HAR string") << QByteArray("{\"log\":{\"entries\":[\"s\"]}}")
+                                    << u"HAR entry 1 is a string"_s;
+        QTest::newRow("HAR no entries") << QByteArray("{\"log\":{}}") << u"log.entries is missing"_s;
+        QTest::newRow("HAR inspector")
+            << QByteArray("{\"log\":{\"entries\":[{\"_inspector\":{\"id\":\"x\"}}]}}")
+            << u"HAR entry 1: _inspector: \"id\" is a string"_s;
+        QTest::newRow("HAR method")
+            << QByteArray(
+                   "{\"log\":{\"entries\":[{\"request\":{\"method\":\"GET /x\",\"url\":\"http://h/\"}}]}}")
+            << u"HAR entry 1: request: the method [\"GET /x\"] is not an HTTP method token"_s;
+        QTest::newRow("shell method") << QByteArray("{\"method\":\"POST; touch pwned #\",\"path\":\"/\"}")
+                                      << u"line 1: the method [\"POST; touch pwned #\"] is not"_s;
+        QTest::newRow("empty method")
+            << QByteArray("{\"method\":\"\",\"path\":\"/\"}") << u"line 1: the method"_s;
+        QTest::newRow("non-ASCII method")
+            << QByteArray("{\"method\":\"P\\u00d6ST\",\"path\":\"/\"}") << u"line 1: the method"_s;
+        QTest::newRow("CRLF value") << "{" + ok
+                + ",\"headers\":[{\"name\":\"X\",\"value\":\"a\\r\\nSet-Cookie: x=1\"}]}"
+                                    << u"line 1: header 1: the value contains CR, LF or NUL"_s;
+        QTest::newRow("NUL name") << "{" + ok + ",\"headers\":[{\"name\":\"X\\u0000\",\"value\":\"a\"}]}"
+                                  << u"line 1: header 1: the name contains CR, LF or NUL"_s;
+        QTest::newRow("LF reply header")
+            << "{" + ok + ",\"response\":{\"headers\":[{\"name\":\"X\",\"value\":\"\\n\"}]}}"
+            << u"line 1: response: header 1: the value"_s;
+        QTest::newRow("header number") << "{" + ok + ",\"headers\":[{\"name\":\"X\",\"value\":5}]}"
+                                       << u"line 1: header 1: \"value\" is the number 5"_s;
+        QTest::newRow("second line") << "{" + ok + "}\n{" + ok + ",\"method\":7}" << u"line 2: \"method\""_s;
+    }
+
+    void importRefusesWhatItCannotImport()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, message);
+        QList<CapturedRequest> captures;
+        QString error;
+        QVERIFY2(!CaptureReader::read(input, &captures, &error),
+            qPrintable(u"imported: "_s + QString::fromUtf8(input)));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QCOMPARE(captures.size(), 0); // all or nothing
+    }
+
+    void importAcceptsEveryMethodToken()
+    {
+        QList<CapturedRequest> captures;
+        QString error;
+        QVERIFY2(CaptureReader::read("{\"method\":\"M-SEARCH\",\"path\":\"/\"}"
+                                     "\n"
+                                     "{\"method\":\"!#$%&\'*+-.^_`|~09azAZ\",\"path\":\"/\"}",
+                     &captures, &error),
+            qPrintable(error));
+        QCOMPARE(captures.size(), 2);
+        QCOMPARE(captures.at(1).method, QByteArray("!#$%&'*+-.^_`|~09azAZ"));
+    }
+
+    void oversizedImportsAreRefusedUnread()
+    {
+        QTemporaryDir dir;
+        QFile big(dir.filePath(u"big.ndjson"_s));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(CaptureReader::maxFileSize + 1)); // sparse: nothing is written
+        big.close();
+        QList<CapturedRequest> captures;
+        QString error;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!CaptureReader::readFile(big.fileName(), &captures, &error));
+        QVERIFY2(error.contains(u"limited to 1024 MiB"_s), qPrintable(error));
+        QVERIFY(timer.elapsed() < 1000); // refused before reading
     }
 
     void sessionRoundTripAndFilters()

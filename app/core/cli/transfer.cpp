@@ -13,6 +13,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <utility>
 
 namespace cbi {
 
@@ -36,41 +37,52 @@ int Transfer::exportSession(const ExportOptions &options)
         return ExitFailure;
     }
     CaptureWriter writer(device, format, options.target);
-    writer.begin();
+    // The header is written with the first capture: on stdout (where nothing can be taken back) a
+    // session that cannot be opened then leaves no half document.
+    bool begun = false;
     QString error;
     SessionJournal::Filter filter {options.command, options.verdict, options.since};
+    qint64 unreadable = 0;
     const bool ok = SessionJournal::forEach(
         options.input, filter,
-        [&writer](const CapturedRequest &c) {
+        [&writer, &begun](const CapturedRequest &c) {
+            if (!std::exchange(begun, true))
+                writer.begin();
             writer.write(c);
             return true;
         },
-        &error);
+        &error, &unreadable);
     if (!ok) {
-        file.cancelWriting(); // nothing half-written
+        // Cannot be opened, or the scan ended early on a damaged page: nothing half-written.
+        file.cancelWriting();
         printErr(tr("error: %1").arg(error));
         return ExitBadSession;
     }
+    if (!begun)
+        writer.begin();
     writer.end();
     if (device == &file && !file.commit()) {
         printErr(tr("error: cannot write %1: %2").arg(options.output, file.errorString()));
         return ExitFailure;
     }
     printErr(tr("exported %n capture(s)", nullptr, int(writer.count())));
+    // Rows with unreadable JSON: the readable ones are worth having, but the export is incomplete
+    // and a script must not take it for the whole session.
+    if (unreadable > 0) {
+        printErr(tr("error: %n row(s) of %1 could not be read (damaged); they are not in the export", nullptr,
+            int(qMin<qint64>(unreadable, INT_MAX)))
+                     .arg(options.input));
+        return ExitBadSession;
+    }
     return ExitOk;
 }
 
 int Transfer::importFile(const ExportOptions &options, const QString &sessionPath, const QString &profile)
 {
-    QFile in(options.input);
-    if (!in.open(QIODevice::ReadOnly)) {
-        printErr(tr("error: cannot read %1: %2").arg(options.input, in.errorString()));
-        return ExitBadSession;
-    }
     QList<CapturedRequest> captures;
     QString error;
-    if (!CaptureReader::read(in.readAll(), &captures, &error)) {
-        printErr(tr("error: %1: %2").arg(options.input, error));
+    if (!CaptureReader::readFile(options.input, &captures, &error)) {
+        printErr(tr("error: cannot import %1: %2").arg(options.input, error));
         return ExitBadSession;
     }
     SessionJournal journal;
@@ -92,8 +104,21 @@ int Transfer::importFile(const ExportOptions &options, const QString &sessionPat
         const RequestBody body = detector.detect(c);
         c.verdict = engine.verdictFor(c, body);
     }
+    // The journal writes from its own thread and reports a failed transaction (read-only file, full
+    // disk, a lock) only through this signal; sync() below waits for that thread, so the message is
+    // set by then.
+    QString writeError;
+    QObject::connect(
+        &journal, &SessionJournal::failed, &journal,
+        [&writeError](const QString &message) { writeError = message; }, Qt::DirectConnection);
     journal.append(captures);
     journal.sync();
+    if (!writeError.isEmpty()) {
+        // One transaction for the whole import: it was rolled back.
+        printErr(tr("error: the session file %1 cannot be written: %2; nothing was imported")
+                     .arg(sessionPath, writeError));
+        return ExitFailure;
+    }
     printErr(tr("imported %n capture(s) into %1", nullptr, int(captures.size())).arg(sessionPath));
     return ExitOk;
 }

@@ -127,6 +127,12 @@ CaptureWriter::CaptureWriter(QIODevice *device, Format format, const QString &cu
 QByteArray CaptureWriter::csvField(const QString &text)
 {
     QString t = text;
+    // A spreadsheet runs a cell that starts like a formula (=HYPERLINK(...), +, -, @, or after a tab or
+    // CR): the text of a capture is the caller's, so such cells get a leading quote (OWASP's advice),
+    // which makes them plain text in Excel, LibreOffice and Google Sheets.
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!t.isEmpty() && formulaStarts.contains(t.front()))
+        t.prepend(QLatin1Char('\''));
     if (t.contains(QLatin1Char('"')) || t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('\n'))
         || t.contains(QLatin1Char('\r'))) {
         t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -186,7 +192,9 @@ void CaptureWriter::write(const CapturedRequest &c)
         break;
     }
     case Format::Curl:
-        m_device->write(QStringLiteral("# #%1 %2\n").arg(c.id).arg(c.command).toUtf8());
+        // The command is the caller's text too: one comment line, whatever it holds.
+        m_device->write(
+            QStringLiteral("# #%1 %2\n").arg(c.id).arg(CurlCommand::commentText(c.command)).toUtf8());
         m_device->write(CurlCommand::forCapture(c, m_curlTarget).toUtf8() + "\n");
         break;
     }

@@ -8,10 +8,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
+#include <QUrl>
 #include <QUuid>
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace cbi {
@@ -22,19 +24,32 @@ QString connectionName()
     return QStringLiteral("cbi-session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// Opens (and creates or checks) a session database on the calling thread.
-bool openDatabase(QSqlDatabase &db, const QString &path, bool create, QString *error)
+// Opens (and creates or checks) a session database on the calling thread. uri: what SQLite is given
+// instead of the path (with QSQLITE_OPEN_URI).
+bool openDatabase(QSqlDatabase &db, const QString &path, bool create, QString *error, const QString &uri = {})
 {
     if (!create && !QFileInfo::exists(path)) {
         *error = QStringLiteral("%1: no such session file").arg(path);
         return false;
     }
-    db.setDatabaseName(path);
+    db.setDatabaseName(uri.isEmpty() ? path : uri);
     if (!db.open()) {
         *error = QStringLiteral("%1: %2").arg(path, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
+    if (!create) {
+        // db.tables() hides errors: a file that is not a database, a damaged one and one that cannot
+        // be read all look like a database without tables. Ask SQLite, and pass on what it says.
+        QSqlQuery probe(db);
+        if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !probe.next()) {
+            // SQLite's own words ("file is not a database", "database disk image is malformed").
+            const QSqlError e = probe.lastError();
+            *error = QStringLiteral("%1: cannot be read as a session: %2")
+                         .arg(path, e.databaseText().isEmpty() ? e.text() : e.databaseText());
+            return false;
+        }
+    }
     const bool fresh = db.tables().isEmpty();
     if (fresh && !create) {
         *error = QStringLiteral("%1: not an inspector session (empty database)").arg(path);
@@ -81,6 +96,40 @@ bool openDatabase(QSqlDatabase &db, const QString &path, bool create, QString *e
         }
     }
     return true;
+}
+
+bool onReadOnlyMount(const QString &path)
+{
+    struct statvfs fs;
+    return ::statvfs(QFile::encodeName(path).constData(), &fs) == 0 && (fs.f_flag & ST_RDONLY);
+}
+
+// Opens a session for reading only (exports, counts). A WAL session needs its -shm index, which
+// SQLite cannot create on read-only media (a CD, a read-only mount): then, if no write-ahead log
+// holds anything, the file alone is the whole session and SQLite's immutable mode reads it.
+bool openReadOnly(QSqlDatabase &db, const QString &path, QString *error)
+{
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (openDatabase(db, path, false, error))
+        return true;
+    // Only on read-only media: elsewhere nothing may be written while the file is read (immutable
+    // mode would not see a writer's changes).
+    const QFileInfo file(path);
+    if (!file.isFile() || !onReadOnlyMount(file.absoluteFilePath()))
+        return false;
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0) {
+        *error +=
+            QStringLiteral(" (its write-ahead log %1 cannot be read on read-only media: copy the session "
+                           "and that file to writable storage)")
+                .arg(wal.fileName());
+        return false;
+    }
+    db.close();
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    const QString uri = QUrl::fromLocalFile(file.absoluteFilePath()).toString(QUrl::FullyEncoded)
+        + QStringLiteral("?immutable=1");
+    return openDatabase(db, path, false, error, uri);
 }
 } // namespace
 
@@ -358,18 +407,17 @@ void SessionJournal::sync()
 }
 
 bool SessionJournal::forEach(const QString &path, const Filter &filter,
-    const std::function<bool(const CapturedRequest &)> &visit, QString *error)
+    const std::function<bool(const CapturedRequest &)> &visit, QString *error, qint64 *unreadable)
 {
     const QString name = connectionName();
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QString message;
-        if (openDatabase(db, path, false, &message)) {
+        if (openReadOnly(db, path, &message)) {
             QSqlQuery q(db);
             q.setForwardOnly(true); // constant memory, whatever the size of the file
-            QString sql = QStringLiteral("SELECT json FROM captures WHERE 1=1");
+            QString sql = QStringLiteral("SELECT id, json FROM captures WHERE 1=1");
             if (!filter.command.isEmpty())
                 sql += QStringLiteral(" AND command = :command");
             if (!filter.outcome.isEmpty())
@@ -389,12 +437,40 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
             if (filter.beforeId > 0)
                 q.bindValue(QStringLiteral(":before"), qint64(filter.beforeId));
             if (q.exec()) {
-                ok = true;
+                qint64 visited = 0;
+                qint64 skipped = 0;
+                bool stopped = false;
                 while (q.next()) {
-                    if (!visit(CapturedRequest::fromJson(
-                            QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object())))
+                    // A row whose JSON cannot be read (or is not this row's capture) is skipped and
+                    // counted: it never becomes an empty capture.
+                    QJsonParseError parseError;
+                    const QJsonDocument doc = QJsonDocument::fromJson(q.value(1).toByteArray(), &parseError);
+                    const qint64 id = q.value(0).toLongLong();
+                    if (!doc.isObject() || doc.object().value(QLatin1String("id")).toInteger(-1) != id) {
+                        ++skipped;
+                        continue;
+                    }
+                    ++visited;
+                    if (!visit(CapturedRequest::fromJson(doc.object()))) {
+                        stopped = true;
                         break;
+                    }
                 }
+                // next() also returns false on an error (a damaged page in the middle of the file):
+                // that is not the end of the session.
+                if (!stopped && q.lastError().isValid()) {
+                    message = QStringLiteral("%1: reading stopped after %2 capture(s): %3")
+                                  .arg(path)
+                                  .arg(visited + skipped)
+                                  .arg(q.lastError().databaseText().isEmpty() ? q.lastError().text()
+                                                                              : q.lastError().databaseText());
+                } else if (skipped > 0 && !unreadable) {
+                    message = QStringLiteral("%1: %2 row(s) could not be read").arg(path).arg(skipped);
+                } else {
+                    ok = true;
+                }
+                if (unreadable)
+                    *unreadable = skipped;
             } else {
                 message = QStringLiteral("%1: %2").arg(path, q.lastError().text());
             }
@@ -437,9 +513,8 @@ qint64 SessionJournal::count(const QString &path, QString *error)
     qint64 n = -1;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QString message;
-        if (openDatabase(db, path, false, &message)) {
+        if (openReadOnly(db, path, &message)) {
             QSqlQuery q(db);
             if (q.exec(QStringLiteral("SELECT COUNT(*) FROM captures")) && q.next())
                 n = q.value(0).toLongLong();

@@ -58,8 +58,13 @@ public:
         bool newestFirst = false; // descending id order (paging back from the newest)
     };
     // Reads a session file in id order with constant memory; stops when visit returns false.
+    // Fails (false, error set) when the file cannot be opened or an SQLite error ends the scan early
+    // (a damaged page): captures visited before that were only part of the session. Rows whose JSON
+    // cannot be read are never visited: with `unreadable` they are counted there, without it they
+    // make the call fail (after the other rows were visited), so no caller loses them unawares.
     static bool forEach(const QString &path, const Filter &filter,
-        const std::function<bool(const CapturedRequest &)> &visit, QString *error);
+        const std::function<bool(const CapturedRequest &)> &visit, QString *error,
+        qint64 *unreadable = nullptr);
     static qint64 count(const QString &path, QString *error);
     // A consistent copy of a session file (SQLite VACUUM INTO: safe while it is being written).
     static bool copy(const QString &from, const QString &to, QString *error);
