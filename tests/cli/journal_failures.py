@@ -5,7 +5,7 @@ Each case checks the README's promise, "nothing is answered that is not journale
 that got an answer is in the session file afterwards, while a write fails the replies wait (or, with
 --on-journal-failure fail, leave and are written later), GET status says so, a second writer is
 refused, and capture ids are never reused. 127.0.0.1 only; every wait is bounded.
-usage: session_faults.py BINARY
+usage: journal_failures.py BINARY
 """
 import json
 import os

@@ -96,6 +96,7 @@ int Transfer::importFile(const ExportOptions &options, const QString &sessionPat
         scenario.profile = *p;
     RuleEngine engine(scenario);
     CommandDetector detector(Catalogue::instance());
+    journal.setOnFailure(SessionJournal::OnFailure::GiveUp); // one transaction: all or nothing
     quint64 id = journal.lastId();
     for (CapturedRequest &c : captures) {
         c.id = ++id; // appended after what the session holds; timestamps are kept

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "capturereader.h"
 
+#include "capture/httpsyntax.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -136,7 +138,7 @@ bool checkMethod(const QJsonObject &o, const QString &where, QString *error)
     if (!o.contains(QLatin1String("method")))
         return true;
     const QString method = o.value(QLatin1String("method")).toString();
-    if (method.size() > 64 || !CaptureReader::isToken(method.toLatin1())
+    if (method.size() > 64 || !HttpSyntax::isToken(method.toLatin1())
         || method.toLatin1() != method.toUtf8()) {
         *error =
             QStringLiteral("%1: the method %2 is not an HTTP method token")
@@ -235,18 +237,6 @@ HeaderList harHeaders(const QJsonArray &array)
     return out;
 }
 } // namespace
-
-bool CaptureReader::isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (char ch : text) {
-        const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-        if (!alnum && !QByteArrayView("!#$%&'*+-.^_`|~").contains(ch))
-            return false;
-    }
-    return true;
-}
 
 CapturedRequest CaptureReader::fromHarEntry(const QJsonObject &entry)
 {

@@ -23,8 +23,6 @@ public:
     // Checks the size first, then reads the file and calls read().
     static bool readFile(const QString &path, QList<CapturedRequest> *captures, QString *error);
     static CapturedRequest fromHarEntry(const QJsonObject &entry);
-    // RFC 9110 token: 1*tchar, tchar = ALPHA DIGIT and !#$%&'*+-.^_`|~
-    static bool isToken(QByteArrayView text);
 };
 
 } // namespace cbi

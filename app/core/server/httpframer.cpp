@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "httpframer.h"
 
+#include "capture/httpsyntax.h"
+
 #include <algorithm>
 #include <cstring>
 #include <utility>
@@ -44,8 +46,7 @@ namespace {
 // tchar (RFC 9110 section 5.6.2): what a method or a field name is made of.
 bool isTchar(char ch)
 {
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
-        || (ch != 0 && std::strchr("!#$%&'*+-.^_`|~", ch));
+    return HttpSyntax::isTokenChar(ch);
 }
 
 // A control character other than HTAB: never part of a field value or a request target.
