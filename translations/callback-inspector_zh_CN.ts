@@ -482,6 +482,10 @@
         <source>failedContinue: false for %1 does nothing: OpenIM ignores failedContinue since v3.7.0, and errors always fail the call</source>
         <translation>%1 的 failedContinue: false 不起作用：OpenIM 自 v3.7.0 起忽略 failedContinue，错误总会使调用失败</translation>
     </message>
+    <message>
+        <source>Reply header %1 was not sent: its template value holds CR, LF or another control character from the request, which would have added headers to the reply or split it</source>
+        <translation>应答头 %1 未发送：其模板值含有来自请求的 CR、LF 或其他控制字符，会向应答中添加请求头或将应答拆开</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>
@@ -568,10 +572,6 @@
     <message>
         <source>Invalid --max-header value %1: expected a size of at least 256 bytes, such as 64K</source>
         <translation>--max-header 的值 %1 无效：应为至少 256 字节的大小，例如 64K</translation>
-    </message>
-    <message>
-        <source>Invalid --idle-timeout value %1: expected a positive number of seconds</source>
-        <translation>--idle-timeout 的值 %1 无效：应为正的秒数</translation>
     </message>
     <message>
         <source>Invalid --delay value %1: expected milliseconds</source>
@@ -819,6 +819,54 @@ Commands:
         <source>--tls-cert and --tls-key go together: HTTPS needs the certificate and its key</source>
         <translation>--tls-cert 与 --tls-key 必须同时使用：HTTPS 需要证书及其私钥</translation>
     </message>
+    <message>
+        <source>expected a path such as /callbackExample (a leading /, no trailing /)</source>
+        <translation>应为形如 /callbackExample 的路径（以 / 开头，不以 / 结尾）</translation>
+    </message>
+    <message>
+        <source>expected plain path characters (no spaces, ?, #, % or quotes)</source>
+        <translation>应只含普通路径字符（不能有空格、?、#、% 或引号）</translation>
+    </message>
+    <message>
+        <source>/__inspector/ is the control API&apos;s; callbacks there would never be captured</source>
+        <translation>/__inspector/ 属于控制 API；发到那里的回调永远不会被捕获</translation>
+    </message>
+    <message>
+        <source>Bytes of captures kept in memory besides --capacity; the oldest are dropped past it (default 512M; with --session the file keeps them all).</source>
+        <translation>除 --capacity 外，内存中保留的捕获字节数上限；超过后丢弃最旧的捕获（默认 512M；使用 --session 时会话文件会保存全部捕获）。</translation>
+    </message>
+    <message>
+        <source>When the --session file cannot be written (disk full, locked, I/O error): hold (default) keeps every reply until its capture is written, so OpenIM times out (90004); fail answers anyway and keeps the captures in memory, retrying the file.</source>
+        <translation>当 --session 文件无法写入（磁盘已满、被锁定、I/O 错误）时：hold（默认）会扣留每个应答，直到其捕获写入文件，因此 OpenIM 会超时（90004）；fail 则照常应答，把捕获保留在内存中并不断重试写入文件。</translation>
+    </message>
+    <message>
+        <source>A host name the control API also answers to (besides localhost and IP addresses), e.g. the machine&apos;s name when scripts reach it by name; repeat for more.</source>
+        <translation>控制 API 还接受的主机名（localhost 和 IP 地址之外），例如脚本按名称访问本机时的机器名；可重复指定多个。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Invalid --base-path value %1: %2</source>
+        <translation>--base-path 的值 %1 无效：%2</translation>
+    </message>
+    <message>
+        <source>Invalid --idle-timeout value %1: expected seconds from 1 to %2</source>
+        <translation>--idle-timeout 的值 %1 无效：应为 1 到 %2 秒</translation>
+    </message>
+    <message>
+        <source>Invalid --memory-limit value %1: expected a size of at least 1M, such as 512M</source>
+        <translation>--memory-limit 的值 %1 无效：应为至少 1M 的大小，例如 512M</translation>
+    </message>
+    <message>
+        <source>Invalid --on-journal-failure value %1: expected hold or fail</source>
+        <translation>--on-journal-failure 的值 %1 无效：应为 hold 或 fail</translation>
+    </message>
+    <message>
+        <source>--max-body %1 is too large with --session: a capture must fit one row of the session file; at most 128M</source>
+        <translation>使用 --session 时 --max-body %1 过大：一个捕获必须能放进会话文件的一行；最大 128M</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CompareDialog</name>
@@ -866,8 +914,16 @@ Commands:
         <translation>错误：会话 %1</translation>
     </message>
     <message>
-        <source>error: the session file cannot be written: %1</source>
-        <translation>错误：无法写入会话文件：%1</translation>
+        <source>error: the session file cannot be written: %1. Replies still leave (--on-journal-failure fail): captures are kept in memory only until it can be written again.</source>
+        <translation>错误：无法写入会话文件：%1。应答仍会发出（--on-journal-failure fail）：在文件恢复可写之前，捕获只保存在内存中。</translation>
+    </message>
+    <message>
+        <source>error: the session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>
+        <translation>错误：无法写入会话文件：%1。应答会等到其捕获写入后才发出（OpenIM 可能以 90004 超时）；正在重试。</translation>
+    </message>
+    <message>
+        <source>the session file is written again; nothing was lost</source>
+        <translation>会话文件已恢复写入；没有丢失任何数据</translation>
     </message>
 </context>
 <context>
@@ -931,6 +987,15 @@ Commands:
     <message>
         <source>OpenIM gave up %1 s ago</source>
         <translation>OpenIM 已在 %1 秒前放弃</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::JsonlWriter</name>
+    <message numerus="yes">
+        <source>warning: --jsonl: %n line(s) dropped while stdout was not read (the session file and the control API still have them)</source>
+        <translation>
+            <numerusform>警告：--jsonl：标准输出未被读取期间丢弃了 %n 行（会话文件和控制 API 中仍保留这些捕获）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1360,10 +1425,6 @@ Commands:
         <translation>会话未打开</translation>
     </message>
     <message>
-        <source>The session file cannot be written: %1</source>
-        <translation>无法写入会话文件：%1</translation>
-    </message>
-    <message>
         <source>%1 — OpenIM Callback Inspector</source>
         <translation>%1 — OpenIM 回调检查器</translation>
     </message>
@@ -1654,6 +1715,14 @@ Commands:
     <message>
         <source>HTTPS with %1 and %2. Click to change</source>
         <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
+    </message>
+    <message>
+        <source>The session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>
+        <translation>无法写入会话文件：%1。应答会等到其捕获写入后才发出（OpenIM 可能以 90004 超时）；正在重试。</translation>
+    </message>
+    <message>
+        <source>The session file is written again; nothing was lost</source>
+        <translation>会话文件已恢复写入；没有丢失任何数据</translation>
     </message>
 </context>
 <context>
@@ -2359,19 +2428,25 @@ Commands:
             <numerusform>已导出 %n 个捕获</numerusform>
         </translation>
     </message>
-    <message>
-        <source>error: cannot read %1: %2</source>
-        <translation>错误：无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>error: %1: %2</source>
-        <translation>错误：%1：%2</translation>
-    </message>
     <message numerus="yes">
         <source>imported %n capture(s) into %1</source>
         <translation>
             <numerusform>已将 %n 个捕获导入 %1</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>error: %n row(s) of %1 could not be read (damaged); they are not in the export</source>
+        <translation>
+            <numerusform>错误：%1 中有 %n 行无法读取（已损坏）；它们不在导出结果中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>error: cannot import %1: %2</source>
+        <translation>错误：无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: the session file %1 cannot be written: %2; nothing was imported</source>
+        <translation>错误：无法写入会话文件 %1：%2；未导入任何内容</translation>
     </message>
 </context>
 <context>
