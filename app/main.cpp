@@ -152,6 +152,8 @@ static int dispatch(const CommandLine &cmd, bool gui)
         o.failedContinue = cmd.sendFailedContinue;
         o.replaySession = cmd.replaySession;
         o.replayId = cmd.replayId;
+        o.caCertPath = cmd.sendCaCert;
+        o.insecure = cmd.sendInsecure;
         return Simulator::run(o);
     }
     case CommandLine::Mode::WebhooksCheck:

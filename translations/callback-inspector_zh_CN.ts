@@ -867,6 +867,14 @@ Commands:
         <source>--max-body %1 is too large with --session: a capture must fit one row of the session file; at most 128M</source>
         <translation>使用 --session 时 --max-body %1 过大：一个捕获必须能放进会话文件的一行；最大 128M</translation>
     </message>
+    <message>
+        <source>send: an https:// business server&apos;s certificate is checked against the system&apos;s CAs and this PEM file (its CA, or the certificate itself when self-signed).</source>
+        <translation>send：https:// 业务服务器的证书会按系统 CA 和此 PEM 文件（其 CA，或自签名时的证书本身）进行校验。</translation>
+    </message>
+    <message>
+        <source>send: do not check an https:// business server&apos;s certificate (OpenIM itself would).</source>
+        <translation>send：不校验 https:// 业务服务器的证书（OpenIM 本身会校验）。</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CompareDialog</name>
@@ -2067,6 +2075,10 @@ Commands:
     <message>
         <source>No rules: every callback gets the continue reply.</source>
         <translation>没有规则：所有回调都得到继续应答。</translation>
+    </message>
+    <message>
+        <source> (changed by the control API)</source>
+        <translation>（已被控制 API 修改）</translation>
     </message>
 </context>
 <context>

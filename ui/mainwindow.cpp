@@ -217,6 +217,10 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     });
     connect(m_rules, &RulesWidget::scenarioChanged, this,
         [this](const Scenario &scenario) { m_host->setScenario(scenario); });
+    // The served scenario and the capture list belong to the server: changes made through the
+    // control API show here at once, so the window never shows (or saves over) something else.
+    connect(m_host, &ServerHost::scenarioChangedElsewhere, m_rules, &RulesWidget::showServed);
+    connect(m_store, &CaptureStore::cleared, this, &MainWindow::clearView);
 
     statusBar()->addWidget(m_listening, 1);
     statusBar()->addPermanentWidget(m_rate);
@@ -429,15 +433,7 @@ void MainWindow::buildActions()
                    this, tr("Clear"), tr("Remove every capture from the table? The session file keeps them."))
                 != QMessageBox::Yes)
             return;
-        m_store->clear();
-        m_model->clear();
-        m_paused.clear();
-        m_commandCounts.clear();
-        m_statistics->clear();
-        while (m_commandPicker->count() > 1)
-            m_commandPicker->removeItem(1);
-        m_detail->clear();
-        updateCounts();
+        m_store->clear(); // the view follows through CaptureStore::cleared, as for DELETE captures
     });
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     clear->setToolTip(tr("Remove every capture from the table"));
@@ -933,6 +929,23 @@ QString MainWindow::autosavePath()
 QString MainWindow::sessionPath() const
 {
     return m_journal ? m_journal->path() : QString();
+}
+
+void MainWindow::clearView()
+{
+    m_model->clear();
+    m_paused.clear();
+    m_commandCounts.clear();
+    m_statistics->clear();
+    while (m_commandPicker->count() > 1)
+        m_commandPicker->removeItem(1);
+    m_detail->clear();
+    updateCounts();
+}
+
+QString MainWindow::sessionJournalFailure() const
+{
+    return m_journal ? m_journal->failure() : QString();
 }
 
 SessionJournal *MainWindow::takeJournal()

@@ -66,6 +66,10 @@ public:
     // Journals every capture to a session file from now on; with load, shows what the file holds.
     bool openSession(const QString &path, bool load);
     QString sessionPath() const;
+    // Empty while the session file is written; else why it is not (the banner shows it too).
+    QString sessionJournalFailure() const;
+    // Empties the table, the statistics and the detail (after a Clear from the window or the API).
+    void clearView();
     // Settings > Language: the closing window hands its journal, still journaling what the server
     // captures, to the window that replaces it, which shows what the file holds.
     SessionJournal *takeJournal();

@@ -35,4 +35,16 @@ echo "$out"
 untrusted=$("$work/goclient" -url "$url" callbackBeforeSendSingleMsgCommand)
 echo "$untrusted"
 grep -q 'certificate signed by unknown authority' <<<"$untrusted"
-echo "https_clients: curl and Go over HTTPS passed"
+# The inspector's own "act as OpenIM" client (send; Simulate and Replay in the window use it too):
+# TLS with the CA given, refused without it (what OpenIM reports as 90004), and --insecure.
+sent=$(QT_QPA_PLATFORM= "$bin" send --to "$url" --command callbackBeforeSendSingleMsgCommand \
+    --cacert "$src/tests/data/tls-cert.pem")
+echo "send --cacert: $sent"
+grep -q '"status":200' <<<"$sent"
+refused=$(QT_QPA_PLATFORM= "$bin" send --to "$url" --command callbackBeforeSendSingleMsgCommand)
+echo "send without the CA: $refused"
+grep -q '"error":"TLS: ' <<<"$refused"
+grep -q '"errCode":90004' <<<"$refused"
+insecure=$(QT_QPA_PLATFORM= "$bin" send --to "$url" --command callbackBeforeSendSingleMsgCommand --insecure)
+grep -q '"status":200' <<<"$insecure"
+echo "https_clients: curl, Go and send over HTTPS passed"

@@ -337,6 +337,20 @@ private Q_SLOTS:
         ServerHost host(&store);
         QTemporaryDir dir;
         const QString session = dir.filePath(u"swap.cbisession"_s);
+        {
+            // A session from an earlier run (gui walk F3: its ids were given out again after a switch).
+            SessionJournal earlier;
+            QVERIFY(earlier.open(session, nullptr));
+            CapturedRequest old;
+            old.receivedAt = QDateTime::currentDateTimeUtc();
+            old.id = 1;
+            old.operationID = u"op-old-1"_s;
+            earlier.append(old);
+            old.id = 2;
+            old.operationID = u"op-old-2"_s;
+            earlier.append(old);
+            earlier.sync();
+        }
         SessionJournal *journal = nullptr;
         const quint16 port = [&] {
             MainWindow window(&store, &host);
@@ -380,14 +394,19 @@ private Q_SLOTS:
         next.adoptServer();
         next.adoptJournal(journal);
         QCOMPARE(next.sessionPath(), session);
-        QCOMPARE(next.model()->rowCount(), 1);
-        QCOMPARE(next.model()->captureAt(0)->operationID, u"op-swap"_s);
+        QCOMPARE(next.model()->rowCount(), 3);
+        QCOMPARE(next.model()->captureAt(2)->operationID, u"op-swap"_s);
+        QCOMPARE(next.model()->captureAt(2)->id, 3u);
         QTest::qWait(400); // the late batch: not shown twice
-        QCOMPARE(next.model()->rowCount(), 1);
+        QCOMPARE(next.model()->rowCount(), 3);
         store.setFlushIntervalMs(5);
         openim.write(post("callbackBeforeSendSingleMsgCommand", carolToDan, "op-after"));
-        QTRY_COMPARE(SessionJournal::count(session, nullptr), 2);
-        QTRY_COMPARE(next.model()->rowCount(), 2);
+        QTRY_COMPARE(SessionJournal::count(session, nullptr), 4);
+        QTRY_COMPARE(next.model()->rowCount(), 4);
+        // Ids go on across the swap (they restarted at the file's id when it was opened, and
+        // replaced op-swap in the file); a reused id would now be refused by the session file.
+        QCOMPARE(next.model()->captureAt(3)->id, 4u);
+        QCOMPARE(next.sessionJournalFailure(), QString());
         QVERIFY(host.isListening());
         QCOMPARE(host.config().port, port);
         // The new window shows the server as running (its start/stop action offers to stop it).

@@ -93,11 +93,22 @@ void RulesWidget::setScenario(const Scenario &scenario, const QString &path)
 {
     m_scenario = scenario;
     m_path = path;
+    m_changedByApi = false;
     const QSignalBlocker blocker(m_profile);
     m_profile->setCurrentIndex(m_profile->findData(profileName(scenario.profile)));
     setModified(false);
     refresh();
     Q_EMIT scenarioChanged(m_scenario);
+}
+
+void RulesWidget::showServed(const Scenario &scenario)
+{
+    m_scenario = scenario;
+    const QSignalBlocker blocker(m_profile);
+    m_profile->setCurrentIndex(m_profile->findData(profileName(scenario.profile)));
+    m_changedByApi = true;
+    m_modified = false; // set again below: the title changes, and a Save is offered
+    setModified(true);
 }
 
 void RulesWidget::setModified(bool modified)
@@ -170,8 +181,10 @@ void RulesWidget::refresh()
     const QString name = m_scenario.name.isEmpty()
         ? (m_path.isEmpty() ? tr("Untitled scenario") : QFileInfo(m_path).fileName())
         : m_scenario.name;
-    m_title->setText(
-        QStringLiteral("<b>%1</b>%2").arg(name.toHtmlEscaped(), m_modified ? tr(" (modified)") : QString())
+    m_title->setText(QStringLiteral("<b>%1</b>%2")
+                         .arg(name.toHtmlEscaped(),
+                             m_changedByApi ? tr(" (changed by the control API)")
+                                            : (m_modified ? tr(" (modified)") : QString()))
         + (m_scenario.rules.isEmpty()
                 ? QStringLiteral("<br>") + tr("No rules: every callback gets the continue reply.")
                 : QString()));

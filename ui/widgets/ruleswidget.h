@@ -26,6 +26,10 @@ public:
     QString path() const { return m_path; }
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
+    // The server serves `scenario`, changed through the control API: shown as it is (and marked
+    // so), so that the next edit here starts from what is served instead of overwriting it.
+    void showServed(const cbi::Scenario &scenario);
+    bool changedByApi() const { return m_changedByApi; }
 
     // Opens the editor on a new rule (prefilled) and appends it when accepted.
     bool addRule(const Rule &prefill);
@@ -44,6 +48,7 @@ private:
     Scenario m_scenario;
     QString m_path;
     bool m_modified = false;
+    bool m_changedByApi = false;
     QComboBox *m_profile;
     QListWidget *m_list;
     QLabel *m_title;

@@ -123,6 +123,7 @@ void CaptureStore::clear()
     {
         QMutexLocker lock(&m_mutex);
         m_items.clear();
+        m_pending.clear(); // not yet shown: cleared with the rest
         m_bytes = 0;
     }
     Q_EMIT cleared();

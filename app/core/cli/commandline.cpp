@@ -152,6 +152,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
            "keeps every reply until its capture is written, so OpenIM times out (90004); fail answers "
            "anyway and keeps the captures in memory, retrying the file."),
         QStringLiteral("hold|fail"), QStringLiteral("hold"));
+    const QCommandLineOption caCert(QStringLiteral("cacert"),
+        tr("send: an https:// business server's certificate is checked against the system's CAs and "
+           "this PEM file (its CA, or the certificate itself when self-signed)."),
+        tr("file"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+        tr("send: do not check an https:// business server's certificate (OpenIM itself would)."));
     const QCommandLineOption allowHost(QStringLiteral("allow-host"),
         tr("A host name the control API also answers to (besides localhost and IP addresses), e.g. the "
            "machine's name when scripts reach it by name; repeat for more."),
@@ -208,9 +214,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"),
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
-        capacity, memoryLimit, scenario, profile, token, allowHost, journalFailure, exec, duration, count,
-        timeout, junit, session, format, output, command, verdict, since, target, to, bodyFile,
-        failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
+        capacity, memoryLimit, scenario, profile, token, allowHost, journalFailure, caCert, insecure, exec,
+        duration, count, timeout, junit, session, format, output, command, verdict, since, target, to,
+        bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -386,6 +392,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         // send mirrors webhooks.yml: the timeout is in seconds there.
         result.sendTo = parser.value(to);
         result.sendBody = parser.value(bodyFile);
+        result.sendCaCert = parser.value(caCert);
+        result.sendInsecure = parser.isSet(insecure);
         result.sendTimeoutSeconds = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 5;
         if (!ok || result.sendTimeoutSeconds < 0)
             return fail(tr("Invalid --timeout value %1: expected seconds").arg(parser.value(timeout)));

@@ -92,6 +92,8 @@ public:
     ExportOptions transfer; // Mode::Export and Mode::Import
     QString sendTo; // Mode::Send: the business server's webhooks url
     QString sendBody; // Mode::Send: a request body file
+    QString sendCaCert; // Mode::Send: https: a PEM CA certificate to trust
+    bool sendInsecure = false; // Mode::Send: https: no certificate checks
     int sendTimeoutSeconds = 5;
     bool sendFailedContinue = true;
     QString replaySession; // send --replay SESSION --id N

@@ -11,7 +11,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTcpSocket>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -38,7 +40,24 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
     // A plain socket, not QNetworkAccessManager: QNAM silently re-sends a POST whose connection was
     // reset, and OpenIM never retries. One request, one connection, as Go's client with a fresh pool.
     const QUrl target(url);
-    QTcpSocket socket;
+    // https:// is TLS, verified as Go verifies (the system's CAs and the host name; --cacert adds
+    // one, --insecure turns checks off): a certificate OpenIM would refuse fails here too (90004).
+    const bool tls = target.scheme() == QLatin1String("https");
+    QSslSocket socket;
+    if (tls) {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        if (!options.caCertPath.isEmpty()) {
+            const QList<QSslCertificate> cas = QSslCertificate::fromPath(options.caCertPath, QSsl::Pem);
+            if (cas.isEmpty())
+                return QJsonObject {{QStringLiteral("url"), url}, {QStringLiteral("command"), command},
+                    {QStringLiteral("error"),
+                        QStringLiteral("--cacert %1 holds no PEM certificate").arg(options.caCertPath)}};
+            config.addCaCertificates(cas);
+        }
+        if (options.insecure)
+            config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        socket.setSslConfiguration(config);
+    }
     QByteArray received;
     QString transportError;
     QElapsedTimer clock;
@@ -58,7 +77,7 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
             : QStringLiteral("context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
         loop.quit();
     });
-    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] {
+    QObject::connect(&socket, tls ? &QSslSocket::encrypted : &QTcpSocket::connected, &loop, [&] {
         QByteArray path = target.path(QUrl::FullyEncoded).toLatin1();
         if (path.isEmpty())
             path = "/";
@@ -99,16 +118,27 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
                 loop.quit();
         }
     });
+    QObject::connect(&socket, &QSslSocket::sslErrors, &loop, [&](const QList<QSslError> &errors) {
+        QStringList reasons;
+        for (const QSslError &e : errors)
+            reasons.append(e.errorString());
+        transportError = QStringLiteral("TLS: %1").arg(reasons.join(QStringLiteral("; ")));
+        socket.abort();
+        loop.quit();
+    });
     QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
     QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError e) {
-        if (e != QAbstractSocket::RemoteHostClosedError || received.isEmpty())
+        if ((e != QAbstractSocket::RemoteHostClosedError || received.isEmpty()) && transportError.isEmpty())
             transportError = socket.errorString();
         loop.quit();
     });
     deadline.start(timeoutMs);
-    socket.connectToHost(target.host(), quint16(target.port(80)));
+    if (tls)
+        socket.connectToHostEncrypted(target.host(), quint16(target.port(443)));
+    else
+        socket.connectToHost(target.host(), quint16(target.port(80)));
     loop.exec();
-    if (!timedOut && received.size() < maxReplyBytes)
+    if (!timedOut && socket.isOpen() && received.size() < maxReplyBytes)
         received += socket.read(maxReplyBytes - received.size());
     const qint64 elapsed = clock.elapsed();
 

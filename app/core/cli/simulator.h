@@ -24,6 +24,8 @@ public:
         Profile profile = defaultProfile;
         int timeoutSeconds = 5;
         bool failedContinue = true;
+        QString caCertPath; // https: a PEM CA (or self-signed certificate) to trust besides the system's
+        bool insecure = false; // https: no certificate checks (OpenIM itself would refuse)
         QString replaySession; // replay: take the command and body of a capture from this session
         quint64 replayId = 0;
     };

@@ -38,6 +38,8 @@ ControlApi::ControlApi(CaptureStore *store, RuleEngine *engine, QObject *parent)
     , m_store(store)
     , m_engine(engine)
 {
+    // Cleared from any side (this API, the window): the statistics start over with the list.
+    connect(store, &CaptureStore::cleared, this, [this] { m_stats.clear(); });
 }
 
 ControlApi::Response ControlApi::error(int status, const QString &message)
@@ -133,8 +135,7 @@ ControlApi::Response ControlApi::route(
                     .arg(parts.at(1)));
         }
         if (parts.size() == 1 && method == "DELETE") {
-            m_store->clear();
-            m_stats.clear();
+            m_store->clear(); // the statistics follow through CaptureStore::cleared
             return json(QJsonObject {{QStringLiteral("cleared"), true}});
         }
         if (parts.size() == 1 && method == "GET") {
@@ -203,6 +204,7 @@ ControlApi::Response ControlApi::route(
             if (!scenario)
                 return error(400, QStringLiteral("scenario: %1").arg(message));
             m_engine->setScenario(*scenario);
+            Q_EMIT scenarioChanged(*scenario);
             return json(QJsonObject {{QStringLiteral("rules"), qint64(scenario->rules.size())}});
         }
         if (parts.size() == 2 && parts.at(1) == QLatin1String("reset") && method == "POST") {
@@ -233,6 +235,7 @@ ControlApi::Response ControlApi::route(
             else
                 scenario.rules.append(parsed->rules.first());
             m_engine->setScenario(scenario);
+            Q_EMIT scenarioChanged(scenario);
             return json(QJsonObject {{QStringLiteral("rules"), qint64(scenario.rules.size())}}, 201);
         }
         if (parts.size() == 2 && method == "DELETE") {
@@ -245,6 +248,7 @@ ControlApi::Response ControlApi::route(
                         .arg(scenario.rules.size()));
             scenario.rules.removeAt(index);
             m_engine->setScenario(scenario);
+            Q_EMIT scenarioChanged(scenario);
             return json(QJsonObject {{QStringLiteral("rules"), qint64(scenario.rules.size())}});
         }
         return error(405,

@@ -4,6 +4,7 @@
 #include "capture/capturedrequest.h"
 #include "capture/capturestats.h"
 #include "controlguard.h"
+#include "rules/scenario.h"
 
 #include <QByteArray>
 #include <QList>
@@ -64,6 +65,10 @@ public:
     void replyLate(qint64 ns) { m_stats.addLateness(ns); }
     // After an events response went out: send matching captures to this connection as they come.
     void subscribe(const std::shared_ptr<void> &query, const StreamSink &sink);
+
+Q_SIGNALS:
+    // A script replaced or edited the served scenario (PUT scenario, POST rules, DELETE rules/N).
+    void scenarioChanged(const cbi::Scenario &scenario);
 
 private:
     struct Query; // parsed filter parameters

@@ -1092,6 +1092,7 @@ CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
     , m_store(store)
     , m_control(new ControlApi(store, &m_engine, this))
 {
+    connect(m_control, &ControlApi::scenarioChanged, this, &CaptureServer::scenarioChangedElsewhere);
     m_control->setStatusProvider([this] {
         return QJsonObject {{QStringLiteral("listening"), isListening()},
             {QStringLiteral("address"), serverAddress().toString()},

@@ -67,6 +67,8 @@ public:
 Q_SIGNALS:
     void callbackHeld(quint64 holdId, const cbi::CapturedRequest &capture, int timeoutMs);
     void holdEnded(quint64 holdId);
+    // The control API changed the served scenario.
+    void scenarioChangedElsewhere(const cbi::Scenario &scenario);
 
 public:
     // Counters, readable from any thread.

@@ -14,6 +14,11 @@ ServerHost::ServerHost(CaptureStore *store, QObject *parent)
     // Queued to this (the GUI's) thread.
     connect(m_server, &CaptureServer::callbackHeld, this, &ServerHost::callbackHeld);
     connect(m_server, &CaptureServer::holdEnded, this, &ServerHost::holdEnded);
+    qRegisterMetaType<cbi::Scenario>();
+    connect(m_server, &CaptureServer::scenarioChangedElsewhere, this, [this](const Scenario &scenario) {
+        m_scenario = scenario;
+        Q_EMIT scenarioChangedElsewhere(scenario);
+    });
     m_thread.setEventDispatcher(new EpollDispatcher); // see epolldispatcher.h
     m_server->moveToThread(&m_thread);
     m_thread.start();

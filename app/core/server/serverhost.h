@@ -43,6 +43,8 @@ Q_SIGNALS:
     void stateChanged();
     void callbackHeld(quint64 holdId, const cbi::CapturedRequest &capture, int timeoutMs);
     void holdEnded(quint64 holdId);
+    // The control API changed the served scenario (scenario() already says so).
+    void scenarioChangedElsewhere(const cbi::Scenario &scenario);
 
 private:
     QThread m_thread;
