@@ -66,6 +66,31 @@ private Q_SLOTS:
         QVERIFY(!scenario.failedContinue); // honoured by those versions
     }
 
+    // Reliability report 4.2.1: merge keys, as Go's YAML decoder (and so OpenIM) reads them.
+    void mergeKeys()
+    {
+        QString error;
+        const auto config = WebhooksConfig::parse("defaults: &d\n  enable: true\n  timeout: 3\n"
+                                                  "url: http://127.0.0.1:10006/callbackExample\n"
+                                                  "beforeSendSingleMsg:\n  <<: *d\n  timeout: 7\n"
+                                                  "afterSendSingleMsg:\n  <<: [*d]\n",
+            &error);
+        QVERIFY2(config, qPrintable(error));
+        int seen = 0;
+        for (const auto &e : config->entries) {
+            if (e.key == u"beforeSendSingleMsg"_s) {
+                QVERIFY(e.enable);
+                QCOMPARE(e.timeout, 7); // its own key wins
+                ++seen;
+            } else if (e.key == u"afterSendSingleMsg"_s) {
+                QVERIFY(e.enable);
+                QCOMPARE(e.timeout, 3);
+                ++seen;
+            }
+        }
+        QCOMPARE(seen, 2);
+    }
+
     void brokenFilesSayWhere()
     {
         QString error;

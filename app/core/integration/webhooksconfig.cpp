@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSet>
 
+#include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace cbi {
@@ -60,6 +61,36 @@ std::optional<WebhooksConfig> WebhooksConfig::parse(const QByteArray &yaml, QStr
     return std::nullopt;
 }
 
+// YAML merge keys (<<: *defaults), as Go's YAML decoder applies them to OpenIM's config: the map's
+// own keys win, then the merged maps in order. yaml-cpp reads "<<" as a plain key.
+static YAML::Node withMerges(const YAML::Node &map, int depth = 0)
+{
+    if (!map.IsMap() || !map["<<"] || depth > 8)
+        return map;
+    YAML::Node out(YAML::NodeType::Map);
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() != "<<")
+            out[it->first.Scalar()] = it->second;
+    }
+    const YAML::Node merge = map["<<"];
+    std::vector<YAML::Node> sources;
+    if (merge.IsMap())
+        sources.push_back(merge);
+    else if (merge.IsSequence())
+        for (const auto &m : merge)
+            sources.push_back(m);
+    for (const YAML::Node &source : sources) {
+        const YAML::Node merged = withMerges(source, depth + 1);
+        if (!merged.IsMap())
+            continue;
+        for (auto it = merged.begin(); it != merged.end(); ++it) {
+            if (it->first.IsScalar() && !out[it->first.Scalar()])
+                out[it->first.Scalar()] = it->second;
+        }
+    }
+    return out;
+}
+
 static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QString *error)
 {
     using Layout = WebhooksConfig::Layout;
@@ -81,10 +112,10 @@ static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QStri
         return std::nullopt;
     }
     WebhooksConfig config;
-    YAML::Node section = root;
-    if (root["callback"] && root["callback"].IsMap()) {
+    YAML::Node section = withMerges(root);
+    if (section["callback"] && section["callback"].IsMap()) {
         // config.yaml of v2 - v3.6: everything under callback:.
-        section = root["callback"];
+        section = withMerges(section["callback"]);
         config.layout = Layout::Legacy;
     }
     config.url = text(section["url"]);
@@ -100,9 +131,10 @@ static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QStri
         if (!it->first.IsScalar())
             continue; // a complex key (? [a, b]) is no config key (found by the fuzzer: as<> threw)
         const QString key = QString::fromStdString(it->first.Scalar());
-        if (key == QLatin1String("url") || key == QLatin1String("callbackUrl") || !it->second.IsMap())
+        if (key == QLatin1String("url") || key == QLatin1String("callbackUrl") || key == QLatin1String("<<")
+            || !it->second.IsMap())
             continue;
-        const YAML::Node node = it->second;
+        const YAML::Node node = withMerges(it->second);
         Entry e;
         e.key = key;
         e.command = commandForKey(key);
