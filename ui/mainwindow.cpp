@@ -99,6 +99,7 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     qRegisterMetaType<cbi::Scenario>(); // scenarioChanged crosses to the server thread
     setWindowTitle(tr("OpenIM Callback Inspector"));
     m_model->setCapacity(store->capacity());
+    m_model->setMemoryLimit(store->memoryLimit());
     m_proxy->setSourceModel(m_model);
 
     m_view->setModel(m_proxy);

@@ -59,6 +59,36 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // Reliability report 5.5: the table is bounded in bytes as well as rows (huge bodies).
+    void memoryLimitDropsOldest()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<CapturedRequest> big = batch(1, 20);
+        for (CapturedRequest &c : big)
+            c.body = QByteArray(100 * 1024, 'x');
+        model.setMemoryLimit(1024 * 1024); // about nine of them
+        model.appendBatch(big.mid(0, 5));
+        QCOMPARE(model.rowCount(), 5);
+        model.appendBatch(big.mid(5));
+        QVERIFY2(model.rowCount() >= 8 && model.rowCount() <= 10,
+            QByteArray::number(model.rowCount()).constData());
+        QVERIFY(model.memoryUsed() <= 1024 * 1024);
+        QCOMPARE(
+            model.data(model.index(model.rowCount() - 1, 0), CaptureTableModel::CaptureIdRole).toULongLong(),
+            20u);
+        model.setPinned(0, true);
+        const quint64 pinned = model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong();
+        model.appendBatch(batch(100, 1));
+        QCOMPARE(model.data(model.index(0, 0), CaptureTableModel::CaptureIdRole).toULongLong(), pinned);
+        model.clear();
+        QCOMPARE(model.memoryUsed(), 0);
+        // One capture larger than the limit is still shown.
+        model.setMemoryLimit(1000);
+        model.appendBatch(big.mid(0, 1));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
     void pinnedRowsSurviveTrimming()
     {
         CaptureTableModel model;

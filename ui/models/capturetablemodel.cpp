@@ -126,8 +126,10 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
     const int first = int(m_rows.size());
     const int last = first + int(batch.size() - skip) - 1;
     beginInsertRows({}, first, last);
-    for (qsizetype i = skip; i < batch.size(); ++i)
+    for (qsizetype i = skip; i < batch.size(); ++i) {
+        m_bytes += batch.at(i).approxBytes();
         m_rows.push_back(makeRow(batch.at(i)));
+    }
     endInsertRows();
     trim();
 }
@@ -148,6 +150,7 @@ void CaptureTableModel::prependHistory(const QList<CapturedRequest> &older, quin
     for (auto it = older.crbegin(); it != older.crend(); ++it) {
         Row row = makeRow(*it);
         row.history = true;
+        m_bytes += it->approxBytes();
         m_rows.push_front(std::move(row));
     }
     m_history += older.size();
@@ -175,6 +178,7 @@ void CaptureTableModel::dropHistory()
         while (end < int(m_rows.size()) && m_rows[size_t(end)].history && !m_rows[size_t(end)].pinned)
             ++end;
         beginRemoveRows({}, row, end - 1);
+        forget(row, end);
         m_rows.erase(m_rows.begin() + row, m_rows.begin() + end);
         m_history -= end - row;
         endRemoveRows();
@@ -191,9 +195,35 @@ quint64 CaptureTableModel::historyCursor() const
     return oldest;
 }
 
+void CaptureTableModel::forget(qsizetype first, qsizetype end)
+{
+    for (qsizetype i = first; i < end; ++i)
+        m_bytes -= m_rows[size_t(i)].capture.approxBytes();
+}
+
+void CaptureTableModel::setMemoryLimit(qint64 bytes)
+{
+    m_memoryLimit = qMax<qint64>(1, bytes);
+    trim();
+}
+
 void CaptureTableModel::trim()
 {
     qsizetype excess = qsizetype(m_rows.size()) - m_history - m_capacity;
+    if (m_bytes > m_memoryLimit) {
+        // As many of the oldest unpinned live rows as cover the overshoot (history rows on the way
+        // go too, below); the newest row stays whatever its size.
+        qint64 over = m_bytes - m_memoryLimit;
+        qsizetype live = 0;
+        for (qsizetype i = 0; i + 1 < qsizetype(m_rows.size()) && over > 0; ++i) {
+            const Row &r = m_rows[size_t(i)];
+            if (r.pinned)
+                continue;
+            over -= r.capture.approxBytes();
+            live += r.history ? 0 : 1;
+        }
+        excess = qMax(excess, live);
+    }
     if (excess <= 0)
         return;
     // The oldest unpinned rows go, a contiguous run at a time (usually one run: rows 0..excess-1).
@@ -213,6 +243,7 @@ void CaptureTableModel::trim()
         if (end == row)
             break; // everything left is pinned
         beginRemoveRows({}, int(row), int(end) - 1);
+        forget(row, end);
         m_rows.erase(m_rows.begin() + row, m_rows.begin() + end);
         const qsizetype fromHistory = end - row - live;
         m_history -= fromHistory;
@@ -240,6 +271,7 @@ void CaptureTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_bytes = 0;
     m_history = 0;
     m_scannedDownTo = 0;
     m_historyTrimmed = false;

@@ -55,6 +55,10 @@ public:
     void clear();
     void setCapacity(qsizetype capacity);
     qsizetype capacity() const { return m_capacity; }
+    // Bytes the rows' captures may hold (CapturedRequest::approxBytes), as the store's limit: the
+    // oldest unpinned rows go first past it, as past the capacity.
+    void setMemoryLimit(qint64 bytes);
+    qint64 memoryUsed() const { return m_bytes; }
     quint64 droppedCount() const { return m_dropped; }
     const CapturedRequest *captureAt(int row) const;
     // Pinned rows are kept when the table drops its oldest rows, and marked.
@@ -83,6 +87,9 @@ private:
 
     std::deque<Row> m_rows;
     qsizetype m_capacity = 50000;
+    qint64 m_memoryLimit = qint64(512) * 1024 * 1024;
+    qint64 m_bytes = 0;
+    void forget(qsizetype first, qsizetype end); // subtracts the bytes of rows [first, end)
     quint64 m_dropped = 0;
     qsizetype m_history = 0; // rows paged in from the session file, all at the top
     quint64 m_scannedDownTo = 0;
