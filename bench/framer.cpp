@@ -7,7 +7,7 @@
 //   cbi-bench-framer [--reps N=5] [--one-feed] [SIZE_MB ...]   (default sizes 1 2 4 8 16 20)
 // Defect 4 of the November reliability report: the old framer searched the rest of the input for
 // every request, 28.7 s for 2.1 MB.
-#include "server/httpframer.h"
+#include "http/httpframer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "server/httpframer.h"
+#include "http/httpframer.h"
 
 #include <QRandomGenerator>
 #include <QTest>

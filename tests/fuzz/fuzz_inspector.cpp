@@ -11,7 +11,7 @@
 #include "integration/webhooksconfig.h"
 #include "rules/ruleengine.h"
 #include "server/commanddetector.h"
-#include "server/httpframer.h"
+#include "http/httpframer.h"
 #include "verdict/verdictengine.h"
 
 #include <QCoreApplication>

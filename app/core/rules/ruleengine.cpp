@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ruleengine.h"
 
-#include "server/replyplan.h"
+#include "capture/continuereply.h"
 #include "verdict/verdictengine.h"
 
 namespace cbi {

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "replyplan.h"
+#include "capture/continuereply.h"
 #include "rules/ruleengine.h"
 #include "serverconfig.h"
 
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
 
 namespace cbi {
+
+// Fills the reply (status, headers, body, delay, fault) of a captured request. Called on the
+// server's thread for every request; it must be cheap and must not block.
+using ReplyPlanner = std::function<void(CapturedRequest &)>;
 
 class CaptureStore;
 class ControlApi;

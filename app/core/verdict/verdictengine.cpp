@@ -2,7 +2,7 @@
 #include "verdictengine.h"
 
 #include "catalogue/catalogue.h"
-#include "server/replyplan.h"
+#include "capture/continuereply.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "replyplan.h"
+#include "continuereply.h"
 
 namespace cbi {
 
