@@ -90,15 +90,15 @@ static int runGui(ServeOptions options)
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
     host.setScenario(scenario);
+    // The session first: no callback may be answered before the journal is there to keep it.
+    window->openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
+        !options.sessionPath.isEmpty());
     window->startServer(options.server);
     const QString scenarioPath = options.scenarioPath.isEmpty()
         ? settings.value(QStringLiteral("scenario/last")).toString()
         : options.scenarioPath;
     if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
         window->openScenario(scenarioPath);
-    // Every capture is kept: in the session the command line names, or in a new autosaved one.
-    window->openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
-        !options.sessionPath.isEmpty());
     window->show();
     int code = QApplication::exec();
     // Settings > Language: a new window in the new language takes over the running server, the

@@ -721,8 +721,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         // Nothing may be answered after the journal is gone: stop gating on it first. A language
         // change keeps it journaling for the next window (takeJournal).
         if (!m_languageChange) {
+            // The server stops first (holds are answered and journaled as it goes), then what the
+            // journal still has is written: no callback is answered without being journaled.
+            m_host->stop();
+            m_journal->sync();
             m_host->setCaptureSink({});
-            m_host->setCommitGate(false);
         }
         m_journal->sync();
     }

@@ -14,6 +14,7 @@ import http.server
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -236,7 +237,13 @@ def stalled_jsonl_reader():
         sender.recv(65536)
         slowest = max(slowest, time.time() - t)
     check(slowest < 0.5, "with a stalled --jsonl reader every callback is answered (slowest %.3f s)" % slowest)
-    p.kill()
+    p.send_signal(signal.SIGTERM)
+    try:
+        p.wait(8)
+        check(True, "SIGTERM with a stalled --jsonl reader: serve exits (rc %d)" % p.returncode)
+    except subprocess.TimeoutExpired:
+        check(False, "SIGTERM with a stalled --jsonl reader: serve exits")
+        p.kill()
 
 
 def business_server():

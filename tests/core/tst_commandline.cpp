@@ -61,6 +61,9 @@ private Q_SLOTS:
             << QStringList {u"serve"_s, u"--idle-timeout"_s, u"4294968"_s} << u"4294968"_s;
         QTest::newRow("size overflow")
             << QStringList {u"serve"_s, u"--max-body"_s, u"17179869184G"_s} << u"17179869184G"_s;
+        // Report 3.5: a 1 GB capture does not fit a session row; with a session the limit is 128M.
+        QTest::newRow("body too large for a session")
+            << QStringList {u"serve"_s, u"--session"_s, u"s.db"_s, u"--max-body"_s, u"1100M"_s} << u"128M"_s;
         QTest::newRow("api base path")
             << QStringList {u"serve"_s, u"--base-path"_s, u"/__inspector/v1"_s} << u"/__inspector/"_s;
         QTest::newRow("api base path 2")

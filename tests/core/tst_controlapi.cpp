@@ -422,6 +422,20 @@ private Q_SLOTS:
         QVERIFY(captures.at(29).toObject().value(u"body"_s).toString().contains(u"s29"_s));
     }
 
+    // Review finding: an export pipelined behind a waiting request wrote its chunks before the
+    // waiting reply's head. Now it is refused (409) and nothing lands out of order.
+    void streamsNeedAConnectionOfTheirOwn()
+    {
+        QTcpSocket socket;
+        const auto replies = testhttp::exchange(socket, m_port,
+            testhttp::request("GET", "/__inspector/v1/wait?count=1&timeout=300")
+                + testhttp::request("GET", "/__inspector/v1/export"),
+            2);
+        QCOMPARE(replies.size(), 2);
+        QCOMPARE(replies.at(0).status, 408);
+        QCOMPARE(replies.at(1).status, 409);
+    }
+
     void eventStream()
     {
         QTcpSocket stream;

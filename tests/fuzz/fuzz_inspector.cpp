@@ -8,10 +8,10 @@
 #include "catalogue/catalogue.h"
 #include "control/controlapi.h"
 #include "export/capturereader.h"
+#include "http/httpframer.h"
 #include "integration/webhooksconfig.h"
 #include "rules/ruleengine.h"
 #include "server/commanddetector.h"
-#include "http/httpframer.h"
 #include "verdict/verdictengine.h"
 
 #include <QCoreApplication>

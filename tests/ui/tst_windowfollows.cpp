@@ -7,6 +7,7 @@
 #include "models/capturetablemodel.h"
 #include "server/serverhost.h"
 #include "testhttp.h"
+#include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace cbi;
@@ -129,6 +131,39 @@ private Q_SLOTS:
             QJsonDocument::fromJson(call(port, "GET", "/__inspector/v1/status").body).object();
         QCOMPARE(status.value(u"stored"_s).toInt(), window.model()->rowCount());
         window.rules()->setModified(false);
+    }
+
+    // Gui walk: holds survived a language switch on the server but vanished from the Held panel.
+    void holdsOutliveTheWindow()
+    {
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        QTcpSocket openim;
+        {
+            MainWindow first(&store, &host);
+            ServerConfig config;
+            config.port = 0;
+            QVERIFY(first.startServer(config));
+            first.held()->holdCommand(u"callbackBeforeSendSingleMsgCommand"_s);
+            openim.connectToHost(QHostAddress::LocalHost, host.config().port);
+            QVERIFY(openim.waitForConnected(2000));
+            openim.write(testhttp::callbackRequest(
+                "callbackBeforeSendSingleMsgCommand", callback("alice"), "op-held-across"));
+            QTRY_COMPARE(first.held()->waitingCount(), 1);
+            first.rules()->setModified(false);
+        } // the window goes, as on a language switch; the server and its hold stay
+        MainWindow next(&store, &host);
+        next.adoptServer();
+        QCOMPARE(next.held()->heldCommands(), QStringList {u"callbackBeforeSendSingleMsgCommand"_s});
+        QCOMPARE(next.held()->waitingCount(), 1);
+        next.held()->waitingList()->setCurrentRow(0);
+        QVERIFY(next.held()->answerSelected(std::nullopt)); // answerable from the new window
+        QTRY_VERIFY(openim.bytesAvailable() > 0);
+        QVERIFY(openim.readAll().startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(next.held()->waitingCount(), 0);
+        next.held()->stopHolding(u"callbackBeforeSendSingleMsgCommand"_s);
+        next.rules()->setModified(false);
     }
 };
 

@@ -91,6 +91,11 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     connect(m_host, &ServerHost::holdEnded, this, &HeldWidget::ended);
     m_tick->setInterval(200);
     connect(m_tick, &QTimer::timeout, this, &HeldWidget::tick);
+    // A window that opens while the server holds (a language switch): show what is held and waits.
+    for (const QString &command : m_host->heldCommands())
+        addCommandItem(command);
+    for (const ServerHost::WaitingHold &w : m_host->waitingHolds())
+        addWaiting(w.id, w.capture, w.timeoutMs - int(w.since.elapsed()));
     showSelected();
 }
 
@@ -98,10 +103,15 @@ void HeldWidget::holdCommand(const QString &command)
 {
     if (command.isEmpty() || heldCommands().contains(command))
         return;
+    addCommandItem(command);
+    applyHeldCommands();
+}
+
+void HeldWidget::addCommandItem(const QString &command)
+{
     auto *item =
         new QListWidgetItem(command == QLatin1String("*") ? tr("every callback") : command, m_commands);
     item->setData(Qt::UserRole, command);
-    applyHeldCommands();
 }
 
 void HeldWidget::stopHolding(const QString &command)
@@ -133,6 +143,12 @@ int HeldWidget::waitingCount() const
 
 void HeldWidget::held(quint64 id, const CapturedRequest &capture, int timeoutMs)
 {
+    addWaiting(id, capture, timeoutMs);
+    Q_EMIT callbackWaiting(capture.command);
+}
+
+void HeldWidget::addWaiting(quint64 id, const CapturedRequest &capture, int timeoutMs)
+{
     Waiting &w = m_held[id];
     w.capture = capture;
     w.timeoutMs = timeoutMs;
@@ -143,7 +159,6 @@ void HeldWidget::held(quint64 id, const CapturedRequest &capture, int timeoutMs)
         m_waiting->setCurrentItem(item);
     tick();
     m_tick->start();
-    Q_EMIT callbackWaiting(capture.command);
 }
 
 void HeldWidget::ended(quint64 id)

@@ -49,10 +49,12 @@ private:
         QElapsedTimer clock;
     };
     void held(quint64 id, const CapturedRequest &capture, int timeoutMs);
+    void addWaiting(quint64 id, const CapturedRequest &capture, int timeoutMs); // timeoutMs: still left
     void ended(quint64 id);
     void tick();
     void showSelected();
     void applyHeldCommands();
+    void addCommandItem(const QString &command);
     ReplySent editedReply() const;
 
     ServerHost *m_host;

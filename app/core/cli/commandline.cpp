@@ -349,7 +349,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     // A capture is one SQLite row, and SQLite refuses rows over 1e9 bytes: a body escaped into JSON
     // can grow sixfold, so with a session the body limit stays where every capture fits a row.
     constexpr qint64 maxJournaledBody = 128 * 1024 * 1024;
-    if (!o.sessionPath.isEmpty() && o.server.maxBodyBytes > maxJournaledBody)
+    const bool journals = !o.sessionPath.isEmpty() || result.mode == Mode::Gui; // the window always does
+    if (journals && o.server.maxBodyBytes > maxJournaledBody)
         return fail(tr("--max-body %1 is too large with --session: a capture must fit one row of the "
                        "session file; at most 128M")
                         .arg(parser.value(maxBody)));

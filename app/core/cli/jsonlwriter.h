@@ -2,11 +2,9 @@
 #pragma once
 
 #include <QByteArray>
-#include <QMutex>
-#include <QWaitCondition>
 
 #include <cstdio>
-#include <thread>
+#include <memory>
 
 namespace cbi {
 
@@ -20,22 +18,16 @@ public:
     static constexpr qsizetype maxQueuedBytes = 64 * 1024 * 1024;
 
     explicit JsonlWriter(std::FILE *out = stdout);
-    ~JsonlWriter(); // writes what is queued, then stops
+    // Writes what is queued, giving a stuck reader 2 s; then the rest is dropped, so that shutdown
+    // never hangs on stdout.
+    ~JsonlWriter();
 
     void write(const QByteArray &lines, int count);
     quint64 droppedLines() const;
 
 private:
-    void run();
-
-    std::FILE *m_out;
-    mutable QMutex m_mutex;
-    QWaitCondition m_ready;
-    QByteArray m_queue;
-    quint64 m_dropped = 0;
-    quint64 m_reported = 0;
-    bool m_stop = false;
-    std::thread m_thread;
+    struct State;
+    std::shared_ptr<State> m_state;
 };
 
 } // namespace cbi

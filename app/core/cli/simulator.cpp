@@ -190,7 +190,7 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
                 bool ok = false;
                 const qint64 size =
                     nl < 0 ? -1 : raw.mid(pos, nl - pos).split(';').first().trimmed().toLongLong(&ok, 16);
-                if (!ok || size <= 0)
+                if (!ok || size <= 0 || size > raw.size() - nl - 2)
                     break;
                 decoded += raw.mid(nl + 2, size);
                 pos = nl + 2 + size + 2;

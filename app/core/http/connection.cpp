@@ -50,6 +50,10 @@ void Connection::handleParsed()
             break;
         case HttpFramer::Event::Complete:
             m_sink->handleRequest(this, o.head, std::move(o.body));
+            if (m_lastRequest || m_streaming) {
+                m_parsed.clear(); // an event stream or export owns the connection from here
+                return;
+            }
             if (!o.head.keepAlive) {
                 m_lastRequest = true;
                 m_parsed.clear();

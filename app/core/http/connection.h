@@ -64,6 +64,13 @@ public:
     void writeRaw(const QByteArray &bytes) { m_socket->write(bytes); }
 
     void stopReading() { m_lastRequest = true; }
+    void endStreaming()
+    {
+        m_streaming = false;
+        m_lastActivity.restart();
+    }
+    // Whether the reply in slot `seq` is the next to leave (no earlier one waits).
+    bool isNext(quint64 seq) const { return !m_replies.empty() && m_replies.front().seq == seq; }
 
     // Writes a chunked body from `producer` (an empty piece ends it), a piece whenever less than
     // 256 KiB wait unsent, then closes.

@@ -230,6 +230,22 @@ public:
                 c, [guard, seq, keepAlive, http10, control](const ControlApi::Response &r) {
                     if (!guard)
                         return; // the script hung up while waiting
+                    if ((r.stream || r.producer) && !guard->isNext(seq)) {
+                        // A stream's bytes go straight to the socket: an earlier reply still
+                        // waiting on this connection would land after them.
+                        ReplySent refused;
+                        refused.status = 409;
+                        refused.headers = {
+                            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+                        refused.body = QByteArrayLiteral(
+                            R"({"error":"events and export need a connection with no other request waiting"})");
+                        Connection::PendingReply pending;
+                        pending.seq = seq;
+                        pending.bytes = ReplyWriter::serialize(refused, false, http10);
+                        pending.close = true;
+                        guard->complete(std::move(pending));
+                        return;
+                    }
                     if (r.stream) {
                         // Server-sent events: an open-ended reply, written to as captures arrive.
                         Connection::PendingReply head;
@@ -247,6 +263,7 @@ public:
                             // once took 6.8 GB).
                             if (guard->socket()->bytesToWrite() > ControlApi::maxStreamBacklog) {
                                 guard->writeRaw(ControlApi::droppedEvent());
+                                guard->endStreaming(); // the idle sweep closes it if it never reads
                                 guard->socket()->disconnectFromHost();
                                 return false;
                             }
@@ -432,10 +449,12 @@ CaptureServer::~CaptureServer()
 
 void CaptureServer::setCommitGate(bool on)
 {
-    m_commitGate = on;
-    if (on)
+    // Only when the gate closes: turned on again (a language switch, another session file), the
+    // commit point stays where the journal left it, so nothing still queued for the disk leaves.
+    if (on && !m_commitGate)
         m_committedId = m_nextId.load(); // nothing newer is on disk yet
-    else
+    m_commitGate = on;
+    if (!on)
         committedUpTo(std::numeric_limits<quint64>::max());
 }
 
@@ -443,8 +462,6 @@ void CaptureServer::setNextId(quint64 lastId)
 {
     if (lastId > m_nextId)
         m_nextId = lastId;
-    if (m_commitGate)
-        m_committedId = m_nextId;
 }
 
 void CaptureServer::committedUpTo(quint64 id)

@@ -47,7 +47,8 @@ void Forwarder::forward(CapturedRequest c, int timeoutMs, std::function<void(Cap
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     for (const auto &h : c.headers) {
         static const QByteArrayView hopByHop[] = {"host", "content-length", "connection", "transfer-encoding",
-            "expect", "keep-alive", "te", "upgrade", "proxy-connection"};
+            "expect", "keep-alive", "te", "upgrade", "proxy-connection",
+            "accept-encoding"}; // Qt then decompresses; a gzip body would reach OpenIM's verdict raw
         if (std::none_of(std::begin(hopByHop), std::end(hopByHop),
                 [&](QByteArrayView name) { return name.compare(h.first, Qt::CaseInsensitive) == 0; }))
             request.setRawHeader(h.first, h.second);

@@ -12,8 +12,20 @@ ServerHost::ServerHost(CaptureStore *store, QObject *parent)
     m_thread.setObjectName(QStringLiteral("capture-server"));
     qRegisterMetaType<cbi::CapturedRequest>();
     // Queued to this (the GUI's) thread.
-    connect(m_server, &CaptureServer::callbackHeld, this, &ServerHost::callbackHeld);
-    connect(m_server, &CaptureServer::holdEnded, this, &ServerHost::holdEnded);
+    // Queued to this thread; the list of waiting holds is kept first, then the views hear of it.
+    connect(m_server, &CaptureServer::callbackHeld, this,
+        [this](quint64 id, const CapturedRequest &capture, int timeoutMs) {
+            WaitingHold &w = m_waiting[id];
+            w.id = id;
+            w.capture = capture;
+            w.timeoutMs = timeoutMs;
+            w.since.start();
+            Q_EMIT callbackHeld(id, capture, timeoutMs);
+        });
+    connect(m_server, &CaptureServer::holdEnded, this, [this](quint64 id) {
+        m_waiting.remove(id);
+        Q_EMIT holdEnded(id);
+    });
     qRegisterMetaType<cbi::Scenario>();
     connect(m_server, &CaptureServer::scenarioChangedElsewhere, this, [this](const Scenario &scenario) {
         m_scenario = scenario;

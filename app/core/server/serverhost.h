@@ -3,6 +3,8 @@
 
 #include "captureserver.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QThread>
 
@@ -37,6 +39,15 @@ public:
     // Hold and answer by hand (see CaptureServer::setHeldCommands).
     void setHeldCommands(const QStringList &commands);
     QStringList heldCommands() const { return m_held; }
+    // Callbacks on hold now, for a window that opens while they wait (a language switch).
+    struct WaitingHold
+    {
+        quint64 id = 0;
+        CapturedRequest capture;
+        int timeoutMs = 0;
+        QElapsedTimer since;
+    };
+    QList<WaitingHold> waitingHolds() const { return m_waiting.values(); }
     bool release(quint64 holdId, const std::optional<ReplySent> &reply);
 
 Q_SIGNALS:
@@ -54,6 +65,7 @@ private:
     QString m_url;
     QString m_token;
     QStringList m_held;
+    QHash<quint64, WaitingHold> m_waiting;
     bool m_listening = false;
 };
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "verdictengine.h"
 
-#include "catalogue/catalogue.h"
 #include "capture/continuereply.h"
+#include "catalogue/catalogue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
