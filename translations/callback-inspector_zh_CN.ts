@@ -630,10 +630,6 @@
         <translation>run：收到这么多回调后进行检查。</translation>
     </message>
     <message>
-        <source>run: give up waiting for --count or the driver after this long (default 60000).</source>
-        <translation>run：等待 --count 或驱动程序超过此时长后放弃（默认 60000）。</translation>
-    </message>
-    <message>
         <source>run: write a JUnit XML report to this file.</source>
         <translation>run：将 JUnit XML 报告写入此文件。</translation>
     </message>
@@ -714,10 +710,6 @@
         <translation>--count 的值 %1 无效：应为正整数</translation>
     </message>
     <message>
-        <source>Invalid --timeout value %1: expected milliseconds</source>
-        <translation>--timeout 的值 %1 无效：应为毫秒数</translation>
-    </message>
-    <message>
         <source>send: the business server&apos;s url, as in webhooks.yml.</source>
         <translation>send：业务服务器的 url，与 webhooks.yml 中相同。</translation>
     </message>
@@ -732,10 +724,6 @@
     <message>
         <source>bool</source>
         <translation>布尔值</translation>
-    </message>
-    <message>
-        <source>Invalid --timeout value %1: expected seconds</source>
-        <translation>--timeout 的值 %1 无效：应为秒数</translation>
     </message>
     <message>
         <source>Invalid --failed-continue value %1: expected true or false</source>
@@ -874,6 +862,18 @@ Commands:
     <message>
         <source>send: do not check an https:// business server&apos;s certificate (OpenIM itself would).</source>
         <translation>send：不校验 https:// 业务服务器的证书（OpenIM 本身会校验）。</translation>
+    </message>
+    <message>
+        <source>With a unit, the same for every command: 5s or 5000ms. run: give up waiting for --count or the driver after this long (default 60s); send and webhooks generate: OpenIM&apos;s callback timeout (default 5s). A bare number keeps its old unit: milliseconds for run, seconds for send and webhooks generate.</source>
+        <translation>带单位，所有命令一致：5s 或 5000ms。run：等待 --count 或测试驱动程序的最长时间（默认 60s）；send 和 webhooks generate：OpenIM 的回调超时（默认 5s）。不带单位的数字保持原来的单位：run 为毫秒，send 和 webhooks generate 为秒。</translation>
+    </message>
+    <message>
+        <source>Invalid --timeout value %1: expected whole seconds, such as 5s</source>
+        <translation>--timeout 的值 %1 无效：应为整数秒，例如 5s</translation>
+    </message>
+    <message>
+        <source>Invalid --timeout value %1: expected a time such as 60s or 60000ms</source>
+        <translation>--timeout 的值 %1 无效：应为时间，例如 60s 或 60000ms</translation>
     </message>
 </context>
 <context>

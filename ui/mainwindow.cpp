@@ -1011,6 +1011,7 @@ void MainWindow::useJournal(SessionJournal *journal, bool load)
     // From now on the server journals straight from its thread and replies after the commit.
     m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
     m_host->setCommitGate(true, journal->lastId());
+    m_host->setSessionPath(path);
     m_host->setJournalState(journal->failure().isEmpty() ? QStringLiteral("ok")
                                                          : QStringLiteral("failing: ") + journal->failure());
     connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo, Qt::UniqueConnection);

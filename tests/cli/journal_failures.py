@@ -75,7 +75,18 @@ def request(port, method, path, body=b"", headers=None, timeout=10.0):
     if not data:
         return 0, b""
     status = int(data.split(b" ", 2)[1])
-    return status, data.split(b"\r\n\r\n", 1)[-1]
+    head, body = data.split(b"\r\n\r\n", 1)
+    if b"transfer-encoding: chunked" in head.lower():
+        decoded = b""
+        while True:
+            size_line, rest = body.split(b"\r\n", 1)
+            size = int(size_line, 16)
+            if size == 0:
+                break
+            decoded += rest[:size]
+            body = rest[size + 2:]
+        body = decoded
+    return status, body
 
 
 def callback(port, op, size=0, timeout=10.0):
@@ -215,6 +226,21 @@ def one_writer_and_ids(tmp):
     check(ids == [1, 2, 3, 4, 5], "ids continue after a clear and a restart, never reused: %s" % r)
 
 
+def export_reads_the_session(tmp):
+    """GET export with a session holds every capture of the file, not just the newest in memory."""
+    path = os.path.join(tmp, "export.db")
+    p, port = start(["--session", path, "--capacity", "5"])
+    for i in range(20):
+        callback(port, "exp-%d" % i)
+    code, body = request(port, "GET", "/__inspector/v1/export")
+    ops = [c.get("operationID") for c in json.loads(body).get("captures", [])] if code == 200 else []
+    check(ops == ["exp-%d" % i for i in range(20)], "GET export reads the session: %d of 20 (memory keeps 5)" % len(ops))
+    code, body = request(port, "GET", "/__inspector/v1/export?format=ndjson&filter=exp-1")
+    lines = [json.loads(l) for l in body.decode().splitlines() if l.strip()]
+    check(len(lines) == 11, "filters apply to a session export (%d lines for exp-1*)" % len(lines))
+    stop(p)
+
+
 def tampered_file(tmp):
     """3.12: a session whose captures table was dropped is refused at start, not on each callback."""
     path = os.path.join(tmp, "tampered.db")
@@ -233,6 +259,7 @@ def tampered_file(tmp):
 
 with tempfile.TemporaryDirectory() as tmp:
     tampered_file(tmp)
+    export_reads_the_session(tmp)
     locked_database(tmp, fail_open=False)
     locked_database(tmp, fail_open=True)
     disk_full(tmp)

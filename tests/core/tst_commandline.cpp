@@ -95,6 +95,31 @@ private Q_SLOTS:
         QCOMPARE(CommandLine::parseSize(u"8589934592G"_s), -1);
     }
 
+    // send took seconds and run milliseconds for the same --timeout: a unit makes it one option;
+    // a bare number keeps its old meaning.
+    void timeoutsTakeUnits()
+    {
+        QCOMPARE(
+            parse({u"send"_s, u"--to"_s, u"http://x"_s, u"--command"_s, u"all"_s, u"--timeout"_s, u"7s"_s})
+                .sendTimeoutSeconds,
+            7);
+        QCOMPARE(parse({u"send"_s, u"--to"_s, u"http://x"_s, u"--command"_s, u"all"_s, u"--timeout"_s,
+                           u"7000ms"_s})
+                     .sendTimeoutSeconds,
+            7);
+        QCOMPARE(
+            parse({u"send"_s, u"--to"_s, u"http://x"_s, u"--command"_s, u"all"_s, u"--timeout"_s, u"7"_s})
+                .sendTimeoutSeconds,
+            7);
+        QCOMPARE(parse({u"run"_s, u"s.json"_s, u"--timeout"_s, u"7s"_s}).run.timeoutMs, 7000);
+        QCOMPARE(parse({u"run"_s, u"s.json"_s, u"--timeout"_s, u"7000"_s}).run.timeoutMs, 7000);
+        QCOMPARE(parse({u"run"_s, u"s.json"_s}).run.timeoutMs, 60000);
+        QCOMPARE(parse({u"send"_s, u"--to"_s, u"http://x"_s, u"--command"_s, u"all"_s, u"--timeout"_s,
+                           u"1500ms"_s})
+                     .mode,
+            CommandLine::Mode::Error);
+    }
+
     void tokenAndHostsReachTheServer()
     {
         const CommandLine cmd = parse({u"serve"_s, u"--token"_s, u"MySecretToken123"_s, u"--allow-host"_s,

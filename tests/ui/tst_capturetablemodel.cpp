@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -87,6 +88,34 @@ private Q_SLOTS:
         model.setMemoryLimit(1000);
         model.appendBatch(big.mid(0, 1));
         QCOMPARE(model.rowCount(), 1);
+    }
+
+    // The filter proxy under the model tester, through appends, trims, filter changes and clears.
+    void filterProxyKeepsTheModelContract()
+    {
+        CaptureTableModel model;
+        model.setCapacity(50);
+        CaptureFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<CapturedRequest> mixed = batch(1, 40);
+        for (int i = 0; i < mixed.size(); i += 2)
+            mixed[i].body = R"({"sendID":"carol","recvID":"bob"})";
+        model.appendBatch(mixed);
+        QVERIFY(proxy.setExpression(u"sendID:carol"_s));
+        QCOMPARE(proxy.rowCount(), 20);
+        model.appendBatch(batch(41, 30)); // trims 20 of the oldest
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(proxy.rowCount(), 10);
+        QString error;
+        QVERIFY(!proxy.setExpression(u"sendID:"_s, &error) || error.isEmpty());
+        QVERIFY(proxy.setExpression(QString()));
+        QCOMPARE(proxy.rowCount(), 50);
+        proxy.setCommand(u"callbackAfterUserOnlineCommand"_s);
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setCommand(QString());
+        model.clear();
+        QCOMPARE(proxy.rowCount(), 0);
     }
 
     void pinnedRowsSurviveTrimming()

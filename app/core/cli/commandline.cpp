@@ -43,6 +43,24 @@ bool CommandLine::parseListen(const QString &text, QHostAddress *address, quint1
     return true;
 }
 
+qint64 CommandLine::parseDuration(const QString &text, qint64 bareUnitMs)
+{
+    QString t = text.trimmed().toLower();
+    qint64 unit = bareUnitMs;
+    if (t.endsWith(QLatin1String("ms"))) {
+        unit = 1;
+        t.chop(2);
+    } else if (t.endsWith(QLatin1Char('s'))) {
+        unit = 1000;
+        t.chop(1);
+    }
+    bool ok = false;
+    const qint64 n = t.toLongLong(&ok);
+    if (!ok || n < 0 || n > std::numeric_limits<int>::max() / unit)
+        return -1;
+    return n * unit;
+}
+
 QString CommandLine::basePathProblem(const QString &path)
 {
     if (path.isEmpty())
@@ -171,8 +189,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption count(
         QStringLiteral("count"), tr("run: check once this many callbacks arrived."), tr("count"));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
-        tr("run: give up waiting for --count or the driver after this long (default 60000)."),
-        tr("milliseconds"), QStringLiteral("60000"));
+        tr("With a unit, the same for every command: 5s or 5000ms. run: give up waiting for --count or "
+           "the driver after this long (default 60s); send and webhooks generate: OpenIM's callback "
+           "timeout (default 5s). A bare number keeps its old unit: milliseconds for run, seconds for "
+           "send and webhooks generate."),
+        tr("time"), QStringLiteral("60000ms"));
     const QCommandLineOption junit(
         QStringLiteral("junit"), tr("run: write a JUnit XML report to this file."), tr("file"));
     const QCommandLineOption session(QStringLiteral("session"),
@@ -257,9 +278,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             result.webhooksEnv = parser.isSet(env);
             result.transfer.command = parser.value(command);
             bool ok = true;
-            result.sendTimeoutSeconds = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 5;
-            if (!ok || result.sendTimeoutSeconds < 0)
-                return fail(tr("Invalid --timeout value %1: expected seconds").arg(parser.value(timeout)));
+            const qint64 ms = parser.isSet(timeout) ? parseDuration(parser.value(timeout), 1000) : 5000;
+            if (ms < 0 || ms % 1000 != 0)
+                return fail(tr("Invalid --timeout value %1: expected whole seconds, such as 5s")
+                                .arg(parser.value(timeout)));
+            result.sendTimeoutSeconds = int(ms / 1000);
             return result;
         }
         return fail(tr("webhooks: use \"webhooks check FILE [--session S]\" or \"webhooks generate [--url "
@@ -395,9 +418,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.sendBody = parser.value(bodyFile);
         result.sendCaCert = parser.value(caCert);
         result.sendInsecure = parser.isSet(insecure);
-        result.sendTimeoutSeconds = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 5;
-        if (!ok || result.sendTimeoutSeconds < 0)
-            return fail(tr("Invalid --timeout value %1: expected seconds").arg(parser.value(timeout)));
+        const qint64 sendMs = parser.isSet(timeout) ? parseDuration(parser.value(timeout), 1000) : 5000;
+        if (sendMs < 0 || sendMs % 1000 != 0) // webhooks.yml holds whole seconds
+            return fail(tr("Invalid --timeout value %1: expected whole seconds, such as 5s")
+                            .arg(parser.value(timeout)));
+        result.sendTimeoutSeconds = int(sendMs / 1000);
         const QString fc = parser.value(failedContinue);
         if (fc != QLatin1String("true") && fc != QLatin1String("false"))
             return fail(tr("Invalid --failed-continue value %1: expected true or false").arg(fc));
@@ -413,9 +438,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             return fail(tr("send --replay needs --id N, the id of a capture in the session"));
         return result;
     }
-    r.timeoutMs = parser.value(timeout).toInt(&ok);
-    if (!ok || r.timeoutMs <= 0)
-        return fail(tr("Invalid --timeout value %1: expected milliseconds").arg(parser.value(timeout)));
+    r.timeoutMs = int(parseDuration(parser.value(timeout), 1));
+    if (r.timeoutMs <= 0)
+        return fail(tr("Invalid --timeout value %1: expected a time such as 60s or 60000ms")
+                        .arg(parser.value(timeout)));
     o.profile = parser.value(profile);
     if (parser.isSet(profile) && !profileFromName(o.profile))
         return fail(tr("Invalid --profile value %1: expected one of %2")

@@ -106,6 +106,8 @@ public:
     static CommandLine parse(const QStringList &arguments);
     // "127.0.0.1:10006", "[::1]:0", "localhost:8080", "0.0.0.0:10006"; false on anything else.
     static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
+    // "5s", "5000ms", or a bare number in bareUnitMs (the option's old unit) -> milliseconds; -1 invalid.
+    static qint64 parseDuration(const QString &text, qint64 bareUnitMs);
     // Empty when `path` can be the callbacks' base path, else what is wrong with it.
     static QString basePathProblem(const QString &path);
     // "16777216", "16M", "512k", "1G" -> bytes; -1 when invalid or too large.

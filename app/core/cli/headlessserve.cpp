@@ -50,6 +50,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         journal.setOnFailure(
             failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
         server.setJournalState(QStringLiteral("ok"));
+        server.setSessionPath(options.sessionPath);
         // Straight from the server's thread: the journal never waits for the main thread.
         server.setCaptureSink([&journal](const CapturedRequest &c) { journal.append(c); });
         QObject::connect(&journal, &SessionJournal::committed, &server, &CaptureServer::committedUpTo);

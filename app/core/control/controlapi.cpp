@@ -4,6 +4,7 @@
 #include "capture/capturefilter.h"
 #include "capture/capturestore.h"
 #include "rules/ruleengine.h"
+#include "session/sessionjournal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -276,44 +277,115 @@ ControlApi::Response ControlApi::route(
         const bool ndjson = format == QLatin1String("ndjson");
         if (!ndjson && format != QLatin1String("json"))
             return error(400, QStringLiteral("format: json or ndjson"));
-        // The selection shares the store's data; each piece serialises captures up to about 256 KiB.
-        auto all = std::make_shared<QList<CapturedRequest>>(select(q));
-        auto next = std::make_shared<qsizetype>(-1); // -1: the opening not written yet
         Response r;
         r.contentType =
             ndjson ? QByteArrayLiteral("application/x-ndjson") : QByteArrayLiteral("application/json");
-        r.producer = [all, next, ndjson]() -> QByteArray {
-            QByteArray piece;
-            if (*next < 0) {
-                *next = 0;
-                if (!ndjson)
-                    piece = "{\"captures\":[";
-            }
-            if (*next > all->size())
-                return {};
-            qsizetype end = *next;
-            while (end < all->size() && piece.size() < 256 * 1024) {
-                if (!ndjson && end > 0)
-                    piece += ',';
-                piece += QJsonDocument(all->at(end).toJson()).toJson(QJsonDocument::Compact);
-                if (ndjson)
-                    piece += '\n';
-                ++end;
-            }
-            *next = end;
-            if (end == all->size()) {
-                *next = end + 1; // the next call ends the body
-                all->clear();
-                if (!ndjson)
-                    piece += "]}";
-            }
-            return piece;
-        };
+        r.producer = m_sessionPath.isEmpty() ? memoryExport(q, ndjson) : sessionExport(q, ndjson);
         return r;
     }
     return error(404,
         QStringLiteral("unknown endpoint %1 %2 (status, captures, wait, events, scenario, rules, export)")
             .arg(QString::fromLatin1(method), path));
+}
+
+// Pieces of about 256 KiB; the selection shares the store's data.
+std::function<QByteArray()> ControlApi::memoryExport(const Query &query, bool ndjson) const
+{
+    auto all = std::make_shared<QList<CapturedRequest>>(select(query));
+    auto next = std::make_shared<qsizetype>(-1); // -1: the opening not written yet
+    return [all, next, ndjson]() -> QByteArray {
+        QByteArray piece;
+        if (*next < 0) {
+            *next = 0;
+            if (!ndjson)
+                piece = "{\"captures\":[";
+        }
+        if (*next > all->size())
+            return {};
+        qsizetype end = *next;
+        while (end < all->size() && piece.size() < 256 * 1024) {
+            if (!ndjson && end > 0)
+                piece += ',';
+            piece += QJsonDocument(all->at(end).toJson()).toJson(QJsonDocument::Compact);
+            if (ndjson)
+                piece += '\n';
+            ++end;
+        }
+        *next = end;
+        if (end == all->size()) {
+            *next = end + 1; // the next call ends the body
+            all->clear();
+            if (!ndjson)
+                piece += "]}";
+        }
+        return piece;
+    };
+}
+
+// Reads the session file from where the last piece stopped, so the export holds every capture of
+// the session (memory keeps only the newest) and memory holds one piece at a time. An error
+// after the head went out ends the body with it ("error" in JSON, a last line in NDJSON).
+std::function<QByteArray()> ControlApi::sessionExport(const Query &query, bool ndjson) const
+{
+    struct Cursor
+    {
+        Query query;
+        QString path;
+        quint64 afterId = 0;
+        bool started = false;
+        bool first = true;
+        bool ended = false;
+    };
+    auto cursor = std::make_shared<Cursor>();
+    cursor->query = query;
+    cursor->path = m_sessionPath;
+    return [cursor, ndjson]() -> QByteArray {
+        if (cursor->ended)
+            return {};
+        QByteArray piece;
+        if (!cursor->started) {
+            cursor->started = true;
+            if (!ndjson)
+                piece = "{\"captures\":[";
+        }
+        SessionJournal::Filter filter;
+        filter.afterId = cursor->afterId;
+        bool more = false;
+        QString error;
+        qint64 unreadable = 0;
+        const bool ok = SessionJournal::forEach(
+            cursor->path, filter,
+            [&](const CapturedRequest &c) {
+                cursor->afterId = c.id;
+                if (cursor->query.matches(c)) {
+                    if (!ndjson && !cursor->first)
+                        piece += ',';
+                    cursor->first = false;
+                    piece += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact);
+                    if (ndjson)
+                        piece += '\n';
+                }
+                more = piece.size() >= 256 * 1024;
+                return !more;
+            },
+            &error, &unreadable);
+        if (ok && more)
+            return piece;
+        cursor->ended = true;
+        if (!ok) {
+            // JSON-quoted through an array: ["..."] without its brackets.
+            const QByteArray quoted =
+                QJsonDocument(QJsonArray {error}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+            if (ndjson)
+                piece += "{\"error\":" + quoted + "}\n";
+            else
+                piece += "],\"error\":" + quoted + '}';
+            return piece;
+        }
+        if (!ndjson)
+            piece += "]}";
+        return piece;
+    };
 }
 
 QByteArray ControlApi::droppedEvent()

@@ -53,6 +53,8 @@ public:
     const ControlGuard &guard() const { return m_guard; }
     QString token() const { return m_guard.token(); } // empty: no token needed
     void setStatusProvider(std::function<QJsonObject()> provider) { m_status = std::move(provider); }
+    // With a session file, GET export reads it (every capture of the session) instead of memory.
+    void setSessionPath(const QString &path) { m_sessionPath = path; }
 
     // Answers (now, or later for waits) through `respond`; the request is one whose path starts with prefix.
     void handle(const CapturedRequest &request, const Responder &respond);
@@ -85,12 +87,15 @@ private:
     static Response error(int status, const QString &message);
     static Response json(const QJsonValue &value, int status = 200);
     QList<CapturedRequest> select(const Query &query) const;
+    std::function<QByteArray()> memoryExport(const Query &query, bool ndjson) const;
+    std::function<QByteArray()> sessionExport(const Query &query, bool ndjson) const;
     void finishWait(qsizetype index, bool timedOut);
 
     CaptureStore *m_store;
     RuleEngine *m_engine;
     CaptureStats m_stats;
     ControlGuard m_guard;
+    QString m_sessionPath;
     std::function<QJsonObject()> m_status;
     QList<Wait> m_waits;
     struct Subscriber

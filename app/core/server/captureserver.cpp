@@ -458,6 +458,11 @@ void CaptureServer::setCommitGate(bool on)
         committedUpTo(std::numeric_limits<quint64>::max());
 }
 
+void CaptureServer::setSessionPath(const QString &path)
+{
+    m_control->setSessionPath(path);
+}
+
 void CaptureServer::setNextId(quint64 lastId)
 {
     if (lastId > m_nextId)

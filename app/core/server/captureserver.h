@@ -46,6 +46,8 @@ public:
     // What GET status says of the session file: "none", "ok", "failing: REASON" (replies wait)
     // or "memory only: REASON" (--on-journal-failure fail).
     void setJournalState(const QString &state) { m_journalState = state; }
+    // The session file GET export reads (empty: exports come from memory).
+    void setSessionPath(const QString &path);
     // Called on the server's thread for every capture, right after the store has it (a session journal).
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_sink = std::move(sink); }
     // Test seam: replaces the rule engine entirely.

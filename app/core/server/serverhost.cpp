@@ -126,6 +126,12 @@ void ServerHost::setCommitGate(bool on, quint64 lastId)
         Qt::BlockingQueuedConnection);
 }
 
+void ServerHost::setSessionPath(const QString &path)
+{
+    QMetaObject::invokeMethod(
+        m_server, [this, path] { m_server->setSessionPath(path); }, Qt::QueuedConnection);
+}
+
 void ServerHost::setJournalState(const QString &state)
 {
     QMetaObject::invokeMethod(

@@ -35,6 +35,7 @@ public:
     void setCommitGate(bool on, quint64 lastId = 0);
     void committedUpTo(quint64 id);
     void setJournalState(const QString &state);
+    void setSessionPath(const QString &path);
     void setCaptureSink(std::function<void(const CapturedRequest &)> sink);
     // Hold and answer by hand (see CaptureServer::setHeldCommands).
     void setHeldCommands(const QStringList &commands);

@@ -426,6 +426,8 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
                 sql += QStringLiteral(" AND time >= :since");
             if (filter.beforeId > 0)
                 sql += QStringLiteral(" AND id < :before");
+            if (filter.afterId > 0)
+                sql += QStringLiteral(" AND id > :after");
             sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
             q.prepare(sql);
             if (!filter.command.isEmpty())
@@ -436,6 +438,8 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
                 q.bindValue(QStringLiteral(":since"), filter.since.toUTC().toString(Qt::ISODateWithMs));
             if (filter.beforeId > 0)
                 q.bindValue(QStringLiteral(":before"), qint64(filter.beforeId));
+            if (filter.afterId > 0)
+                q.bindValue(QStringLiteral(":after"), qint64(filter.afterId));
             if (q.exec()) {
                 qint64 visited = 0;
                 qint64 skipped = 0;

@@ -55,6 +55,7 @@ public:
         QString outcome;
         QDateTime since;
         quint64 beforeId = 0; // only ids below this one (0: no bound)
+        quint64 afterId = 0; // only ids above this one
         bool newestFirst = false; // descending id order (paging back from the newest)
     };
     // Reads a session file in id order with constant memory; stops when visit returns false.
