@@ -47,4 +47,10 @@ grep -q '"error":"TLS: ' <<<"$refused"
 grep -q '"errCode":90004' <<<"$refused"
 insecure=$(QT_QPA_PLATFORM= "$bin" send --to "$url" --command callbackBeforeSendSingleMsgCommand --insecure)
 grep -q '"status":200' <<<"$insecure"
-echo "https_clients: curl, Go and send over HTTPS passed"
+# run with TLS hands its driver the https:// URL it serves.
+QT_QPA_PLATFORM= "$bin" run "$src/resources/scenarios/sensitive-word-block.json" --listen 127.0.0.1:0 \
+    --tls-cert "$src/tests/data/tls-cert.pem" --tls-key "$src/tests/data/tls-key.pem" \
+    --exec "printf %s \"\$CBI_URL \$CBI_API\" > $work/run-urls" >/dev/null 2>&1 || true
+echo "run over TLS: $(cat "$work/run-urls")"
+grep -q '^https://127.0.0.1:[0-9]*/callbackExample https://127.0.0.1:[0-9]*/__inspector/v1$' "$work/run-urls"
+echo "https_clients: curl, Go, send and run over HTTPS passed"

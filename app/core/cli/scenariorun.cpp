@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "export/junitreport.h"
+#include "jsonlwriter.h"
 #include "server/captureserver.h"
 #include "servingscenario.h"
 #include "signalwatcher.h"
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace cbi {
 
@@ -46,21 +48,24 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     QString host = server.serverAddress().toString();
     if (server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    const QString origin = QStringLiteral("http://%1:%2").arg(host).arg(server.serverPort());
+    // https:// when serving TLS: the driver must reach the server the way it listens.
+    const QString origin =
+        QStringLiteral("%1://%2:%3").arg(serve.server.scheme(), host).arg(server.serverPort());
     const QString webhookUrl = origin + server.config().basePath;
     const QString api = origin + QStringLiteral("/__inspector/v1");
     printErr(QStringLiteral("listening on %1").arg(origin));
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 
+    std::unique_ptr<JsonlWriter> jsonl; // its own thread: a stalled reader never stops the server
     if (serve.jsonl) {
-        QObject::connect(
-            &store, &CaptureStore::capturesAdded, &store, [](const QList<CapturedRequest> &batch) {
-                for (const auto &c : batch) {
-                    const QByteArray line = QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact) + '\n';
-                    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-                }
-                std::fflush(stdout);
+        jsonl = std::make_unique<JsonlWriter>();
+        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) {
+                QByteArray out;
+                for (const auto &c : batch)
+                    out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact) + '\n';
+                writer->write(out, int(batch.size()));
             });
     }
 
