@@ -360,7 +360,8 @@ private Q_SLOTS:
         QVERIFY(r.header("x-send").isNull());
         QTRY_COMPARE(m_store->size(), 1);
         bool warned = false;
-        for (const auto &w : m_store->snapshot().first().warnings)
+        const QList<CapturedRequest> captured = m_store->snapshot(); // the loop must not outlive it
+        for (const auto &w : captured.first().warnings)
             warned = warned || (w.code == u"reply-header-refused"_s && w.args.value(0) == u"X-Send"_s);
         QVERIFY(warned);
         // A plain value still goes out.
