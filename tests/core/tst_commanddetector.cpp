@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "catalogue/catalogue.h"
-#include "server/commanddetector.h"
+#include "catalogue/commanddetector.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Rules without sockets: operators, presets, sequences, delays, faults, templates, near misses.
 #include "catalogue/catalogue.h"
+#include "catalogue/commanddetector.h"
 #include "rules/ruleengine.h"
-#include "server/commanddetector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // Every scenario pack under resources/scenarios, fed with the catalogue's realistic requests: its
 // rules answer and its own expectations hold.
 #include "catalogue/catalogue.h"
+#include "catalogue/commanddetector.h"
 #include "rules/ruleengine.h"
-#include "server/commanddetector.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // Session files and exports: round trips per format, HAR shape, schema refusals, and the commit gate.
 #include "capture/capturestore.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/commanddetector.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "rules/ruleengine.h"
-#include "server/commanddetector.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
 #include "testhttp.h"

@@ -6,12 +6,12 @@
 #include "capture/capturestore.h"
 #include "capture/requestbody.h"
 #include "catalogue/catalogue.h"
+#include "catalogue/commanddetector.h"
 #include "control/controlapi.h"
 #include "export/capturereader.h"
 #include "http/httpframer.h"
 #include "integration/webhooksconfig.h"
 #include "rules/ruleengine.h"
-#include "server/commanddetector.h"
 #include "verdict/verdictengine.h"
 
 #include <QCoreApplication>

@@ -2,10 +2,10 @@
 #include "transfer.h"
 
 #include "catalogue/catalogue.h"
+#include "catalogue/commanddetector.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "rules/ruleengine.h"
-#include "server/commanddetector.h"
 #include "session/sessionjournal.h"
 
 #include <QFile>

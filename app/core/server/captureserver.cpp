@@ -4,7 +4,7 @@
 #include "capture/capturestore.h"
 #include "capture/httpsyntax.h"
 #include "catalogue/catalogue.h"
-#include "commanddetector.h"
+#include "catalogue/commanddetector.h"
 #include "control/controlapi.h"
 #include "forwarder.h"
 #include "http/connection.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commanddetector.h"
 
-#include "catalogue/catalogue.h"
+#include "catalogue.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
