@@ -247,6 +247,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.message = message;
         return result;
     };
+    // send and webhooks generate: OpenIM's callback timeout, whole seconds as in webhooks.yml.
+    auto readSeconds = [&] {
+        const qint64 ms = parser.isSet(timeout) ? parseDuration(parser.value(timeout), 1000) : 5000;
+        result.sendTimeoutSeconds = int(ms / 1000);
+        return ms >= 0 && ms % 1000 == 0;
+    };
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
@@ -277,12 +283,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                                                    : QStringLiteral("http://127.0.0.1:10006/callbackExample");
             result.webhooksEnv = parser.isSet(env);
             result.transfer.command = parser.value(command);
-            bool ok = true;
-            const qint64 ms = parser.isSet(timeout) ? parseDuration(parser.value(timeout), 1000) : 5000;
-            if (ms < 0 || ms % 1000 != 0)
+            if (!readSeconds())
                 return fail(tr("Invalid --timeout value %1: expected whole seconds, such as 5s")
                                 .arg(parser.value(timeout)));
-            result.sendTimeoutSeconds = int(ms / 1000);
             return result;
         }
         return fail(tr("webhooks: use \"webhooks check FILE [--session S]\" or \"webhooks generate [--url "
@@ -418,11 +421,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.sendBody = parser.value(bodyFile);
         result.sendCaCert = parser.value(caCert);
         result.sendInsecure = parser.isSet(insecure);
-        const qint64 sendMs = parser.isSet(timeout) ? parseDuration(parser.value(timeout), 1000) : 5000;
-        if (sendMs < 0 || sendMs % 1000 != 0) // webhooks.yml holds whole seconds
+        if (!readSeconds())
             return fail(tr("Invalid --timeout value %1: expected whole seconds, such as 5s")
                             .arg(parser.value(timeout)));
-        result.sendTimeoutSeconds = int(sendMs / 1000);
         const QString fc = parser.value(failedContinue);
         if (fc != QLatin1String("true") && fc != QLatin1String("false"))
             return fail(tr("Invalid --failed-continue value %1: expected true or false").arg(fc));

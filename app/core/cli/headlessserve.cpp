@@ -99,14 +99,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     if (options.jsonl) {
         jsonl = std::make_unique<JsonlWriter>();
         QObject::connect(&store, &CaptureStore::capturesAdded, &store,
-            [writer = jsonl.get()](const QList<CapturedRequest> &batch) {
-                QByteArray out;
-                for (const auto &c : batch) {
-                    out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact);
-                    out += '\n';
-                }
-                writer->write(out, int(batch.size()));
-            });
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
     }
 
     if (options.exitAfterMs > 0)

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -122,6 +123,14 @@ void JsonlWriter::write(const QByteArray &lines, int count)
         m_state->queue += lines;
     }
     m_state->ready.wakeOne();
+}
+
+void JsonlWriter::writeCaptures(const QList<CapturedRequest> &batch)
+{
+    QByteArray out;
+    for (const auto &c : batch)
+        out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    write(out, int(batch.size()));
 }
 
 quint64 JsonlWriter::droppedLines() const

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/capturedrequest.h"
+
 #include <QByteArray>
+#include <QList>
 
 #include <cstdio>
 #include <memory>
@@ -23,6 +26,8 @@ public:
     ~JsonlWriter();
 
     void write(const QByteArray &lines, int count);
+    // One JSON line per capture (the --jsonl form: CapturedRequest::toJson).
+    void writeCaptures(const QList<CapturedRequest> &batch);
     quint64 droppedLines() const;
 
 private:

@@ -61,12 +61,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     if (serve.jsonl) {
         jsonl = std::make_unique<JsonlWriter>();
         QObject::connect(&store, &CaptureStore::capturesAdded, &store,
-            [writer = jsonl.get()](const QList<CapturedRequest> &batch) {
-                QByteArray out;
-                for (const auto &c : batch)
-                    out += QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact) + '\n';
-                writer->write(out, int(batch.size()));
-            });
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
     }
 
     QElapsedTimer clock;

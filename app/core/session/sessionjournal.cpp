@@ -19,6 +19,12 @@
 namespace cbi {
 
 namespace {
+// SQLite's own words ("database is locked"); Qt's text appends its own ("Unable to fetch row").
+QString reason(const QSqlError &e)
+{
+    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+}
+
 QString connectionName()
 {
     return QStringLiteral("cbi-session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -213,7 +219,7 @@ private:
         QString error;
         quint64 last = 0;
         if (!db.transaction()) {
-            error = db.lastError().text();
+            error = reason(db.lastError());
         } else {
             QSqlQuery q(db);
             // Plain INSERT: a colliding id is an error, never a silent overwrite of another capture.
@@ -229,13 +235,13 @@ private:
                 q.addBindValue(c.operationID);
                 q.addBindValue(QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact)));
                 if (!q.exec()) {
-                    error = q.lastError().text();
+                    error = reason(q.lastError());
                     break;
                 }
                 last = qMax(last, c.id);
             }
             if (error.isEmpty() && !db.commit())
-                error = db.lastError().text();
+                error = reason(db.lastError());
             if (!error.isEmpty())
                 db.rollback();
         }
@@ -466,8 +472,7 @@ bool SessionJournal::forEach(const QString &path, const Filter &filter,
                     message = QStringLiteral("%1: reading stopped after %2 capture(s): %3")
                                   .arg(path)
                                   .arg(visited + skipped)
-                                  .arg(q.lastError().databaseText().isEmpty() ? q.lastError().text()
-                                                                              : q.lastError().databaseText());
+                                  .arg(reason(q.lastError()));
                 } else if (skipped > 0 && !unreadable) {
                     message = QStringLiteral("%1: %2 row(s) could not be read").arg(path).arg(skipped);
                 } else {
