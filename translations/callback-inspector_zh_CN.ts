@@ -486,6 +486,10 @@
         <source>Reply header %1 was not sent: its template value holds CR, LF or another control character from the request, which would have added headers to the reply or split it</source>
         <translation>应答头 %1 未发送：其模板值含有来自请求的 CR、LF 或其他控制字符，会向应答中添加请求头或将应答拆开</translation>
     </message>
+    <message>
+        <source>Rule &quot;%1&quot;: %2 gave up on this request (it backtracked past its time budget); the condition was taken as not holding</source>
+        <translation>规则“%1”：%2 在此请求上放弃了匹配（回溯超出了时间预算）；该条件按不成立处理</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>

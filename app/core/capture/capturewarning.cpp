@@ -110,6 +110,10 @@ constexpr WarningText warningTexts[] = {
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "Reply header %1 was not sent: its template value holds CR, LF or another control character "
             "from the request, which would have added headers to the reply or split it")},
+    {"regex-gave-up",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Rule \"%1\": %2 gave up on this request (it backtracked past its time budget); the "
+            "condition was taken as not holding")},
     {"near-miss", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Closest rule \"%1\" missed: %2")},
     {"legacy-name",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},

@@ -115,8 +115,10 @@ QString Condition::describe() const
     return text;
 }
 
-bool Condition::matches(const CapturedRequest &request, const RequestBody &body, QString *why) const
+bool Condition::matches(
+    const CapturedRequest &request, const RequestBody &body, QString *why, bool *gaveUp) const
 {
+    bool undecided = false;
     std::optional<QJsonValue> actual;
     switch (source) {
     case Source::Body:
@@ -159,9 +161,12 @@ bool Condition::matches(const CapturedRequest &request, const RequestBody &body,
                 result = asText(a).contains(asText(value));
             }
             break;
-        case Op::Regex:
-            result = regex.match(asText(a)).hasMatch();
+        case Op::Regex: {
+            const BoundedRegex::Result r = regex.match(asText(a));
+            result = r == BoundedRegex::Result::Match;
+            undecided = r == BoundedRegex::Result::GaveUp;
             break;
+        }
         case Op::In:
             for (const auto &e : value.toArray())
                 result = result || same(a, e);
@@ -181,7 +186,10 @@ bool Condition::matches(const CapturedRequest &request, const RequestBody &body,
             break;
         }
     }
-    result = result != negate;
+    // An undecided regex holds neither way: "not regex" must not pass because the regex gave up.
+    result = !undecided && result != negate;
+    if (undecided && gaveUp)
+        *gaveUp = true;
     if (!result && why) {
         const QString found = actual ? asText(*actual) : QStringLiteral("absent");
         *why = QStringLiteral("%1 (found: %2)")

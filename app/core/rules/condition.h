@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "boundedregex.h"
 #include "capture/requestbody.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QRegularExpression>
 #include <QString>
 
 namespace cbi {
@@ -41,10 +41,12 @@ struct Condition
     Op op = Op::Equals;
     QJsonValue value;
     bool negate = false;
-    QRegularExpression regex; // compiled from value for Op::Regex
+    BoundedRegex regex; // compiled from value for Op::Regex
 
-    // why (optional) says what was found when the condition does not hold.
-    bool matches(const CapturedRequest &request, const RequestBody &body, QString *why = nullptr) const;
+    // why (optional) says what was found when the condition does not hold; gaveUp (optional) is set
+    // when a regex ran out of its budget on this request (then the condition does not hold).
+    bool matches(const CapturedRequest &request, const RequestBody &body, QString *why = nullptr,
+        bool *gaveUp = nullptr) const;
     QString describe() const; // "body content contains \"bad\""
 
     static QString sourceName(Source source);

@@ -28,7 +28,8 @@ quint64 RuleEngine::callCount(int ruleIndex) const
     return ruleIndex >= 0 && size_t(ruleIndex) < m_calls.size() ? m_calls[size_t(ruleIndex)] : 0;
 }
 
-int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss) const
+int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss,
+    QList<CaptureWarning> *gaveUp) const
 {
     int bestScore = -1;
     int best = -1;
@@ -42,9 +43,12 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
         QString firstWhy;
         for (const Condition &c : rule.conditions) {
             QString why;
-            if (c.matches(capture, body, nearMiss ? &why : nullptr))
+            bool undecided = false;
+            if (c.matches(capture, body, nearMiss ? &why : nullptr, &undecided))
                 ++held;
-            else if (firstWhy.isEmpty())
+            if (undecided && gaveUp) {
+                gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, c.describe()}});
+            } else if (firstWhy.isEmpty())
                 firstWhy = why;
         }
         const bool conditionsOk =
@@ -95,7 +99,9 @@ int RuleEngine::timeoutMsFor(const CapturedRequest &capture) const
 void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
 {
     const int timeoutMs = timeoutMsFor(capture);
-    const int index = match(capture, body, &capture.nearMiss);
+    QList<CaptureWarning> gaveUp;
+    const int index = match(capture, body, &capture.nearMiss, &gaveUp);
+    capture.warnings.append(gaveUp);
     if (index >= 0) {
         const Rule &rule = m_scenario.rules.at(index);
         const ResponseSpec &response = rule.responseForCall(m_calls[size_t(index)]++);

@@ -31,9 +31,10 @@ public:
     // How long OpenIM waits for this callback's reply (the scenario's timeouts, capped as OpenIM does).
     int timeoutMsFor(const CapturedRequest &capture) const;
 
-    // The index of the matching rule, or -1; nearMiss explains the closest miss when -1.
-    int match(
-        const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss = nullptr) const;
+    // The index of the matching rule, or -1; nearMiss explains the closest miss when -1; gaveUp
+    // (optional) gets a regex-gave-up warning for each regex that ran out of its budget.
+    int match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss = nullptr,
+        QList<CaptureWarning> *gaveUp = nullptr) const;
 
 private:
     Scenario m_scenario;

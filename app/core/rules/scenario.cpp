@@ -292,7 +292,7 @@ public:
                     "give exactly one operator: equals, contains, regex, exists, in, lt, le, gt, ge"));
         const QString opPath = path + QLatin1Char('.') + Condition::opName(c->op);
         if (c->op == Condition::Op::Regex) {
-            c->regex = QRegularExpression(c->value.toString());
+            c->regex = BoundedRegex(c->value.toString());
             if (!c->value.isString() || !c->regex.isValid())
                 return fail(
                     opPath, QStringLiteral("invalid regular expression: %1").arg(c->regex.errorString()));
