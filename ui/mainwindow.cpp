@@ -216,8 +216,9 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         statusBar()->showMessage(
             tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command), 5000);
     });
-    connect(m_rules, &RulesWidget::scenarioChanged, this,
-        [this](const Scenario &scenario) { m_host->setScenario(scenario); });
+    connect(m_rules, &RulesWidget::scenarioChanged, this, [this](const Scenario &scenario) {
+        m_host->setScenario(scenario, m_rules->path(), m_rules->isModified());
+    });
     // The served scenario and the capture list belong to the server: changes made through the
     // control API show here at once, so the window never shows (or saves over) something else.
     connect(m_host, &ServerHost::scenarioChangedElsewhere, m_rules, &RulesWidget::showServed);
@@ -255,6 +256,16 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
             m_view->scrollToBottom();
         updateCounts();
     });
+    // A session opened or a file imported: in the store (the control API lists them too) and here.
+    connect(store, &CaptureStore::capturesLoaded, this,
+        [this](const QList<CapturedRequest> &loaded, bool replaced) {
+            if (replaced)
+                m_model->clear();
+            updateCommandCounts(loaded);
+            m_model->appendBatch(loaded);
+            m_view->scrollToBottom();
+            updateCounts();
+        });
     m_rateTimer->setInterval(1000);
     connect(m_rateTimer, &QTimer::timeout, this, [this] {
         const quint64 total = m_store->totalAppended();
@@ -333,7 +344,7 @@ void MainWindow::buildActions()
         if (!path.isEmpty()) {
             QFile::remove(path); // QFileDialog asked before overwriting
             if (openSession(path, false))
-                m_model->clear();
+                m_store->clear(); // the table, the statistics and GET captures start afresh
         }
     });
     newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
@@ -1001,10 +1012,7 @@ void MainWindow::useJournal(SessionJournal *journal, bool load)
             &error);
         std::reverse(batch.begin(), batch.end());
         m_loadedUpTo = batch.isEmpty() ? 0 : batch.constLast().id;
-        m_model->clear();
-        updateCommandCounts(batch);
-        m_model->appendBatch(batch);
-        m_view->scrollToBottom();
+        m_store->load(batch, true); // the table follows through capturesLoaded, as GET captures does
     }
     m_history->setPath(path);
     m_historyAtStart = false;
@@ -1170,9 +1178,7 @@ bool MainWindow::importCaptures(const QString &chosenPath)
         const RequestBody body = detector.detect(c);
         c.verdict = engine.verdictFor(c, body);
     }
-    updateCommandCounts(captures);
-    m_model->appendBatch(captures);
-    updateCounts();
+    m_store->load(captures, false);
     statusBar()->showMessage(tr("Imported %n capture(s) from %1", nullptr, int(captures.size()))
                                  .arg(QDir::toNativeSeparators(path)),
         8000);

@@ -3,14 +3,17 @@
 // reach it at once, and an edit in the window starts from them instead of overwriting them
 // (gui walk 2026-11, findings F1 and F2). The server runs on its thread; requests go over sockets.
 #include "capture/capturestore.h"
+#include "export/capturewriter.h"
 #include "mainwindow.h"
 #include "models/capturetablemodel.h"
 #include "server/serverhost.h"
+#include "session/sessionjournal.h"
 #include "testhttp.h"
 #include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cbi;
@@ -32,6 +36,42 @@ QByteArray callback(const QByteArray &sendID)
 {
     return R"({"sendID":")" + sendID
         + R"(","recvID":"bob","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+}
+QJsonObject getStatus(quint16 port)
+{
+    return QJsonDocument::fromJson(call(port, "GET", "/__inspector/v1/status").body).object();
+}
+
+QList<quint64> listedIds(quint16 port)
+{
+    QList<quint64> ids;
+    const QJsonObject page =
+        QJsonDocument::fromJson(call(port, "GET", "/__inspector/v1/captures").body).object();
+    for (const QJsonValue &v : page.value(u"captures"_s).toArray())
+        ids.append(quint64(v.toObject().value(u"id"_s).toInteger()));
+    return ids;
+}
+
+QList<quint64> shownIds(MainWindow &window)
+{
+    QList<quint64> ids;
+    for (int row = 0; row < window.model()->rowCount(); ++row)
+        ids.append(window.model()->captureAt(row)->id);
+    return ids;
+}
+
+CapturedRequest recorded(quint64 id, const QByteArray &sendID)
+{
+    CapturedRequest c;
+    c.id = id;
+    c.receivedAt = QDateTime::currentDateTimeUtc();
+    c.method = "POST";
+    c.httpVersion = "HTTP/1.1";
+    c.path = u"/callbackExample/callbackBeforeSendSingleMsgCommand"_s;
+    c.command = c.canonicalCommand = u"callbackBeforeSendSingleMsgCommand"_s;
+    c.operationID = u"op-%1"_s.arg(id);
+    c.body = callback(sendID);
+    return c;
 }
 } // namespace
 
@@ -130,6 +170,100 @@ private Q_SLOTS:
         const QJsonObject status =
             QJsonDocument::fromJson(call(port, "GET", "/__inspector/v1/status").body).object();
         QCOMPARE(status.value(u"stored"_s).toInt(), window.model()->rowCount());
+        window.rules()->setModified(false);
+    }
+
+    // Gui walk: after opening a session the window showed its captures while GET status said 0 and
+    // GET captures listed none; imports and New Session went by the store the same way.
+    void openedSessionAgreesWithTheApi()
+    {
+        QTemporaryDir dir;
+        const QString session = dir.filePath(u"earlier.cbisession"_s);
+        {
+            SessionJournal journal;
+            QString error;
+            QVERIFY2(journal.open(session, &error), qPrintable(error));
+            for (quint64 id = 1; id <= 5; ++id)
+                journal.append(recorded(id, "u" + QByteArray::number(id)));
+            journal.sync();
+        }
+        CaptureStore store;
+        store.setFlushIntervalMs(5);
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(window.startServer(config));
+        const quint16 port = host.config().port;
+
+        QVERIFY(window.openSession(session, true));
+        QCOMPARE(window.model()->rowCount(), 5);
+        QJsonObject status = getStatus(port);
+        QCOMPARE(status.value(u"stored"_s).toInt(), 5);
+        QCOMPARE(status.value(u"loaded"_s).toInt(), 5);
+        QCOMPARE(listedIds(port), shownIds(window));
+
+        // A live callback after it: both lists grow by the same capture, with the next id. (Its reply
+        // waits for the session's commit, delivered by this thread's loop: no blocking call here.)
+        QTcpSocket openim;
+        openim.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(openim.waitForConnected(2000));
+        openim.write(
+            testhttp::callbackRequest("callbackBeforeSendSingleMsgCommand", callback("live"), "op-live"));
+        QTRY_VERIFY(openim.bytesAvailable() > 0);
+        QVERIFY(openim.readAll().startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(window.model()->rowCount(), 6);
+        QCOMPARE(listedIds(port), shownIds(window));
+        QCOMPARE(shownIds(window).constLast(), quint64(6));
+
+        // An import in the window: shown, listed and counted alike.
+        const QString har = dir.filePath(u"two.har"_s);
+        {
+            QFile out(har);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            CaptureWriter writer(&out, CaptureWriter::Format::Har);
+            writer.begin();
+            writer.write(recorded(100, "imported1"));
+            writer.write(recorded(101, "imported2"));
+            writer.end();
+        }
+        QVERIFY(window.importCaptures(har));
+        QCOMPARE(window.model()->rowCount(), 8);
+        status = getStatus(port);
+        QCOMPARE(status.value(u"stored"_s).toInt(), 8);
+        QCOMPARE(status.value(u"loaded"_s).toInt(), 7);
+        QCOMPARE(listedIds(port), shownIds(window));
+        window.rules()->setModified(false);
+    }
+
+    // The scenario's file and whether it was changed since: the Rules dock and GET status agree.
+    void scenarioFileAgreesWithTheApi()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"filter.json"_s);
+        CaptureStore store;
+        ServerHost host(&store);
+        MainWindow window(&store, &host);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(window.startServer(config));
+        const quint16 port = host.config().port;
+        Scenario scenario;
+        scenario.rules.append(window.rules()->scenario().rules); // none: an empty, unnamed scenario
+        window.rules()->setScenario(scenario, file);
+        QJsonObject status = getStatus(port);
+        QCOMPARE(status.value(u"scenarioFile"_s).toString(), file);
+        QCOMPARE(status.value(u"scenarioModified"_s).toBool(), false);
+
+        QCOMPARE(call(port, "POST", "/__inspector/v1/rules",
+                     R"({"name":"api","command":"*","respond":{"preset":"continue"}})")
+                     .status,
+            201);
+        QTRY_VERIFY(window.rules()->changedByApi());
+        status = getStatus(port);
+        QCOMPARE(status.value(u"scenarioFile"_s).toString(), window.rules()->path());
+        QCOMPARE(status.value(u"scenarioModified"_s).toBool(), window.rules()->isModified());
+        QVERIFY(window.rules()->isModified());
         window.rules()->setModified(false);
     }
 

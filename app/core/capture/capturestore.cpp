@@ -125,8 +125,46 @@ void CaptureStore::clear()
         m_items.clear();
         m_pending.clear(); // not yet shown: cleared with the rest
         m_bytes = 0;
+        m_loaded = 0;
     }
     Q_EMIT cleared();
+}
+
+void CaptureStore::load(QList<CapturedRequest> captures, bool replace)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        std::deque<CapturedRequest> newer;
+        if (replace) {
+            // Captures newer than the file's last one (committed after it was read) stay, after
+            // it; those not yet delivered are still delivered.
+            const quint64 last = captures.isEmpty() ? 0 : captures.constLast().id;
+            for (CapturedRequest &c : m_items) {
+                if (c.id > last)
+                    newer.push_back(std::move(c));
+            }
+            m_items.clear();
+            m_bytes = 0;
+            m_loaded = 0;
+        }
+        for (const CapturedRequest &c : std::as_const(captures)) {
+            m_bytes += c.approxBytes();
+            m_items.push_back(c);
+        }
+        for (CapturedRequest &c : newer) {
+            m_bytes += c.approxBytes();
+            m_items.push_back(std::move(c));
+        }
+        m_loaded += quint64(captures.size());
+        trimLocked();
+    }
+    Q_EMIT capturesLoaded(captures, replace);
+}
+
+quint64 CaptureStore::loadedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_loaded;
 }
 
 } // namespace cbi

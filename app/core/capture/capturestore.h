@@ -36,6 +36,11 @@ public:
     static constexpr qint64 defaultMemoryLimit = qint64(512) * 1024 * 1024;
     QList<CapturedRequest> snapshot() const;
     void clear();
+    // Captures read from a file, not received by this server: a session being opened (replace:
+    // they take the place of what is held, but for captures newer than the file's last) or an import. Kept and bounded like the others, so the
+    // control API and the window show the same list; announced by capturesLoaded, not capturesAdded.
+    void load(QList<CapturedRequest> captures, bool replace);
+    quint64 loadedCount() const; // captures load() has been given since the last clear or replace
 
     // Delivers what is pending now, on the calling (store) thread.
     void flush();
@@ -44,6 +49,7 @@ public:
 Q_SIGNALS:
     void capturesAdded(const QList<cbi::CapturedRequest> &batch);
     void cleared();
+    void capturesLoaded(const QList<cbi::CapturedRequest> &captures, bool replaced);
 
 private:
     void trimLocked();
@@ -56,6 +62,7 @@ private:
     qint64 m_bytes = 0;
     quint64 m_total = 0;
     quint64 m_dropped = 0;
+    quint64 m_loaded = 0;
     bool m_flushScheduled = false;
     int m_flushIntervalMs = 50;
 };

@@ -35,7 +35,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     Scenario scenario;
     if (const int code = ServingScenario::build(options, &scenario))
         return code;
-    server.setScenario(scenario);
+    server.setScenario(scenario, options.scenarioPath);
 
     SessionJournal journal;
     if (!options.sessionPath.isEmpty()) {

@@ -37,7 +37,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     CaptureStore store(serve.effectiveCapacity());
     store.setMemoryLimit(serve.memoryLimit);
     CaptureServer server(&store);
-    server.setScenario(scenario);
+    server.setScenario(scenario, serve.scenarioPath);
     if (!server.start(serve.server)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(serve.server.address.toString())

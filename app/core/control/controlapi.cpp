@@ -115,6 +115,7 @@ ControlApi::Response ControlApi::route(
         status.insert(QStringLiteral("api"), 1);
         status.insert(QStringLiteral("stored"), qint64(m_store->size()));
         status.insert(QStringLiteral("captured"), qint64(m_store->totalAppended()));
+        status.insert(QStringLiteral("loaded"), qint64(m_store->loadedCount()));
         status.insert(QStringLiteral("dropped"), qint64(m_store->droppedCount()));
         status.insert(QStringLiteral("memoryBytes"), m_store->memoryUsed());
         status.insert(QStringLiteral("memoryLimit"), m_store->memoryLimit());

@@ -427,13 +427,17 @@ CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
     , m_store(store)
     , m_control(new ControlApi(store, &m_engine, this))
 {
-    connect(m_control, &ControlApi::scenarioChanged, this, &CaptureServer::scenarioChangedElsewhere);
+    connect(m_control, &ControlApi::scenarioChanged, this, [this](const Scenario &scenario) {
+        m_scenarioModified = !m_scenarioFile.isEmpty(); // what is served is no longer that file's content
+        Q_EMIT scenarioChangedElsewhere(scenario);
+    });
     m_control->setStatusProvider([this] {
         return QJsonObject {{QStringLiteral("listening"), isListening()},
             {QStringLiteral("address"), serverAddress().toString()},
             {QStringLiteral("port"), int(serverPort())}, {QStringLiteral("basePath"), m_config.basePath},
             {QStringLiteral("rejected"), qint64(m_rejected.load())},
-            {QStringLiteral("journal"), m_journalState}};
+            {QStringLiteral("journal"), m_journalState}, {QStringLiteral("scenarioFile"), m_scenarioFile},
+            {QStringLiteral("scenarioModified"), m_scenarioModified}};
     });
 }
 
@@ -480,9 +484,11 @@ void CaptureServer::committedUpTo(quint64 id)
         conn->flushCommitted();
 }
 
-void CaptureServer::setScenario(const Scenario &scenario)
+void CaptureServer::setScenario(const Scenario &scenario, const QString &file, bool modified)
 {
     m_engine.setScenario(scenario);
+    m_scenarioFile = file;
+    m_scenarioModified = modified;
 }
 
 void CaptureServer::setHeldCommands(const QStringList &commands)

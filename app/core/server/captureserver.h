@@ -35,7 +35,8 @@ public:
     ~CaptureServer() override;
 
     // The rules and OpenIM profile that answer requests (call on the server's thread).
-    void setScenario(const Scenario &scenario);
+    // file: where the scenario was read from, modified: it was changed since (GET status says both).
+    void setScenario(const Scenario &scenario, const QString &file = {}, bool modified = false);
     const Scenario &scenario() const { return m_engine.scenario(); }
     void resetCounters() { m_engine.resetCounters(); }
     // With a session journal: hold every reply until its capture is committed (committedUpTo).
@@ -94,6 +95,8 @@ private:
     std::unique_ptr<HttpBackend> m_backend;
     QString m_error;
     QStringList m_heldCommands;
+    QString m_scenarioFile;
+    bool m_scenarioModified = false;
     QString m_journalState = QStringLiteral("none");
     std::atomic<quint64> m_nextId {0};
     std::atomic<quint64> m_captured {0};

@@ -107,11 +107,12 @@ bool ServerHost::release(quint64 holdId, const std::optional<ReplySent> &reply)
     return released;
 }
 
-void ServerHost::setScenario(const Scenario &scenario)
+void ServerHost::setScenario(const Scenario &scenario, const QString &file, bool modified)
 {
     m_scenario = scenario;
     QMetaObject::invokeMethod(
-        m_server, [this, scenario] { m_server->setScenario(scenario); }, Qt::BlockingQueuedConnection);
+        m_server, [this, scenario, file, modified] { m_server->setScenario(scenario, file, modified); },
+        Qt::BlockingQueuedConnection);
 }
 
 void ServerHost::setCommitGate(bool on, quint64 lastId)

@@ -28,7 +28,7 @@ public:
     QString webhookUrl() const { return m_url; }
     ServerConfig config() const { return m_config; }
     QString controlToken() const { return m_token; }
-    void setScenario(const Scenario &scenario);
+    void setScenario(const Scenario &scenario, const QString &file = {}, bool modified = false);
     Scenario scenario() const { return m_scenario; }
     void resetCounters();
     // Session journaling (see CaptureServer::setCommitGate); committedUpTo may be called from any thread.
