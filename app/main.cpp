@@ -8,12 +8,15 @@
 #include "cli/simulator.h"
 #include "cli/transfer.h"
 #include "cli/webhookstool.h"
+#include "inspector/inspector.h"
+#include "inspector/scenariodocument.h"
 #include "mainwindow.h"
 #include "rules/scenario.h"
 #include "server/epolldispatcher.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
 #include "widgets/ruleswidget.h"
+#include "windowloop.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -67,11 +70,10 @@ static int runGui(ServeOptions options)
             QStringLiteral(":/icons/%1x%1/apps/callback-inspector.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.openim_callback_inspector"));
-    CaptureStore store(
-        options.capacity > 0 ? options.capacity : 50000); // the table: older rows page in from the session
-    store.setMemoryLimit(options.memoryLimit);
-    ServerHost host(&store);
-    auto window = std::make_unique<MainWindow>(&store, &host);
+    Inspector inspector(
+        options.capacity > 0 ? options.capacity : 50000); // older rows page in from the session
+    inspector.store()->setMemoryLimit(options.memoryLimit);
+    auto window = std::make_unique<MainWindow>(&inspector);
 
     QSettings settings;
     if (!options.listenGiven) {
@@ -89,7 +91,7 @@ static int runGui(ServeOptions options)
     Scenario scenario;
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
-    host.setScenario(scenario);
+    inspector.scenario()->setScenario(scenario, {});
     // The session first: no callback may be answered before the journal is there to keep it.
     window->openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
         !options.sessionPath.isEmpty());
@@ -99,28 +101,10 @@ static int runGui(ServeOptions options)
         : options.scenarioPath;
     if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
         window->openScenario(scenarioPath);
-    window->show();
-    int code = QApplication::exec();
-    // Settings > Language: a new window in the new language takes over the running server, the
-    // session (its rows come back from the file) and the rules, unsaved edits included.
-    while (window->languageChangeRequested()) {
-        SessionJournal *journal = window->takeJournal(); // journaling on while no window is up
-        const Scenario rules = window->rules()->scenario();
-        const QString rulesPath = window->rules()->path();
-        const bool modified = window->rules()->isModified();
-        window.reset();
-        installTranslators(
-            *QCoreApplication::instance(), QSettings().value(QStringLiteral("ui/language")).toString());
-        window = std::make_unique<MainWindow>(&store, &host);
-        window->adoptServer();
-        window->rules()->setScenario(rules, rulesPath);
-        window->rules()->setModified(modified);
-        if (journal)
-            window->adoptJournal(journal);
-        window->show();
-        code = QApplication::exec();
-    }
-    return code;
+    // Settings > Language: a new window in the new language shows the same inspector, which kept
+    // serving, journaling and holding, with the rules as they were (unsaved edits included).
+    return runWindows(&inspector, std::move(window),
+        [](const QString &language) { installTranslators(*QCoreApplication::instance(), language); });
 }
 
 static int dispatch(const CommandLine &cmd, bool gui)

@@ -12,6 +12,7 @@
 #include "dialogs/tlsdialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
+#include "inspector/inspector.h"
 #include "integration/webhooksconfig.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
@@ -70,17 +71,18 @@
 
 namespace cbi {
 
-MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
+MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(store)
-    , m_host(host)
+    , m_inspector(inspector)
+    , m_store(inspector->store())
+    , m_host(inspector->host())
     , m_model(new CaptureTableModel(this))
     , m_proxy(new CaptureFilterProxy(this))
     , m_view(new QTableView(this))
     , m_detail(new CaptureDetailView(this))
-    , m_rules(new RulesWidget(this))
+    , m_rules(new RulesWidget(inspector->scenario(), this))
     , m_statistics(new StatisticsWidget(this))
-    , m_held(new HeldWidget(host, this))
+    , m_held(new HeldWidget(inspector->host(), this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
@@ -96,8 +98,8 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     , m_rateTimer(new QTimer(this))
     , m_history(new SessionHistory(this))
 {
-    qRegisterMetaType<cbi::Scenario>(); // scenarioChanged crosses to the server thread
     setWindowTitle(tr("OpenIM Callback Inspector"));
+    CaptureStore *store = m_store;
     m_model->setCapacity(store->capacity());
     m_model->setMemoryLimit(store->memoryLimit());
     m_proxy->setSourceModel(m_model);
@@ -216,13 +218,17 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         statusBar()->showMessage(
             tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command), 5000);
     });
-    connect(m_rules, &RulesWidget::scenarioChanged, this, [this](const Scenario &scenario) {
-        m_host->setScenario(scenario, m_rules->path(), m_rules->isModified());
-    });
-    // The served scenario and the capture list belong to the server: changes made through the
-    // control API show here at once, so the window never shows (or saves over) something else.
-    connect(m_host, &ServerHost::scenarioChangedElsewhere, m_rules, &RulesWidget::showServed);
+    // The served scenario (ScenarioDocument, shown by the Rules dock) and the captures belong to
+    // the inspector: changes made through the control API show here at once, so the window never
+    // shows (or saves over) something else.
     connect(m_store, &CaptureStore::cleared, this, &MainWindow::clearView);
+    connect(m_inspector, &Inspector::sessionOpened, this, &MainWindow::showSession);
+    // Replies wait while the file cannot be written (OpenIM then times out): say so where it shows.
+    connect(m_inspector, &Inspector::journalFailed, this, &MainWindow::showJournalFailure);
+    connect(m_inspector, &Inspector::journalRecovered, this, [this] {
+        m_banner->setVisible(false);
+        statusBar()->showMessage(tr("The session file is written again; nothing was lost"), 10000);
+    });
 
     statusBar()->addWidget(m_listening, 1);
     statusBar()->addPermanentWidget(m_rate);
@@ -233,6 +239,13 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+    // A window that replaces another (a language switch) starts from what the inspector holds:
+    // the batch still in flight is delivered first (no view listens yet), then the rows are read.
+    store->flush();
+    if (const QList<CapturedRequest> rows = store->snapshot(); !rows.isEmpty()) {
+        updateCommandCounts(rows);
+        m_model->appendBatch(rows);
+    }
     connect(store, &CaptureStore::capturesAdded, this, [this](QList<CapturedRequest> batch) {
         // A batch in flight while the session file was read (a language change) is shown already.
         batch.removeIf([this](const CapturedRequest &c) { return c.id <= m_loadedUpTo; });
@@ -259,8 +272,11 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
     // A session opened or a file imported: in the store (the control API lists them too) and here.
     connect(store, &CaptureStore::capturesLoaded, this,
         [this](const QList<CapturedRequest> &loaded, bool replaced) {
-            if (replaced)
+            if (replaced) {
                 m_model->clear();
+                // A batch in flight while the session file was read is among these already.
+                m_loadedUpTo = loaded.isEmpty() ? 0 : loaded.constLast().id;
+            }
             updateCommandCounts(loaded);
             m_model->appendBatch(loaded);
             m_view->scrollToBottom();
@@ -282,6 +298,10 @@ MainWindow::MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent)
         setTabOrder(order[i - 1], order[i]);
     resize(1440, 860);
     restoreSettings();
+    if (!sessionPath().isEmpty())
+        showSession(sessionPath());
+    if (m_host->isListening())
+        adoptServer();
 }
 
 void MainWindow::buildActions()
@@ -349,13 +369,13 @@ void MainWindow::buildActions()
     });
     newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     fileMenu->addAction(tr("Save Session &As..."), this, [this] {
-        if (!m_journal)
+        if (sessionPath().isEmpty())
             return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"),
             QFileInfo(sessionPath()).path(), tr("Session files (*.cbisession *.db)"));
         if (path.isEmpty() || path == sessionPath())
             return;
-        m_journal->sync(); // everything captured so far is in the copy
+        m_inspector->syncSession(); // everything captured so far is in the copy
         QString error;
         if (!SessionJournal::copy(sessionPath(), path, &error)) {
             QMessageBox::warning(this, tr("Session not saved"), error);
@@ -391,7 +411,7 @@ void MainWindow::buildActions()
     fileMenu->addAction(
         tr("Export Se&lected Captures..."), this, [this] { exportCaptures({}, {}, ExportScope::Selection); });
     fileMenu->addAction(tr("Export &Whole Session..."), this, [this] {
-        if (m_journal)
+        if (!sessionPath().isEmpty())
             exportCaptures({}, {}, ExportScope::Session);
         else
             statusBar()->showMessage(tr("No session file is open."), 5000);
@@ -728,18 +748,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_journal) {
-        // Nothing may be answered after the journal is gone: stop gating on it first. A language
-        // change keeps it journaling for the next window (takeJournal).
-        if (!m_languageChange) {
-            // The server stops first (holds are answered and journaled as it goes), then what the
-            // journal still has is written: no callback is answered without being journaled.
-            m_host->stop();
-            m_journal->sync();
-            m_host->setCaptureSink({});
-        }
-        m_journal->sync();
-    }
+    // A language change keeps everything running for the next window; a real close stops the
+    // server first (holds are answered and journaled as it goes), then writes what is left.
+    if (!m_languageChange)
+        m_inspector->shutdown();
+    m_inspector->syncSession();
     saveSettings();
     event->accept();
 }
@@ -943,7 +956,7 @@ QString MainWindow::autosavePath()
 
 QString MainWindow::sessionPath() const
 {
-    return m_journal ? m_journal->path() : QString();
+    return m_inspector->sessionPath();
 }
 
 void MainWindow::clearView()
@@ -960,85 +973,28 @@ void MainWindow::clearView()
 
 QString MainWindow::sessionJournalFailure() const
 {
-    return m_journal ? m_journal->failure() : QString();
-}
-
-SessionJournal *MainWindow::takeJournal()
-{
-    SessionJournal *journal = m_journal;
-    m_journal = nullptr;
-    if (journal)
-        journal->setParent(nullptr);
-    return journal;
-}
-
-void MainWindow::adoptJournal(SessionJournal *journal)
-{
-    journal->setParent(this);
-    useJournal(journal, true);
+    return m_inspector->journalFailure();
 }
 
 bool MainWindow::openSession(const QString &path, bool load)
 {
-    auto *journal = new SessionJournal(this);
     QString error;
-    if (!journal->open(path, &error)) {
-        delete journal;
-        auto *box =
-            new QMessageBox(QMessageBox::Warning, tr("Session not opened"), error, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return false;
-    }
-    useJournal(journal, load);
-    return true;
+    if (m_inspector->openSession(path, load, &error))
+        return true; // shown through Inspector::sessionOpened
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Session not opened"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return false;
 }
 
-void MainWindow::useJournal(SessionJournal *journal, bool load)
+void MainWindow::showSession(const QString &path)
 {
-    const QString path = journal->path();
-    QString error;
-    if (load) {
-        // The newest captures, as many as the table keeps; older ones page in on scrolling up.
-        QList<CapturedRequest> batch;
-        SessionJournal::Filter newestFirst;
-        newestFirst.newestFirst = true;
-        SessionJournal::forEach(
-            path, newestFirst,
-            [&](const CapturedRequest &c) {
-                batch.append(c);
-                return batch.size() < m_model->capacity();
-            },
-            &error);
-        std::reverse(batch.begin(), batch.end());
-        m_loadedUpTo = batch.isEmpty() ? 0 : batch.constLast().id;
-        m_store->load(batch, true); // the table follows through capturesLoaded, as GET captures does
-    }
     m_history->setPath(path);
     m_historyAtStart = false;
-    // From now on the server journals straight from its thread and replies after the commit.
-    m_host->setCaptureSink([journal](const CapturedRequest &c) { journal->append(c); });
-    m_host->setCommitGate(true, journal->lastId());
-    m_host->setSessionPath(path);
-    m_host->setJournalState(journal->failure().isEmpty() ? QStringLiteral("ok")
-                                                         : QStringLiteral("failing: ") + journal->failure());
-    connect(journal, &SessionJournal::committed, m_host, &ServerHost::committedUpTo, Qt::UniqueConnection);
-    // Replies wait while the file cannot be written (OpenIM then times out): say so where it shows.
-    connect(journal, &SessionJournal::failed, this, [this](const QString &message) {
-        m_host->setJournalState(QStringLiteral("failing: ") + message);
-        m_banner->setText(tr("The session file cannot be written: %1. Replies wait until their captures "
-                             "are written (OpenIM may time out with 90004); retrying.")
-                              .arg(message));
-        m_banner->setVisible(true);
-    });
-    connect(journal, &SessionJournal::recovered, this, [this] {
-        m_host->setJournalState(QStringLiteral("ok"));
+    if (const QString failure = m_inspector->journalFailure(); !failure.isEmpty())
+        showJournalFailure(failure);
+    else
         m_banner->setVisible(false);
-        statusBar()->showMessage(tr("The session file is written again; nothing was lost"), 10000);
-    });
-    if (m_journal != journal)
-        delete m_journal; // syncs what it still had
-    m_journal = journal;
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
     recent.removeAll(path);
@@ -1046,6 +1002,14 @@ void MainWindow::useJournal(SessionJournal *journal, bool load)
     settings.setValue(QStringLiteral("session/recent"), recent.mid(0, 8));
     setWindowTitle(tr("%1 \u2014 OpenIM Callback Inspector").arg(QFileInfo(path).fileName()));
     updateCounts();
+}
+
+void MainWindow::showJournalFailure(const QString &reason)
+{
+    m_banner->setText(tr("The session file cannot be written: %1. Replies wait until their captures "
+                         "are written (OpenIM may time out with 90004); retrying.")
+                          .arg(reason));
+    m_banner->setVisible(true);
 }
 
 bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format, ExportScope scope)
@@ -1095,10 +1059,10 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
         selection = selectedCaptures();
         total = selection.size();
     } else if (scope == ExportScope::Session) {
-        if (!m_journal)
+        if (sessionPath().isEmpty())
             return false;
-        m_journal->sync(); // everything captured so far
-        total = SessionJournal::count(m_journal->path(), nullptr);
+        m_inspector->syncSession(); // everything captured so far
+        total = SessionJournal::count(sessionPath(), nullptr);
     }
     QProgressDialog progress(
         tr("Exporting captures..."), tr("Cancel"), 0, int(qMin<qint64>(total, INT_MAX)), this);
@@ -1118,7 +1082,7 @@ bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format
     if (scope == ExportScope::Session) {
         QString error;
         // A damaged session (a bad page, unreadable rows) is not a cancelled export: say what failed.
-        if (!SessionJournal::forEach(m_journal->path(), {}, write, &error) && !error.isEmpty()) {
+        if (!SessionJournal::forEach(sessionPath(), {}, write, &error) && !error.isEmpty()) {
             file.cancelWriting();
             QMessageBox::warning(this, tr("Export failed"), error);
             return false;
@@ -1290,7 +1254,7 @@ bool MainWindow::tableIsShort() const
 
 void MainWindow::loadOlderCaptures()
 {
-    if (!m_journal || m_historyAtStart || m_history->isLoading())
+    if (sessionPath().isEmpty() || m_historyAtStart || m_history->isLoading())
         return;
     if (m_history->loadOlder(m_model->historyCursor(), 500, m_proxy->predicate()))
         statusBar()->showMessage(tr("Reading older captures from the session file..."));
@@ -1326,7 +1290,7 @@ void MainWindow::updateCounts()
     if (m_model->historyCount() > 0)
         text += QStringLiteral("  \u00b7  ")
             + tr("%n from the session file", nullptr, int(m_model->historyCount()));
-    if (dropped > 0 && m_journal)
+    if (dropped > 0 && !sessionPath().isEmpty())
         text += QStringLiteral("  \u00b7  ")
             + tr("%n older in the session file (scroll up)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
     else if (dropped > 0)

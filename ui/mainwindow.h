@@ -27,7 +27,7 @@ class CompareDialog;
 class HeldWidget;
 class SessionHistory;
 class TimelineDialog;
-class SessionJournal;
+class Inspector;
 class RulesWidget;
 class StatisticsWidget;
 class ServerHost;
@@ -40,7 +40,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(CaptureStore *store, ServerHost *host, QWidget *parent = nullptr);
+    explicit MainWindow(Inspector *inspector, QWidget *parent = nullptr);
 
     // Starts (or restarts) the server; a failure is shown in the window.
     bool startServer(const ServerConfig &config);
@@ -70,10 +70,6 @@ public:
     QString sessionJournalFailure() const;
     // Empties the table, the statistics and the detail (after a Clear from the window or the API).
     void clearView();
-    // Settings > Language: the closing window hands its journal, still journaling what the server
-    // captures, to the window that replaces it, which shows what the file holds.
-    SessionJournal *takeJournal();
-    void adoptJournal(SessionJournal *journal);
     static QString autosavePath();
     // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
     bool replayCapture(const CapturedRequest &capture, const QString &url = {});
@@ -103,7 +99,8 @@ protected:
 
 private:
     void buildActions();
-    void useJournal(SessionJournal *journal, bool load);
+    void showSession(const QString &path);
+    void showJournalFailure(const QString &reason);
     void updateHttpsAction();
     void showServerFields(const ServerConfig &config);
     void applyFilter();
@@ -122,6 +119,7 @@ private:
     void restoreSettings();
     void saveSettings();
 
+    Inspector *m_inspector;
     CaptureStore *m_store;
     ServerHost *m_host;
     CaptureTableModel *m_model;
@@ -154,7 +152,6 @@ private:
     quint64 m_lastTotal = 0;
     quint64 m_loadedUpTo = 0; // the newest capture read from the session file
     bool m_stateRestored = false;
-    SessionJournal *m_journal = nullptr;
     SessionHistory *m_history;
     bool m_historyAtStart = false;
     bool m_languageChange = false; // the table already shows the oldest captures the filter wants

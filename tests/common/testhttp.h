@@ -131,4 +131,10 @@ inline Response call(quint16 port, const QByteArray &method, const QByteArray &t
     return replies.isEmpty() ? Response() : replies.last();
 }
 
+// Two one-to-one messages, as OpenIM's before-send callback carries them.
+inline const QByteArray aliceToBob =
+    R"({"sendID":"alice","recvID":"bob","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+inline const QByteArray carolToDan =
+    R"({"sendID":"carol","recvID":"dan","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
+
 } // namespace testhttp

@@ -6,6 +6,7 @@
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
 #include "dialogs/tlsdialog.h"
+#include "inspector/inspector.h"
 #include "integration/webhooksconfig.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
@@ -22,6 +23,7 @@
 #include "widgets/readablecolor.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
+#include "windowloop.h"
 
 #include <QAbstractSpinBox>
 #include <QAccessible>
@@ -55,6 +57,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -64,15 +67,12 @@ using namespace cbi;
 using namespace Qt::StringLiterals;
 
 namespace {
+using testhttp::aliceToBob;
+using testhttp::carolToDan;
 QByteArray post(const QByteArray &command, const QByteArray &body, const QByteArray &operationID)
 {
     return testhttp::callbackRequest(command, body, operationID);
 }
-
-const QByteArray aliceToBob =
-    R"({"sendID":"alice","recvID":"bob","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
-const QByteArray carolToDan =
-    R"({"sendID":"carol","recvID":"dan","callbackCommand":"callbackBeforeSendSingleMsgCommand"})";
 } // namespace
 
 class TestMainWindow : public QObject
@@ -103,10 +103,11 @@ private Q_SLOTS:
 
     void firstUserFlow()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         window.show();
         const quint16 port = host.config().port;
@@ -193,10 +194,11 @@ private Q_SLOTS:
 
     void exportTheFilteredViewAndImportIt()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, host.config().port);
@@ -214,9 +216,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(int(file.readAll().count("\"startedDateTime\"")), 1);
 
-        CaptureStore otherStore;
-        ServerHost otherHost(&otherStore);
-        MainWindow other(&otherStore, &otherHost);
+        Inspector otherInspector;
+        MainWindow other(&otherInspector);
         QVERIFY(other.importCaptures(har));
         QCOMPARE(other.model()->rowCount(), 1);
         QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
@@ -237,193 +238,14 @@ private Q_SLOTS:
             !window.exportCaptures(dir.filePath(u"none.har"_s), u"har"_s, MainWindow::ExportScope::Session));
     }
 
-    void sessionsKeepEveryCapture()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"gui.cbisession"_s);
-        {
-            CaptureStore store;
-            store.setFlushIntervalMs(5);
-            ServerHost host(&store);
-            MainWindow window(&store, &host);
-            QVERIFY(window.startServer(anyPort()));
-            QVERIFY(window.openSession(path, false));
-            QCOMPARE(window.sessionPath(), path);
-            QVERIFY(window.windowTitle().startsWith(u"gui.cbisession"_s));
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, host.config().port);
-            QVERIFY(socket.waitForConnected(2000));
-            socket.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-s1"));
-            // Answered only once journaled: the reply itself proves the commit.
-            QTRY_VERIFY(socket.bytesAvailable() > 0);
-            QString error;
-            QCOMPARE(SessionJournal::count(path, &error), 1);
-            window.rules()->setModified(false);
-            window.close();
-        }
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow reopened(&store, &host);
-        QVERIFY(reopened.openSession(path, true));
-        QCOMPARE(reopened.model()->rowCount(), 1);
-        QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
-        // The whole session, streamed from the file.
-        const QString whole = dir.filePath(u"whole.csv"_s);
-        QVERIFY(reopened.exportCaptures(whole, u"csv"_s, MainWindow::ExportScope::Session));
-        QFile csv(whole);
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readAll().count('\n'), 2); // header and one capture
-        QVERIFY(!reopened.openSession(dir.filePath(u"missing-dir/x/y.db"_s), true));
-    }
-
-    // The table keeps the newest rows; the session file gives older ones back on scrolling up,
-    // and a filter reads back through the whole file for its matches.
-    void olderCapturesPageInFromTheSessionFile()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"big.cbisession"_s);
-        {
-            SessionJournal journal;
-            QString error;
-            QVERIFY2(journal.open(path, &error), qPrintable(error));
-            QList<CapturedRequest> all;
-            for (int i = 1; i <= 1200; ++i) {
-                CapturedRequest c;
-                c.id = quint64(i);
-                c.receivedAt = QDateTime::currentDateTimeUtc();
-                c.method = "POST";
-                c.command = i % 100 == 0 ? u"callbackBeforeAddFriendCommand"_s
-                                         : u"callbackBeforeSendSingleMsgCommand"_s;
-                c.canonicalCommand = c.command;
-                c.operationID = u"op-%1"_s.arg(i);
-                c.body = aliceToBob;
-                all.append(c);
-            }
-            journal.append(all);
-            journal.sync();
-        }
-        CaptureStore store(100);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openSession(path, true));
-        QCOMPARE(window.model()->rowCount(), 100);
-        QCOMPARE(window.model()->captureAt(0)->id, 1101u);
-
-        window.view()->verticalScrollBar()->setValue(0); // the user scrolls to the top
-        QTRY_COMPARE(window.model()->rowCount(), 600);
-        QCOMPARE(window.model()->captureAt(0)->id, 601u);
-        QCOMPARE(window.model()->historyCount(), 500);
-        QVERIFY(window.view()->verticalScrollBar()->value() > 0); // the rows in view stayed in view
-
-        // A rare command: only one of its 12 captures is among the newest 100.
-        window.filterEdit()->setText(u"command:callbackBeforeAddFriendCommand"_s);
-        QTRY_COMPARE(window.proxy()->rowCount(), 12);
-        QCOMPARE(window.proxy()->index(0, 0).data().toString(), u"100"_s);
-        window.filterEdit()->clear();
-        QTRY_COMPARE(window.model()->historyCount(), 0);
-        QCOMPARE(window.model()->rowCount(), 100);
-        window.rules()->setModified(false);
-    }
-
-    // Settings > Language closes the window for main() to open it again in the new language; the
-    // new window takes over the running server.
-    void languageSwitchHandsOver()
-    {
-        CaptureStore store;
-        store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        QTemporaryDir dir;
-        const QString session = dir.filePath(u"swap.cbisession"_s);
-        {
-            // A session from an earlier run (gui walk F3: its ids were given out again after a switch).
-            SessionJournal earlier;
-            QVERIFY(earlier.open(session, nullptr));
-            CapturedRequest old;
-            old.receivedAt = QDateTime::currentDateTimeUtc();
-            old.id = 1;
-            old.operationID = u"op-old-1"_s;
-            earlier.append(old);
-            old.id = 2;
-            old.operationID = u"op-old-2"_s;
-            earlier.append(old);
-            earlier.sync();
-        }
-        SessionJournal *journal = nullptr;
-        const quint16 port = [&] {
-            MainWindow window(&store, &host);
-            window.show();
-            [&] { QVERIFY(window.startServer(anyPort())); }();
-            [&] { QVERIFY(window.openSession(session, false)); }();
-            QAction *chinese = nullptr;
-            for (QAction *menu : window.menuBar()->actions()) {
-                for (QAction *a : menu->menu()->actions()) {
-                    if (a->menu()) {
-                        for (QAction *language : a->menu()->actions()) {
-                            if (language->text() == u"简体中文"_s)
-                                chinese = language;
-                        }
-                    }
-                }
-            }
-            [&] { QVERIFY(chinese); }();
-            window.rules()->setModified(true); // unsaved rules: no prompt, they go along
-            chinese->trigger();
-            [&] { QVERIFY(window.languageChangeRequested()); }();
-            [&] { QVERIFY(!window.isVisible()); }();
-            journal = window.takeJournal();
-            return host.config().port;
-        }();
-        QVERIFY(journal);
-        // A callback while no window is up: answered only once journaled, as always.
-        QTcpSocket openim;
-        openim.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(openim.waitForConnected(2000));
-        // In main() the old window hears of it in a batch that lands after the new window read the
-        // file: a stand-in listener and a slow flush make that happen here.
-        store.setFlushIntervalMs(300);
-        const auto standIn = connect(&store, &CaptureStore::capturesAdded, this, [] {});
-        openim.write(post("callbackBeforeSendSingleMsgCommand", aliceToBob, "op-swap"));
-        QTRY_VERIFY(openim.bytesAvailable() > 0);
-        disconnect(standIn);
-        QCOMPARE(QSettings().value(u"ui/language"_s).toString(), u"zh_CN"_s);
-        QSettings().remove(u"ui/language"_s);
-        MainWindow next(&store, &host);
-        next.adoptServer();
-        next.adoptJournal(journal);
-        QCOMPARE(next.sessionPath(), session);
-        QCOMPARE(next.model()->rowCount(), 3);
-        QCOMPARE(next.model()->captureAt(2)->operationID, u"op-swap"_s);
-        QCOMPARE(next.model()->captureAt(2)->id, 3u);
-        QTest::qWait(400); // the late batch: not shown twice
-        QCOMPARE(next.model()->rowCount(), 3);
-        store.setFlushIntervalMs(5);
-        openim.write(post("callbackBeforeSendSingleMsgCommand", carolToDan, "op-after"));
-        QTRY_COMPARE(SessionJournal::count(session, nullptr), 4);
-        QTRY_COMPARE(next.model()->rowCount(), 4);
-        // Ids go on across the swap (they restarted at the file's id when it was opened, and
-        // replaced op-swap in the file); a reused id would now be refused by the session file.
-        QCOMPARE(next.model()->captureAt(3)->id, 4u);
-        QCOMPARE(next.sessionJournalFailure(), QString());
-        QVERIFY(host.isListening());
-        QCOMPARE(host.config().port, port);
-        // The new window shows the server as running (its start/stop action offers to stop it).
-        bool offersStop = false;
-        for (QAction *a : next.findChildren<QAction *>())
-            offersStop = offersStop || a->text() == u"&Stop Server"_s;
-        QVERIFY(offersStop);
-        next.rules()->setModified(false);
-    }
-
     // One message across its callbacks, and two captures side by side.
     void timelineAndCompare()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         window.show();
         QTcpSocket socket;
@@ -465,10 +287,11 @@ private Q_SLOTS:
     // A breakpoint: the held callback waits for the user's reply, edited in the Held panel.
     void holdAndAnswerByHand()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         window.show();
         window.held()->holdCommand(u"callbackBeforeSendSingleMsgCommand"_s);
@@ -508,10 +331,11 @@ private Q_SLOTS:
 
     void replayToABusinessServer()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, host.config().port);
@@ -567,9 +391,10 @@ private Q_SLOTS:
         QVERIFY2(simulator.resultText().contains(u"6200"_s), qPrintable(simulator.resultText()));
 
         // webhooks.yml in and out.
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
         const QString report = window.importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
         QVERIFY2(report.contains(u"ends with '/'"_s), qPrintable(report));
@@ -600,9 +425,10 @@ private Q_SLOTS:
 
     void scenarioOpensOrExplainsWhyNot()
     {
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         window.show();
         QVERIFY(window.openScenario(QStringLiteral(CBI_SCENARIO_DIR) + u"/sensitive-word-block.json"_s));
         QCOMPARE(window.rules()->scenario().rules.size(), 1);
@@ -638,10 +464,11 @@ private Q_SLOTS:
         QVERIFY(!TlsDialog::check(cert, {}).isEmpty());
         QVERIFY(!TlsDialog::check(cert, u"/no/such/key.pem"_s).isEmpty());
 
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         window.show();
         QAction *https = window.findChild<QAction *>(u"httpsAction"_s);
         QVERIFY(https);
@@ -682,9 +509,10 @@ private Q_SLOTS:
     // Every control a keyboard or screen-reader user reaches has a name a screen reader can say.
     void everyControlHasAnAccessibleName()
     {
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         window.show();
         RuleEditorDialog editor(MainWindow::ruleFromCapture(CapturedRequest()), Scenario());
         SimulatorDialog simulator;
@@ -714,9 +542,10 @@ private Q_SLOTS:
     // Tab walks the window the way it reads: filter, pickers, table, then the detail.
     void tabOrderFollowsTheLayout()
     {
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -777,13 +606,12 @@ private Q_SLOTS:
 
     void portErrorIsShownInTheWindow()
     {
-        CaptureStore store;
-        ServerHost first(&store);
-        QVERIFY(first.start(anyPort()));
-        ServerHost second(&store);
-        MainWindow window(&store, &second);
+        Inspector holder; // another inspector holds the port
+        QVERIFY(holder.host()->start(anyPort()));
+        Inspector inspector;
+        MainWindow window(&inspector);
         ServerConfig busy = anyPort();
-        busy.port = first.config().port;
+        busy.port = holder.host()->config().port;
         window.show();
         QVERIFY(!window.startServer(busy));
         QVERIFY(bannerSays(window, u"Cannot listen"_s));

@@ -9,6 +9,7 @@
 #include "dialogs/ruleeditordialog.h"
 #include "dialogs/timelinedialog.h"
 #include "dialogs/tlsdialog.h"
+#include "inspector/inspector.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
@@ -108,12 +109,13 @@ private Q_SLOTS:
 
     void guide()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
+        ServerHost &host = *inspector.host();
         QTemporaryDir sessionDir;
         const QString session = sessionDir.filePath(u"shots.cbisession"_s);
-        auto window = std::make_unique<MainWindow>(&store, &host);
+        auto window = std::make_unique<MainWindow>(&inspector);
         ServerConfig config;
         config.port = 0;
         QVERIFY(window->startServer(config));
@@ -244,7 +246,7 @@ private Q_SLOTS:
                 QLocale(u"zh_CN"_s), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&qt);
         QCoreApplication::installTranslator(&own);
-        auto chinese = std::make_unique<MainWindow>(&store, &host);
+        auto chinese = std::make_unique<MainWindow>(&inspector);
         chinese->adoptServer();
         QVERIFY(chinese->openScenario(QStringLiteral(CBI_SCENARIO_DIR "/sensitive-word-block.json")));
         QVERIFY(chinese->openSession(session, true));

@@ -4,6 +4,7 @@
 // (gui walk 2026-11, findings F1 and F2). The server runs on its thread; requests go over sockets.
 #include "capture/capturestore.h"
 #include "export/capturewriter.h"
+#include "inspector/inspector.h"
 #include "mainwindow.h"
 #include "models/capturetablemodel.h"
 #include "server/serverhost.h"
@@ -89,10 +90,11 @@ private Q_SLOTS:
 
     void controlApiRulesReachTheRulesDock()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         ServerConfig config;
         config.port = 0;
         QVERIFY(window.startServer(config));
@@ -139,10 +141,11 @@ private Q_SLOTS:
 
     void controlApiClearEmptiesTheWindow()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         ServerConfig config;
         config.port = 0;
         QVERIFY(window.startServer(config));
@@ -187,10 +190,11 @@ private Q_SLOTS:
                 journal.append(recorded(id, "u" + QByteArray::number(id)));
             journal.sync();
         }
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         ServerConfig config;
         config.port = 0;
         QVERIFY(window.startServer(config));
@@ -241,9 +245,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(u"filter.json"_s);
-        CaptureStore store;
-        ServerHost host(&store);
-        MainWindow window(&store, &host);
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
+        ServerHost &host = *inspector.host();
+        MainWindow window(&inspector);
         ServerConfig config;
         config.port = 0;
         QVERIFY(window.startServer(config));
@@ -270,12 +275,13 @@ private Q_SLOTS:
     // Gui walk: holds survived a language switch on the server but vanished from the Held panel.
     void holdsOutliveTheWindow()
     {
-        CaptureStore store;
+        Inspector inspector;
+        CaptureStore &store = *inspector.store();
         store.setFlushIntervalMs(5);
-        ServerHost host(&store);
+        ServerHost &host = *inspector.host();
         QTcpSocket openim;
         {
-            MainWindow first(&store, &host);
+            MainWindow first(&inspector);
             ServerConfig config;
             config.port = 0;
             QVERIFY(first.startServer(config));
@@ -287,7 +293,7 @@ private Q_SLOTS:
             QTRY_COMPARE(first.held()->waitingCount(), 1);
             first.rules()->setModified(false);
         } // the window goes, as on a language switch; the server and its hold stay
-        MainWindow next(&store, &host);
+        MainWindow next(&inspector);
         next.adoptServer();
         QCOMPARE(next.held()->heldCommands(), QStringList {u"callbackBeforeSendSingleMsgCommand"_s});
         QCOMPARE(next.held()->waitingCount(), 1);

@@ -13,8 +13,9 @@
 
 namespace cbi {
 
-RulesWidget::RulesWidget(QWidget *parent)
+RulesWidget::RulesWidget(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent)
+    , m_document(document)
     , m_profile(new QComboBox(this))
     , m_list(new QListWidget(this))
     , m_title(new QLabel(this))
@@ -56,9 +57,10 @@ RulesWidget::RulesWidget(QWidget *parent)
 
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
         if (const auto p = profileFromName(m_profile->currentData().toString());
-            p && *p != m_scenario.profile) {
-            m_scenario.profile = *p;
-            changed();
+            p && *p != scenario().profile) {
+            Scenario s = scenario();
+            s.profile = *p;
+            serveEdited(s);
         }
     });
     connect(add, &QPushButton::clicked, this, [this] {
@@ -72,57 +74,59 @@ RulesWidget::RulesWidget(QWidget *parent)
         const int row = m_list->currentRow();
         if (row < 0)
             return;
-        m_scenario.rules.removeAt(row);
-        changed();
+        Scenario s = scenario();
+        s.rules.removeAt(row);
+        serveEdited(s);
     });
     auto move = [this](int delta) {
         const int row = m_list->currentRow();
         const int to = row + delta;
-        if (row < 0 || to < 0 || to >= m_scenario.rules.size())
+        if (row < 0 || to < 0 || to >= scenario().rules.size())
             return;
-        m_scenario.rules.move(row, to);
-        changed();
+        Scenario s = scenario();
+        s.rules.move(row, to);
+        serveEdited(s);
         m_list->setCurrentRow(to);
     };
     connect(up, &QPushButton::clicked, this, [move] { move(-1); });
     connect(down, &QPushButton::clicked, this, [move] { move(1); });
+    connect(m_document, &ScenarioDocument::changed, this, &RulesWidget::refresh);
     refresh();
+}
+
+const Scenario &RulesWidget::scenario() const
+{
+    return m_document->scenario();
 }
 
 void RulesWidget::setScenario(const Scenario &scenario, const QString &path)
 {
-    m_scenario = scenario;
-    m_path = path;
-    m_changedByApi = false;
-    const QSignalBlocker blocker(m_profile);
-    m_profile->setCurrentIndex(m_profile->findData(profileName(scenario.profile)));
-    setModified(false);
-    refresh();
-    Q_EMIT scenarioChanged(m_scenario);
+    m_document->setScenario(scenario, path);
 }
 
-void RulesWidget::showServed(const Scenario &scenario)
+QString RulesWidget::path() const
 {
-    m_scenario = scenario;
-    const QSignalBlocker blocker(m_profile);
-    m_profile->setCurrentIndex(m_profile->findData(profileName(scenario.profile)));
-    m_changedByApi = true;
-    m_modified = false; // set again below: the title changes, and a Save is offered
-    setModified(true);
+    return m_document->path();
+}
+
+bool RulesWidget::isModified() const
+{
+    return m_document->isModified();
 }
 
 void RulesWidget::setModified(bool modified)
 {
-    if (m_modified == modified)
-        return;
-    m_modified = modified;
-    refresh();
-    Q_EMIT modifiedChanged(modified);
+    m_document->setModified(modified);
+}
+
+bool RulesWidget::changedByApi() const
+{
+    return m_document->changedByApi();
 }
 
 bool RulesWidget::addRule(const Rule &prefill)
 {
-    RuleEditorDialog dialog(prefill, m_scenario, this);
+    RuleEditorDialog dialog(prefill, scenario(), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     appendRule(dialog.rule());
@@ -131,36 +135,41 @@ bool RulesWidget::addRule(const Rule &prefill)
 
 void RulesWidget::appendRule(const Rule &rule)
 {
-    m_scenario.rules.append(rule);
-    changed();
-    m_list->setCurrentRow(int(m_scenario.rules.size()) - 1);
+    Scenario s = scenario();
+    s.rules.append(rule);
+    serveEdited(s);
+    m_list->setCurrentRow(int(s.rules.size()) - 1);
 }
 
 bool RulesWidget::editRule(int index)
 {
-    if (index < 0 || index >= m_scenario.rules.size())
+    if (index < 0 || index >= scenario().rules.size())
         return false;
-    RuleEditorDialog dialog(m_scenario.rules.at(index), m_scenario, this);
+    RuleEditorDialog dialog(scenario().rules.at(index), scenario(), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    m_scenario.rules[index] = dialog.rule();
-    changed();
+    Scenario s = scenario();
+    s.rules[index] = dialog.rule();
+    serveEdited(s);
     m_list->setCurrentRow(index);
     return true;
 }
 
-void RulesWidget::changed()
+void RulesWidget::serveEdited(const Scenario &scenario)
 {
-    refresh();
-    setModified(true);
-    Q_EMIT scenarioChanged(m_scenario);
+    m_document->edit(scenario);
 }
 
 void RulesWidget::refresh()
 {
+    const Scenario &served = scenario();
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->setCurrentIndex(m_profile->findData(profileName(served.profile)));
+    }
     const int row = m_list->currentRow();
     m_list->clear();
-    for (const Rule &rule : std::as_const(m_scenario.rules)) {
+    for (const Rule &rule : std::as_const(served.rules)) {
         QStringList replies;
         for (const auto &r : rule.responses)
             replies.append(ResponseSpec::presetName(r.preset)
@@ -178,14 +187,14 @@ void RulesWidget::refresh()
     }
     if (row >= 0 && row < m_list->count())
         m_list->setCurrentRow(row);
-    const QString name = m_scenario.name.isEmpty()
-        ? (m_path.isEmpty() ? tr("Untitled scenario") : QFileInfo(m_path).fileName())
-        : m_scenario.name;
+    const QString name = served.name.isEmpty()
+        ? (path().isEmpty() ? tr("Untitled scenario") : QFileInfo(path()).fileName())
+        : served.name;
     m_title->setText(QStringLiteral("<b>%1</b>%2")
                          .arg(name.toHtmlEscaped(),
-                             m_changedByApi ? tr(" (changed by the control API)")
-                                            : (m_modified ? tr(" (modified)") : QString()))
-        + (m_scenario.rules.isEmpty()
+                             changedByApi() ? tr(" (changed by the control API)")
+                                            : (isModified() ? tr(" (modified)") : QString()))
+        + (served.rules.isEmpty()
                 ? QStringLiteral("<br>") + tr("No rules: every callback gets the continue reply.")
                 : QString()));
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rules/scenario.h"
+#include "inspector/scenariodocument.h"
 
 #include <QWidget>
 
@@ -12,24 +12,23 @@ class QPushButton;
 
 namespace cbi {
 
-// The scenario being served: its OpenIM profile and its ordered rules, with add, edit, remove and
-// reorder. Every change is applied at once (scenarioChanged) and marks the scenario modified until
-// it is saved.
+// A view of the scenario being served (ScenarioDocument): its OpenIM profile and its ordered rules,
+// with add, edit, remove and reorder. Every change is served at once and marks the scenario
+// modified until it is saved; changes from the control API show here as they happen.
 class RulesWidget : public QWidget
 {
     Q_OBJECT
 public:
-    explicit RulesWidget(QWidget *parent = nullptr);
+    explicit RulesWidget(ScenarioDocument *document, QWidget *parent = nullptr);
 
-    const Scenario &scenario() const { return m_scenario; }
+    ScenarioDocument *document() const { return m_document; }
+    // Shorthands for the document's.
+    const Scenario &scenario() const;
     void setScenario(const Scenario &scenario, const QString &path);
-    QString path() const { return m_path; }
-    bool isModified() const { return m_modified; }
+    QString path() const;
+    bool isModified() const;
     void setModified(bool modified);
-    // The server serves `scenario`, changed through the control API: shown as it is (and marked
-    // so), so that the next edit here starts from what is served instead of overwriting it.
-    void showServed(const cbi::Scenario &scenario);
-    bool changedByApi() const { return m_changedByApi; }
+    bool changedByApi() const;
 
     // Opens the editor on a new rule (prefilled) and appends it when accepted.
     bool addRule(const Rule &prefill);
@@ -37,18 +36,11 @@ public:
     bool editRule(int index);
     QListWidget *list() const { return m_list; }
 
-Q_SIGNALS:
-    void scenarioChanged(const cbi::Scenario &scenario);
-    void modifiedChanged(bool modified);
-
 private:
     void refresh();
-    void changed();
+    void serveEdited(const Scenario &scenario);
 
-    Scenario m_scenario;
-    QString m_path;
-    bool m_modified = false;
-    bool m_changedByApi = false;
+    ScenarioDocument *m_document;
     QComboBox *m_profile;
     QListWidget *m_list;
     QLabel *m_title;

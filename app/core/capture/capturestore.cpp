@@ -3,6 +3,7 @@
 
 #include <QMetaMethod>
 #include <QMutexLocker>
+#include <QSet>
 #include <QTimer>
 
 namespace cbi {
@@ -151,11 +152,16 @@ void CaptureStore::load(QList<CapturedRequest> captures, bool replace)
             m_bytes += c.approxBytes();
             m_items.push_back(c);
         }
+        QSet<quint64> pendingIds;
+        for (const CapturedRequest &c : std::as_const(m_pending))
+            pendingIds.insert(c.id);
+        m_loaded += quint64(captures.size());
         for (CapturedRequest &c : newer) {
             m_bytes += c.approxBytes();
+            if (!pendingIds.contains(c.id))
+                captures.append(c); // delivered before: shown again with the file's
             m_items.push_back(std::move(c));
         }
-        m_loaded += quint64(captures.size());
         trimLocked();
     }
     Q_EMIT capturesLoaded(captures, replace);

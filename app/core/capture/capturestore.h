@@ -37,8 +37,10 @@ public:
     QList<CapturedRequest> snapshot() const;
     void clear();
     // Captures read from a file, not received by this server: a session being opened (replace:
-    // they take the place of what is held, but for captures newer than the file's last) or an import. Kept and bounded like the others, so the
-    // control API and the window show the same list; announced by capturesLoaded, not capturesAdded.
+    // they take the place of what is held, but for captures newer than the file's last) or an import. Kept
+    // and bounded like the others, so the control API and the window show the same list; announced by
+    // capturesLoaded, not capturesAdded (with replace, with the newer captures already delivered, so a view
+    // can start over from it).
     void load(QList<CapturedRequest> captures, bool replace);
     quint64 loadedCount() const; // captures load() has been given since the last clear or replace
 

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturestore.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace cbi {
+
+class ScenarioDocument;
+class ServerHost;
+class SessionJournal;
+
+// A running inspector: the captures, the server on its thread, the scenario it serves and the
+// session file that keeps every capture. One per window process; the window is a view of it and
+// can be rebuilt (a language switch) without handing anything over.
+class Inspector : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Inspector(qsizetype capacity = 50000, QObject *parent = nullptr);
+    ~Inspector() override;
+
+    CaptureStore *store() { return &m_store; }
+    ServerHost *host() const { return m_host.get(); }
+    ScenarioDocument *scenario() const { return m_scenario.get(); }
+
+    // Journals every capture to path from now on; replies leave once their capture is in the file.
+    // With load, the file's newest captures (as many as the store keeps) replace the store's.
+    bool openSession(const QString &path, bool load, QString *error);
+    QString sessionPath() const;
+    // Empty while the session file is written; else why not.
+    QString journalFailure() const;
+    // Everything captured so far is in the file (before a copy or an export of it).
+    void syncSession();
+    // Before the process ends: the server stops (holds are answered and journaled as it goes),
+    // then the file gets what is left; nothing is answered that is not journaled.
+    void shutdown();
+
+Q_SIGNALS:
+    void sessionOpened(const QString &path);
+    void journalFailed(const QString &reason);
+    void journalRecovered();
+
+private:
+    CaptureStore m_store;
+    std::unique_ptr<SessionJournal> m_journal; // outlives the server that feeds it
+    std::unique_ptr<ServerHost> m_host;
+    std::unique_ptr<ScenarioDocument> m_scenario;
+};
+
+} // namespace cbi
