@@ -263,7 +263,8 @@ Verdict VerdictEngine::compute(const Input &in)
         v.reason = modern ? note("after-ignored") : note("after-ignored-sync");
         // Two workers and a queue of 100 per OpenIM process: slow replies back it up.
         const int held = qMin(r.delayMs, timeoutMs);
-        // A full queue blocks the sender up to pushWait: 100 ms until tools v0.0.49, 3 s from v3.8.1.
+        // A full queue blocks the sender up to pushWait: 100 ms up to v3.8.0 (tools <= v0.0.49-alpha.55),
+        // 3 s from v3.8.1.
         const int pushWaitMs = in.profile >= Profile::V3_8_1 ? 3000 : 100;
         if (modern && (held >= 100 || r.fault == Fault::Hang))
             v.warnings.append(note("after-queue",
