@@ -39,6 +39,17 @@ LEGACY = [
 ]
 
 
+# Legacy names whose version read another reply shape than today's command: the response fields of
+# that version, all honoured (versions.md D4: v3.7.x calls member join once per member, with a flat reply).
+LEGACY_RESPONSE = {
+    "callbackBeforeMemberJoinGroupCommand": [
+        ("actionCode", "int32"), ("errCode", "int32"), ("errMsg", "string"), ("errDlt", "string"),
+        ("nextCode", "int32"), ("nickname", "string|null"), ("faceURL", "string|null"),
+        ("roleLevel", "int32|null"), ("muteEndTime", "int64|null"), ("ex", "string|null"),
+    ],
+}
+
+
 def main():
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/openim/callbacks.json")
     out = Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "openim-catalogue.json"
@@ -63,7 +74,10 @@ def main():
     for name, current, versions in LEGACY:
         if current and current not in known:
             raise SystemExit(f"legacy {name} points at unknown {current}")
-        legacy.append({"name": name, "current": current, "versions": versions})
+        entry = {"name": name, "current": current, "versions": versions}
+        if name in LEGACY_RESPONSE:
+            entry["response"] = [{"name": n, "type": t, "honoured": True} for n, t in LEGACY_RESPONSE[name]]
+        legacy.append(entry)
     doc = {
         "schema": 1,
         "defaultTimeoutSeconds": 5,

@@ -283,6 +283,14 @@
         <source>Rule</source>
         <translation>规则</translation>
     </message>
+    <message>
+        <source>block: the caller sees success</source>
+        <translation>拦截：调用方看到的是成功</translation>
+    </message>
+    <message>
+        <source>block: the caller sees %1</source>
+        <translation>拦截：调用方看到 %1</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureWarning</name>
@@ -345,10 +353,6 @@
     <message>
         <source>After-callback: OpenIM ignores the reply but waits for it (synchronous before v3.7)</source>
         <translation>后置回调：OpenIM 忽略应答，但会等待它（v3.7 之前为同步调用）</translation>
-    </message>
-    <message>
-        <source>This reply held one of OpenIM&apos;s 2 webhook workers for %1 ms: at more than 2 such callbacks per %1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops callbacks</source>
-        <translation>此应答占用了 OpenIM 的 2 个 webhook 工作协程之一 %1 毫秒：若每 %1 毫秒超过 2 个此类回调，其 100 个槽位的队列将被填满，之后 OpenIM 会阻塞发送调用最多 3 秒并丢弃回调</translation>
     </message>
     <message>
         <source>Connection closed without a reply: NetworkError 90004</source>
@@ -490,6 +494,34 @@
         <source>Rule &quot;%1&quot;: %2 gave up on this request (it backtracked past its time budget); the condition was taken as not holding</source>
         <translation>规则“%1”：%2 在此请求上放弃了匹配（回溯超出了时间预算）；该条件按不成立处理</translation>
     </message>
+    <message>
+        <source>This reply held one of OpenIM&apos;s 2 webhook workers for %1 ms: at more than 2 such callbacks per %1 ms its queue of 100 fills, then OpenIM blocks the sending call up to %2 ms and drops callbacks</source>
+        <translation>此应答占用了 OpenIM 的 2 个 webhook 工作协程之一 %1 毫秒：若每 %1 毫秒超过 2 个此类回调，其 100 个槽位的队列将被填满，之后 OpenIM 会阻塞发送调用最多 %2 毫秒并丢弃回调</translation>
+    </message>
+    <message>
+        <source>Blocked with errCode %1, but this OpenIM version does not hand that code on: the caller sees 500 ServerInternalError</source>
+        <translation>以 errCode %1 拦截，但此 OpenIM 版本不会原样传递该错误码：调用方看到的是 500 ServerInternalError</translation>
+    </message>
+    <message>
+        <source>Blocked with errCode 0: the operation does not run, yet the caller sees success with an empty response</source>
+        <translation>以 errCode 0 拦截：操作不会执行，但调用方看到的是成功和一个空响应</translation>
+    </message>
+    <message>
+        <source>ex is applied if the client&apos;s request set ex (the callback always shows it as null); if the client sent none, OpenIM dereferences nil and fails with errCode 500</source>
+        <translation>若客户端的请求设置了 ex，则应用返回的 ex（回调中的 ex 始终显示为 null）；若客户端未发送 ex，OpenIM 会解引用空指针并以 errCode 500 失败</translation>
+    </message>
+    <message>
+        <source>userIDList on a one-to-one or notification chat: OpenIM %1 dereferences a nil list and panics, and openim-push has no recover, so the push service crashes (fixed in v3.8.1)</source>
+        <translation>单聊或通知会话中返回了 userIDList：OpenIM %1 会解引用空列表而崩溃（panic），且 openim-push 没有 recover，因此推送服务进程会退出（v3.8.1 已修复）</translation>
+    </message>
+    <message>
+        <source>The request has no sessionType: if this is a one-to-one or notification chat, OpenIM %1 panics on userIDList and the push service crashes (fixed in v3.8.1)</source>
+        <translation>请求中没有 sessionType：若这是单聊或通知会话，OpenIM %1 会因 userIDList 而崩溃（panic），推送服务进程会退出（v3.8.1 已修复）</translation>
+    </message>
+    <message>
+        <source>Profile v3.7 now means OpenIM v3.7.0 - v3.7.1 only; for v3.8.2 - v3.8.3-patch.x use v3.8.2</source>
+        <translation>版本配置 v3.7 现在仅表示 OpenIM v3.7.0 - v3.7.1；v3.8.2 - v3.8.3-patch.x 请使用 v3.8.2</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>
@@ -596,10 +628,6 @@
     <message>
         <source>file</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>OpenIM version whose rules the verdict follows: %1 (default %2, or the scenario&apos;s).</source>
-        <translation>判定所依据的 OpenIM 版本规则：%1（默认 %2，或场景文件中的设置）。</translation>
     </message>
     <message>
         <source>version</source>
@@ -878,6 +906,14 @@ Commands:
     <message>
         <source>Invalid --timeout value %1: expected a time such as 60s or 60000ms</source>
         <translation>--timeout 的值 %1 无效：应为时间，例如 60s 或 60000ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>OpenIM version whose rules the verdict follows: %1; v3.8.4 is another name for main (default %2, or the scenario&apos;s).</source>
+        <translation>判定所依据的 OpenIM 版本规则：%1；v3.8.4 是 main 的别名（默认 %2，或场景文件中的设置）。</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2120,10 @@ Commands:
         <source> (changed by the control API)</source>
         <translation>（已被控制 API 修改）</translation>
     </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>版本配置 %1</translation>
+    </message>
 </context>
 <context>
     <name>cbi::ScenarioRun</name>
@@ -2141,6 +2181,10 @@ Commands:
     <message>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>notice: scenario %1: %2</source>
+        <translation>提示：场景 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2285,10 @@ Commands:
     <message>
         <source>&lt;b&gt;OpenIM would:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;OpenIM 将：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>版本配置 %1</translation>
     </message>
 </context>
 <context>

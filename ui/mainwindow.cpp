@@ -707,6 +707,8 @@ bool MainWindow::openScenario(const QString &path)
         return false;
     }
     m_rules->setScenario(*scenario, path);
+    for (const auto &n : scenario->notices)
+        statusBar()->showMessage(n.text(), 20000);
     QSettings().setValue(QStringLiteral("scenario/last"), path);
     return true;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/commandline.h"
+#include "verdict/profile.h"
 
 #include <QTest>
 
@@ -128,6 +129,27 @@ private Q_SLOTS:
         QCOMPARE(cmd.serve.server.controlToken, u"MySecretToken123"_s);
         QCOMPARE(cmd.serve.server.allowedHosts, QStringList({u"box"_s, u"box.lan"_s}));
         QCOMPARE(parse({u"serve"_s, u"--base-path"_s, u""_s}).mode, CommandLine::Mode::Serve);
+    }
+
+    void profiles()
+    {
+        QCOMPARE(defaultProfile, Profile::V3_8_2);
+        // v3.8.4 stays a name of main: scenario files and scripts written before the 3.8 split use it.
+        const CommandLine alias = parse({u"serve"_s, u"--profile"_s, u"v3.8.4"_s});
+        QCOMPARE(alias.mode, CommandLine::Mode::Serve);
+        QCOMPARE(profileFromName(alias.serve.profile), Profile::Main);
+        QCOMPARE(profileName(Profile::Main), u"main"_s);
+        QVERIFY(!profileNames().contains(u"v3.8.4"_s));
+        for (const auto &name : profileNames())
+            QCOMPARE(
+                parse({u"send"_s, u"--to"_s, u"http://x"_s, u"--command"_s, u"all"_s, u"--profile"_s, name})
+                    .mode,
+                CommandLine::Mode::Send);
+        QCOMPARE(parse({u"serve"_s, u"--profile"_s, u"v3.8.3"_s}).mode, CommandLine::Mode::Error);
+        const QString help = parse({u"--help"_s}).message.simplified(); // the help wraps long lines
+        QVERIFY2(help.contains(u"v3.8.2 (v3.8.2 - v3.8.3-patch.x)"_s), qPrintable(help));
+        QVERIFY2(help.contains(u"v3.7 (v3.7.0 - v3.7.1)"_s), qPrintable(help));
+        QVERIFY2(help.contains(u"default v3.8.2"_s), qPrintable(help));
     }
 
     void help()

@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("content-type"), QByteArray("application/json"));
         QCOMPARE(object(r).value(u"api"_s).toInt(), 1);
-        QCOMPARE(object(r).value(u"profile"_s).toString(), u"v3.8.4"_s);
+        QCOMPARE(object(r).value(u"profile"_s).toString(), u"v3.8.2"_s); // the default profile
         QCOMPARE(m_store->totalAppended(), 0u); // API calls are never captures
     }
 

@@ -85,6 +85,23 @@ private Q_SLOTS:
         QVERIFY2(message.startsWith(error), qPrintable(message));
     }
 
+    void profileNames()
+    {
+        QString error;
+        QCOMPARE(Scenario().profile, Profile::V3_8_2); // what most users run (v3.8.3-patch.x)
+        const auto alias = Scenario::fromJson(q("{'scenario':1,'profile':'v3.8.4'}"), &error);
+        QVERIFY2(alias, qPrintable(error));
+        QCOMPARE(alias->profile, Profile::Main);
+        QVERIFY(alias->notices.isEmpty());
+        QVERIFY(alias->toJson().contains("\"profile\": \"main\""));
+        for (const char *name : {"v3.8.0", "v3.8.1", "v3.8.2", "main"}) {
+            const auto s = Scenario::fromJson(q("{'scenario':1,'profile':'%1'}").replace("%1", name), &error);
+            QVERIFY2(s, qPrintable(error));
+            QCOMPARE(profileName(s->profile), QString::fromLatin1(name));
+            QVERIFY(s->notices.isEmpty());
+        }
+    }
+
     void roundTrip()
     {
         const QByteArray json =
@@ -101,6 +118,10 @@ private Q_SLOTS:
         const auto first = Scenario::fromJson(json, &error);
         QVERIFY2(first, qPrintable(error));
         QCOMPARE(first->profile, Profile::V3_7);
+        // v3.7 narrowed to 3.7.0 - 3.7.1 when the 3.8 releases got profiles of their own.
+        QCOMPARE(first->notices.size(), 1);
+        QCOMPARE(first->notices.first().code, u"profile-v37-narrowed"_s);
+        QVERIFY(first->notices.first().text(false).contains(u"v3.8.2"_s));
         QCOMPARE(first->timeoutSecondsFor(u"callbackBeforeMsgModifyCommand"_s), 8); // legacy key resolved
         QCOMPARE(first->timeoutSecondsFor(u"callbackBeforeSendSingleMsgCommand"_s), 3);
         const auto second = Scenario::fromJson(first->toJson(), &error);

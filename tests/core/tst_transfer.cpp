@@ -103,6 +103,21 @@ private Q_SLOTS:
         QCOMPARE(back.at(0).body, captures.at(0).body);
     }
 
+    // main hands a denial's errCode 42 on as 500: both codes must survive an export and a session.
+    void replyErrCodeSurvives()
+    {
+        QList<CapturedRequest> captures = sampleCaptures();
+        captures[1].verdict.errCode = 500;
+        captures[1].verdict.replyErrCode = 42;
+        QList<CapturedRequest> back;
+        QString error;
+        QVERIFY2(CaptureReader::read(write(captures, CaptureWriter::Format::Ndjson), &back, &error),
+            qPrintable(error));
+        QCOMPARE(back.at(1).verdict.errCode, 500);
+        QCOMPARE(back.at(1).verdict.replyErrCode, std::optional<int>(42));
+        QVERIFY(!back.at(0).verdict.replyErrCode);
+    }
+
     void harShape()
     {
         // The parts of HAR 1.2 that browser devtools and validators require.

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace cbi;
 using namespace Qt::StringLiterals;
 using Outcome = Verdict::Outcome;
@@ -44,65 +46,65 @@ private Q_SLOTS:
         const QByteArray errOnly = R"({"actionCode":0,"errCode":5001,"nextCode":0})";
         const QByteArray action1 = R"({"actionCode":1,"errCode":0,"nextCode":0})";
         const auto none = Fault::None;
-        const auto p384 = Profile::V3_8_4;
+        const auto pMain = Profile::Main;
 
-        // v3.7+ (and the newest code): stop only when actionCode == 0 && nextCode == 1.
-        QTest::newRow("v3.8.4 continue")
-            << p384 << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 empty object continues") << p384 << single << QByteArray("{}") << 0 << none
+        // v3.7+ (and main): stop only when actionCode == 0 && nextCode == 1.
+        QTest::newRow("main continue")
+            << pMain << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main empty object continues") << pMain << single << QByteArray("{}") << 0 << none
+                                                     << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main top-level null continues") << pMain << single << QByteArray("null") << 0 << none
                                                        << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 top-level null continues") << p384 << single << QByteArray("null") << 0 << none
-                                                         << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 deny") << p384 << single << deny << 0 << none << true << Outcome::Blocked
-                                     << 5001 << u"blocked"_s;
-        QTest::newRow("v3.8.4 actionCode 1 + nextCode 1 does NOT block")
-            << p384 << single << action1Next1 << 0 << none << true << Outcome::Continue << 0
+        QTest::newRow("main deny") << pMain << single << deny << 0 << none << true << Outcome::Blocked << 5001
+                                   << u"blocked"_s;
+        QTest::newRow("main actionCode 1 + nextCode 1 does NOT block")
+            << pMain << single << action1Next1 << 0 << none << true << Outcome::Continue << 0
             << u"continue-action-code"_s;
-        QTest::newRow("v3.8.4 errCode without nextCode continues")
-            << p384 << single << errOnly << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 HTTP 500 with continue body continues")
-            << p384 << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 empty body: DataError") << p384 << single << QByteArray() << 0 << none << true
-                                                      << Outcome::Failed << 90007 << u"data-error"_s;
-        QTest::newRow("v3.8.4 HTML error page: DataError")
-            << p384 << single << QByteArray("<html>oops</html>") << 0 << none << true << Outcome::Failed
+        QTest::newRow("main errCode without nextCode continues")
+            << pMain << single << errOnly << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main HTTP 500 with continue body continues")
+            << pMain << single << cont << 0 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main empty body: DataError") << pMain << single << QByteArray() << 0 << none << true
+                                                    << Outcome::Failed << 90007 << u"data-error"_s;
+        QTest::newRow("main HTML error page: DataError")
+            << pMain << single << QByteArray("<html>oops</html>") << 0 << none << true << Outcome::Failed
             << 90007 << u"data-error"_s;
-        QTest::newRow("v3.8.4 top-level array: DataError")
-            << p384 << single << QByteArray("[]") << 0 << none << true << Outcome::Failed << 90007
+        QTest::newRow("main top-level array: DataError")
+            << pMain << single << QByteArray("[]") << 0 << none << true << Outcome::Failed << 90007
             << u"data-error"_s;
-        QTest::newRow("v3.8.4 nextCode \"\" (the docs' example): DataError")
-            << p384 << single << QByteArray(R"({"actionCode":0,"nextCode":""})") << 0 << none << true
+        QTest::newRow("main nextCode \"\" (the docs' example): DataError")
+            << pMain << single << QByteArray(R"({"actionCode":0,"nextCode":""})") << 0 << none << true
             << Outcome::Failed << 90007 << u"data-error"_s;
-        QTest::newRow("v3.8.4 errCode as string: DataError")
-            << p384 << single << QByteArray(R"({"actionCode":0,"errCode":"5001","nextCode":1})") << 0 << none
+        QTest::newRow("main errCode as string: DataError")
+            << pMain << single << QByteArray(R"({"actionCode":0,"errCode":"5001","nextCode":1})") << 0 << none
             << true << Outcome::Failed << 90007 << u"data-error"_s;
-        QTest::newRow("v3.8.4 1.0 for an int: DataError")
-            << p384 << single << QByteArray(R"({"actionCode":1.0,"nextCode":0})") << 0 << none << true
+        QTest::newRow("main 1.0 for an int: DataError")
+            << pMain << single << QByteArray(R"({"actionCode":1.0,"nextCode":0})") << 0 << none << true
             << Outcome::Failed << 90007 << u"data-error"_s;
-        QTest::newRow("v3.8.4 key case differs: still a deny")
-            << p384 << single << QByteArray(R"({"ActionCode":0,"NextCode":1,"ErrCode":7001})") << 0 << none
+        QTest::newRow("main key case differs: still a deny")
+            << pMain << single << QByteArray(R"({"ActionCode":0,"NextCode":1,"ErrCode":7001})") << 0 << none
             << true << Outcome::Blocked << 7001 << u"blocked"_s;
-        QTest::newRow("v3.8.4 deny with errCode 50 reaches the caller as 500")
-            << p384 << single << QByteArray(R"({"actionCode":0,"errCode":50,"nextCode":1})") << 0 << none
-            << true << Outcome::Blocked << 50 << u"blocked-low-code"_s;
-        QTest::newRow("v3.8.4 unknown fields are ignored")
-            << p384 << single << QByteArray(R"({"actionCode":0,"nextCode":0,"hello":1})") << 0 << none << true
-            << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 timeout: NetworkError")
-            << p384 << single << cont << 5000 << none << true << Outcome::Failed << 90004 << u"net-late"_s;
-        QTest::newRow("v3.8.4 just under the timeout is fine")
-            << p384 << single << cont << 4999 << none << true << Outcome::Continue << 0 << u"continue"_s;
-        QTest::newRow("v3.8.4 close: NetworkError") << p384 << single << cont << 0 << Fault::Close << true
-                                                    << Outcome::Failed << 90004 << u"net-closed"_s;
-        QTest::newRow("v3.8.4 reset: NetworkError") << p384 << single << cont << 0 << Fault::Reset << true
-                                                    << Outcome::Failed << 90004 << u"net-reset"_s;
-        QTest::newRow("v3.8.4 hang: NetworkError") << p384 << single << cont << 0 << Fault::Hang << true
-                                                   << Outcome::Failed << 90004 << u"net-timeout"_s;
-        QTest::newRow("v3.8.4 truncated body: NetworkError")
-            << p384 << single << cont << 0 << Fault::Truncate << true << Outcome::Failed << 90004
+        QTest::newRow("main deny with errCode 50 reaches the caller as 500")
+            << pMain << single << QByteArray(R"({"actionCode":0,"errCode":50,"nextCode":1})") << 0 << none
+            << true << Outcome::Blocked << 500 << u"blocked-caller-500"_s;
+        QTest::newRow("main unknown fields are ignored")
+            << pMain << single << QByteArray(R"({"actionCode":0,"nextCode":0,"hello":1})") << 0 << none
+            << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main timeout: NetworkError")
+            << pMain << single << cont << 5000 << none << true << Outcome::Failed << 90004 << u"net-late"_s;
+        QTest::newRow("main just under the timeout is fine")
+            << pMain << single << cont << 4999 << none << true << Outcome::Continue << 0 << u"continue"_s;
+        QTest::newRow("main close: NetworkError") << pMain << single << cont << 0 << Fault::Close << true
+                                                  << Outcome::Failed << 90004 << u"net-closed"_s;
+        QTest::newRow("main reset: NetworkError") << pMain << single << cont << 0 << Fault::Reset << true
+                                                  << Outcome::Failed << 90004 << u"net-reset"_s;
+        QTest::newRow("main hang: NetworkError") << pMain << single << cont << 0 << Fault::Hang << true
+                                                 << Outcome::Failed << 90004 << u"net-timeout"_s;
+        QTest::newRow("main truncated body: NetworkError")
+            << pMain << single << cont << 0 << Fault::Truncate << true << Outcome::Failed << 90004
             << u"net-truncated"_s;
-        QTest::newRow("v3.8.4 failedContinue is ignored")
-            << p384 << single << QByteArray() << 0 << none << true << Outcome::Failed << 90007
+        QTest::newRow("main failedContinue is ignored")
+            << pMain << single << QByteArray() << 0 << none << true << Outcome::Failed << 90007
             << u"data-error"_s;
         QTest::newRow("v3.7 deny") << Profile::V3_7 << single << deny << 0 << none << true << Outcome::Blocked
                                    << 5001 << u"blocked"_s;
@@ -149,10 +151,10 @@ private Q_SLOTS:
 
         // After-callbacks: the reply is never used.
         QTest::newRow("after-callback deny is ignored")
-            << p384 << u"callbackAfterSendSingleMsgCommand"_s << deny << 0 << none << true << Outcome::Ignored
-            << 0 << u"after-ignored"_s;
+            << pMain << u"callbackAfterSendSingleMsgCommand"_s << deny << 0 << none << true
+            << Outcome::Ignored << 0 << u"after-ignored"_s;
         QTest::newRow("after-callback garbage is ignored")
-            << p384 << u"callbackAfterUserOnlineCommand"_s << QByteArray("x") << 0 << Fault::Reset << true
+            << pMain << u"callbackAfterUserOnlineCommand"_s << QByteArray("x") << 0 << Fault::Reset << true
             << Outcome::Ignored << 0 << u"after-ignored"_s;
         QTest::newRow("after-callback in v3.6 is synchronous")
             << Profile::V3_6 << u"callbackAfterUserOnlineCommand"_s << cont << 0 << none << true
@@ -281,12 +283,148 @@ private Q_SLOTS:
         in.command = command;
         in.requestBody = QJsonDocument::fromJson(request).object();
         in.reply.body = reply;
+        in.profile = Profile::Main; // written for main before the 3.8 split (content is JSON-checked)
         const Verdict v = VerdictEngine::compute(in);
         QCOMPARE(Verdict::outcomeName(v.outcome), Verdict::outcomeName(outcome));
         QCOMPARE(v.modifiedFields, modified);
         QCOMPARE(v.ignoredFields, ignored);
         if (outcome == Outcome::Failed)
             QVERIFY(v.errCode == 500 || v.errCode == 1001);
+    }
+
+    // versions.md section 4: the reply-side differences between v3.7, v3.8.0, v3.8.1, v3.8.2 and main.
+    // `warning`: a code the verdict must warn with ("code:arg,arg" checks its arguments too), or
+    // "!code" for one it must not.
+    void perVersion_data()
+    {
+        QTest::addColumn<Profile>("profile");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<Outcome>("outcome");
+        QTest::addColumn<int>("errCode");
+        QTest::addColumn<QString>("reasonCode");
+        QTest::addColumn<QString>("warning");
+
+        const struct
+        {
+            Profile profile;
+            const char *name;
+        } modern[] = {{Profile::V3_7, "v3.7"}, {Profile::V3_8_0, "v3.8.0"}, {Profile::V3_8_1, "v3.8.1"},
+            {Profile::V3_8_2, "v3.8.2"}, {Profile::Main, "main"}};
+        const QByteArray deny42 = q("{'actionCode':0,'errCode':42,'errMsg':'no','nextCode':1}");
+        const QByteArray deny0 = q("{'actionCode':0,'errCode':0,'nextCode':1}");
+        const QByteArray denyNegative = q("{'actionCode':0,'errCode':-3,'nextCode':1}");
+        const QString modify = u"callbackBeforeMsgModifyCommand"_s;
+        const QByteArray msg = q("{'content':'{\\'content\\':\\'hi\\'}'}");
+        const QString offline = u"callbackBeforeOfflinePushCommand"_s;
+        const QByteArray retarget = q("{'userIDList':['b']}");
+        const QString userEx = u"callbackBeforeUpdateUserInfoExCommand"_s;
+        const QByteArray userExRequest = q("{'userID':'u','nickName':null,'faceURL':null,'ex':null}");
+        const QByteArray flatJoin =
+            q("{'nickname':'n','faceURL':'f','roleLevel':60,'muteEndTime':0,'ex':'e'}");
+        const QByteArray joinRequest = q("{'groupID':'g','userID':'u','ex':'','groupEx':''}");
+        for (const auto &p : modern) {
+            const bool main = p.profile == Profile::Main;
+            // Rows tagged "as before" guard the profiles whose verdict did not change (the old v3.7 or
+            // v3.8.4 gave the same); every other row fails on the code before the split.
+            auto row = [&](const char *what, bool changed = true) {
+                return &QTest::newRow(qPrintable((changed ? QString() : u"as before: "_s)
+                    + QString::fromLatin1(p.name) + u' ' + QString::fromLatin1(what)));
+            };
+            // D2: the code the API caller sees after a denial.
+            *row("deny 42") << p.profile << single << QByteArray("{}") << deny42 << 0 << Outcome::Blocked
+                            << (main ? 500 : 42) << (main ? u"blocked-caller-500"_s : u"blocked"_s)
+                            << u"err-code-low:42"_s;
+            *row("deny 0") << p.profile << single << QByteArray("{}") << deny0 << 0 << Outcome::Blocked
+                           << (main ? 0 : 500) << (main ? u"blocked-zero-success"_s : u"blocked-caller-500"_s)
+                           << u"err-code-low:0"_s;
+            *row("deny -3") << p.profile << single << QByteArray("{}") << denyNegative << 0
+                            << Outcome::Blocked << 500 << u"blocked-caller-500"_s << u"err-code-low:-3"_s;
+            // D3: only main checks that the content is JSON (object) text, and "null" passes there.
+            *row("modify plain content", !main)
+                << p.profile << modify << msg << q("{'content':'plain'}") << 0
+                << (main ? Outcome::Failed : Outcome::Modified) << (main ? 1001 : 0)
+                << (main ? u"content-not-object"_s : u"modified"_s) << QString();
+            *row("modify content null") << p.profile << modify << msg << q("{'content':'null'}") << 0
+                                        << Outcome::Modified << 0 << u"modified"_s << QString();
+            // D4: v3.7 calls member join once per member and applies a flat reply.
+            const bool flat = p.profile == Profile::V3_7;
+            *row("flat member-join reply", flat)
+                << p.profile << u"callbackBeforeMemberJoinGroupCommand"_s << joinRequest << flatJoin << 0
+                << (flat ? Outcome::Modified : Outcome::Continue) << 0
+                << (flat ? u"modified"_s : u"continue"_s)
+                << (flat ? u"!fields-ignored"_s : u"fields-ignored"_s);
+            *row("flat member-join reply, wrong type", flat)
+                << p.profile << u"callbackBeforeMembersJoinGroupCommand"_s << joinRequest
+                << q("{'roleLevel':'admin'}") << 0 << (flat ? Outcome::Failed : Outcome::Continue)
+                << (flat ? 90007 : 0) << (flat ? u"data-error"_s : u"continue"_s) << QString();
+            // D9: userIDList on a one-to-one or notification chat crashes openim-push before v3.8.1.
+            const bool crash = p.profile <= Profile::V3_8_0; // and the 100 ms queue wait below
+            for (const char *type : {"1", "4"}) {
+                *row(type[0] == '1' ? "offline push, single chat" : "offline push, notification chat", crash)
+                    << p.profile << offline << QByteArray("{\"sessionType\":") + type + "}" << retarget << 0
+                    << (crash ? Outcome::Failed : Outcome::Modified) << (crash ? 500 : 0)
+                    << (crash ? u"push-crash-single-chat"_s : u"modified"_s) << QString();
+            }
+            *row("offline push, group chat", false)
+                << p.profile << offline << q("{'sessionType':3}") << retarget << 0 << Outcome::Modified << 0
+                << u"modified"_s << u"!push-crash-if-single"_s;
+            *row("offline push, no sessionType", crash)
+                << p.profile << offline << QByteArray("{}") << retarget << 0 << Outcome::Modified << 0
+                << u"modified"_s << (crash ? u"push-crash-if-single"_s : u"!push-crash-if-single"_s);
+            // D11: a full after-callback queue blocks the sender 100 ms up to v3.8.0, 3 s from v3.8.1.
+            *row("after-callback queue wait")
+                << p.profile << u"callbackAfterSendSingleMsgCommand"_s << QByteArray("{}") << q("{}") << 2000
+                << Outcome::Ignored << 0 << u"after-ignored"_s
+                << (crash ? u"after-queue:2000,100"_s : u"after-queue:2000,3000"_s);
+            // D12: a returned ex panics only when the client sent none, which the callback cannot show.
+            *row("UpdateUserInfoEx returns ex")
+                << p.profile << userEx << userExRequest << q("{'ex':'x'}") << 0 << Outcome::Modified << 0
+                << u"modified"_s << u"ex-panic-if-unsent"_s;
+        }
+    }
+
+    void perVersion()
+    {
+        QFETCH(Profile, profile);
+        QFETCH(QString, command);
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, reply);
+        QFETCH(int, delayMs);
+        QFETCH(Outcome, outcome);
+        QFETCH(int, errCode);
+        QFETCH(QString, reasonCode);
+        QFETCH(QString, warning);
+        VerdictEngine::Input in;
+        in.command = command;
+        in.requestBody = QJsonDocument::fromJson(request).object();
+        in.reply.body = reply;
+        in.reply.delayMs = delayMs;
+        in.profile = profile;
+        const Verdict v = VerdictEngine::compute(in);
+        QCOMPARE(Verdict::outcomeName(v.outcome), Verdict::outcomeName(outcome));
+        QCOMPARE(v.errCode, errCode);
+        QCOMPARE(v.reason.code, reasonCode);
+        QVERIFY(!v.reason.text(false).contains(u"%"_s));
+        // The reply's code is kept where the caller does not get it.
+        QCOMPARE(
+            v.replyErrCode.has_value(), reasonCode.startsWith(u"blocked-") && reasonCode != u"blocked-v2"_s);
+        if (warning.isEmpty())
+            return;
+        const bool absent = warning.startsWith(u'!');
+        const QStringList parts = warning.mid(absent ? 1 : 0).split(u':');
+        const auto found = std::find_if(v.warnings.begin(), v.warnings.end(),
+            [&](const CaptureWarning &w) { return w.code == parts.first(); });
+        if (absent) {
+            QVERIFY2(found == v.warnings.end(), qPrintable(parts.first()));
+            return;
+        }
+        QVERIFY2(found != v.warnings.end(), qPrintable(parts.first()));
+        if (parts.size() > 1)
+            QCOMPARE(found->args, parts.at(1).split(u','));
+        QVERIFY(!found->text(false).contains(u"%"_s));
     }
 
     void afterCallbackQueueWarning()

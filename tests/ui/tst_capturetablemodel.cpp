@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
+#include "verdict/verdictengine.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
@@ -188,6 +189,24 @@ private Q_SLOTS:
         QVERIFY(
             model.data(model.index(0, CaptureTableModel::CommandColumn)).toString().contains(u"before"_s));
         QCOMPARE(model.data(model.index(0, CaptureTableModel::StatusColumn)).toInt(), 200);
+    }
+
+    // The code the API caller gets after a denial differs per OpenIM version (versions.md D2).
+    void blockedShowsTheCallersCode()
+    {
+        VerdictEngine::Input in;
+        in.command = u"callbackBeforeSendSingleMsgCommand"_s;
+        auto textFor = [&](Profile profile, const char *reply) {
+            in.profile = profile;
+            in.reply.body = reply;
+            return CaptureTableModel::verdictText(VerdictEngine::compute(in));
+        };
+        const char *deny42 = "{\"actionCode\":0,\"errCode\":42,\"nextCode\":1}";
+        const char *deny0 = "{\"actionCode\":0,\"errCode\":0,\"nextCode\":1}";
+        QCOMPARE(textFor(Profile::V3_8_2, deny42), u"block (42)"_s);
+        QCOMPARE(textFor(Profile::Main, deny42), u"block: the caller sees 500"_s);
+        QCOMPARE(textFor(Profile::V3_8_2, deny0), u"block: the caller sees 500"_s);
+        QCOMPARE(textFor(Profile::Main, deny0), u"block: the caller sees success"_s);
     }
 
     void parties_data()

@@ -46,8 +46,11 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
             m_command->addItem(spec.command);
     }
     m_command->setAccessibleName(tr("Command"));
-    for (const auto &name : profileNames())
-        m_profile->addItem(tr("OpenIM %1").arg(name), name);
+    for (const auto &name : profileNames()) {
+        // The profile by the releases it covers; its name is what scenario files and --profile say.
+        m_profile->addItem(tr("OpenIM %1").arg(profileRange(*profileFromName(name))), name);
+        m_profile->setItemData(m_profile->count() - 1, tr("Profile %1").arg(name), Qt::ToolTipRole);
+    }
     m_profile->setCurrentIndex(m_profile->findData(profileName(defaultProfile)));
     m_timeout->setRange(0, 60);
     m_timeout->setValue(5);

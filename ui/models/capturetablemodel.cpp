@@ -79,7 +79,11 @@ QString CaptureTableModel::verdictText(const Verdict &v)
     case Verdict::Outcome::Continue:
         return tr("continue");
     case Verdict::Outcome::Blocked:
-        return tr("block (%1)").arg(v.errCode);
+        // The code the API caller gets, which is not always the reply's (per OpenIM version).
+        if (!v.replyErrCode)
+            return tr("block (%1)").arg(v.errCode);
+        return v.errCode == 0 ? tr("block: the caller sees success")
+                              : tr("block: the caller sees %1").arg(v.errCode);
     case Verdict::Outcome::Modified:
         return tr("rewrite %1").arg(v.modifiedFields.join(QStringLiteral(", ")));
     case Verdict::Outcome::Failed:

@@ -20,8 +20,11 @@ RulesWidget::RulesWidget(ScenarioDocument *document, QWidget *parent)
     , m_list(new QListWidget(this))
     , m_title(new QLabel(this))
 {
-    for (const auto &name : profileNames())
-        m_profile->addItem(tr("OpenIM %1").arg(name), name);
+    for (const auto &name : profileNames()) {
+        // The profile by the releases it covers; its name is what scenario files and --profile say.
+        m_profile->addItem(tr("OpenIM %1").arg(profileRange(*profileFromName(name))), name);
+        m_profile->setItemData(m_profile->count() - 1, tr("Profile %1").arg(name), Qt::ToolTipRole);
+    }
     m_profile->setCurrentIndex(m_profile->findData(profileName(defaultProfile)));
     m_profile->setToolTip(tr("The OpenIM version whose rules the verdict follows"));
     m_profile->setAccessibleName(tr("OpenIM version profile"));

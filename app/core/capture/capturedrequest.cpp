@@ -202,6 +202,8 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
                 c.verdict.outcome = candidate;
         }
         c.verdict.errCode = v.value(QLatin1String("errCode")).toInt();
+        if (v.contains(QLatin1String("replyErrCode")))
+            c.verdict.replyErrCode = v.value(QLatin1String("replyErrCode")).toInt();
         for (const auto &f : v.value(QLatin1String("modifiedFields")).toArray())
             c.verdict.modifiedFields.append(f.toString());
         for (const auto &f : v.value(QLatin1String("ignoredFields")).toArray())

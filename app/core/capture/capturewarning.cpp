@@ -39,7 +39,7 @@ constexpr WarningText warningTexts[] = {
     {"after-queue",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "This reply held one of OpenIM's 2 webhook workers for %1 ms: at more than 2 such callbacks per "
-            "%1 ms its queue of 100 fills, then OpenIM blocks the sending call up to 3 s and drops "
+            "%1 ms its queue of 100 fills, then OpenIM blocks the sending call up to %2 ms and drops "
             "callbacks")},
     {"net-closed",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Connection closed without a reply: NetworkError 90004")},
@@ -77,6 +77,14 @@ constexpr WarningText warningTexts[] = {
     {"blocked-low-code",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "Blocked with errCode %1, but codes under 100 reach the caller as 500 ServerInternalError")},
+    {"blocked-caller-500",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Blocked with errCode %1, but this OpenIM version does not hand that code on: the caller sees "
+            "500 ServerInternalError")},
+    {"blocked-zero-success",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Blocked with errCode 0: the operation does not run, yet the caller sees success with an empty "
+            "response")},
     {"err-code-low",
         QT_TRANSLATE_NOOP(
             "cbi::CaptureWarning", "errCode %1 is under 100: use 100 or more (5000-9999 recommended)")},
@@ -98,6 +106,22 @@ constexpr WarningText warningTexts[] = {
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "%1 is returned but the client did not send it: OpenIM dereferences nil and fails with errCode "
             "500")},
+    {"ex-panic-if-unsent",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "ex is applied if the client's request set ex (the callback always shows it as null); if the "
+            "client "
+            "sent none, OpenIM dereferences nil and fails with errCode 500")},
+    {"push-crash-single-chat",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "userIDList on a one-to-one or notification chat: OpenIM %1 dereferences a nil list and panics, "
+            "and openim-push has no recover, so the push service crashes (fixed in v3.8.1)")},
+    {"push-crash-if-single",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "The request has no sessionType: if this is a one-to-one or notification chat, OpenIM %1 "
+            "panics on userIDList and the push service crashes (fixed in v3.8.1)")},
+    {"profile-v37-narrowed",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Profile v3.7 now means OpenIM v3.7.0 - v3.7.1 only; for v3.8.2 - v3.8.3-patch.x use v3.8.2")},
     {"panic-member-userid",
         QT_TRANSLATE_NOOP(
             "cbi::CaptureWarning", "A memberCallbackList entry has no userID: OpenIM panics (errCode 500)")},

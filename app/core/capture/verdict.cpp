@@ -29,6 +29,8 @@ QJsonObject Verdict::toJson() const
     QJsonObject o;
     o.insert(QStringLiteral("outcome"), outcomeName(outcome));
     o.insert(QStringLiteral("errCode"), errCode);
+    if (replyErrCode)
+        o.insert(QStringLiteral("replyErrCode"), *replyErrCode);
     o.insert(QStringLiteral("modifiedFields"), QJsonArray::fromStringList(modifiedFields));
     if (!ignoredFields.isEmpty())
         o.insert(QStringLiteral("ignoredFields"), QJsonArray::fromStringList(ignoredFields));

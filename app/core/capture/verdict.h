@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace cbi {
 
 // What OpenIM does with the reply a capture got: the result of VerdictEngine::compute().
@@ -23,7 +25,10 @@ struct Verdict
     };
 
     Outcome outcome = Outcome::None;
-    int errCode = 0; // Blocked / Failed: the code OpenIM hands on
+    int errCode = 0; // Blocked / Failed: the code OpenIM hands on, as the API caller sees it
+    // Blocked: the reply's errCode when OpenIM does not hand it on as it is (errCode 500 instead, or
+    // success when errCode is 0): the gRPC error conversion differs per version.
+    std::optional<int> replyErrCode;
     QStringList modifiedFields; // Modified: honoured fields the reply changes
     QStringList ignoredFields; // reply fields this command does not read
     CaptureWarning reason; // one line: why

@@ -76,7 +76,8 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
     for (const auto &v : legacy) {
         const QJsonObject o = v.toObject();
         LegacyName l {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("current")).toString(),
-            o.value(QLatin1String("versions")).toString()};
+            o.value(QLatin1String("versions")).toString(),
+            readFields(o.value(QLatin1String("response")).toArray())};
         c.m_legacyByName.insert(l.name, c.m_legacy.size());
         c.m_legacy.append(l);
     }
@@ -109,6 +110,15 @@ const LegacyName *Catalogue::findLegacy(const QString &name) const
 {
     const auto it = m_legacyByName.constFind(name);
     return it == m_legacyByName.constEnd() ? nullptr : &m_legacy.at(*it);
+}
+
+const LegacyName *Catalogue::legacyFor(const QString &current, const QString &versions) const
+{
+    for (const auto &l : m_legacy) {
+        if (l.current == current && l.versions == versions)
+            return &l;
+    }
+    return nullptr;
 }
 
 QString Catalogue::canonicalName(const QString &name) const

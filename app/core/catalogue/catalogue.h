@@ -43,6 +43,9 @@ struct LegacyName
     QString name;
     QString current; // empty: no current equivalent
     QString versions; // "v2", "v3.0", "v3.4.2-v3.6", "v3.7", "docs"
+    // Empty, or the reply this version read when it differed from the current command's (v3.7's flat
+    // member join): the verdict for a profile of that name judges the reply by these.
+    QList<FieldSpec> responseFields;
 };
 
 // The OpenIM callback catalogue: every command OpenIM Server sends (52 on the newest servers)
@@ -60,6 +63,8 @@ public:
     const QList<LegacyName> &legacyNames() const { return m_legacy; }
     const CommandSpec *find(const QString &command) const; // current names only
     const LegacyName *findLegacy(const QString &name) const;
+    // The legacy name `versions` used for the current command `current`, if any.
+    const LegacyName *legacyFor(const QString &current, const QString &versions) const;
     // The current name for a current or legacy name; empty when unknown.
     QString canonicalName(const QString &name) const;
     bool looksLikeCommand(const QString &name) const;

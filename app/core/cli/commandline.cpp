@@ -156,10 +156,18 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("bytes"), QStringLiteral("512M"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         tr("Answer with the rules of this scenario file (docs/scenarios.md)."), tr("file"));
+    QStringList profiles;
+    for (const auto &name : profileNames()) {
+        // "v3.7 (v3.7.0 - v3.7.1)", but "v3.8.0" and "main (pre-release-v3.8.4)" once.
+        const QString range = profileRange(*profileFromName(name));
+        profiles.append(range == name || range.startsWith(name + QStringLiteral(" ("))
+                ? range
+                : tr("%1 (%2)").arg(name, range));
+    }
     const QCommandLineOption profile(QStringLiteral("profile"),
-        tr("OpenIM version whose rules the verdict follows: %1 (default %2, or the "
-           "scenario's).")
-            .arg(profileNames().join(QStringLiteral(", ")), profileName(defaultProfile)),
+        tr("OpenIM version whose rules the verdict follows: %1; v3.8.4 is another name for main "
+           "(default %2, or the scenario's).")
+            .arg(profiles.join(QStringLiteral(", ")), profileName(defaultProfile)),
         tr("version"));
     const QCommandLineOption token(QStringLiteral("token"),
         tr("Bearer token of the control API (/__inspector/); by default one is generated when "

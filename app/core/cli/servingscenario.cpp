@@ -23,6 +23,10 @@ int ServingScenario::build(const ServeOptions &options, Scenario *scenario, bool
             return ExitBadScenario;
         }
         *scenario = *loaded;
+        for (const auto &n : loaded->notices) {
+            if (options.profile.isEmpty()) // --profile replaces the file's profile, and its notice
+                printErr(tr("notice: scenario %1: %2").arg(options.scenarioPath, n.text()));
+        }
     }
     if (const auto profile = profileFromName(options.profile))
         scenario->profile = *profile;

@@ -207,7 +207,13 @@ ControlApi::Response ControlApi::route(
                 return error(400, QStringLiteral("scenario: %1").arg(message));
             m_engine->setScenario(*scenario);
             Q_EMIT scenarioChanged(*scenario);
-            return json(QJsonObject {{QStringLiteral("rules"), qint64(scenario->rules.size())}});
+            QJsonObject reply {{QStringLiteral("rules"), qint64(scenario->rules.size())}};
+            QJsonArray notices;
+            for (const auto &n : scenario->notices)
+                notices.append(n.text(false));
+            if (!notices.isEmpty())
+                reply.insert(QStringLiteral("notices"), notices);
+            return json(reply);
         }
         if (parts.size() == 2 && parts.at(1) == QLatin1String("reset") && method == "POST") {
             m_engine->resetCounters();

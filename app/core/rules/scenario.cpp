@@ -467,6 +467,8 @@ public:
                         .arg(o.value(QLatin1String("profile")).toString(),
                             profileNames().join(QStringLiteral(", "))));
             s->profile = *profile;
+            if (s->profile == Profile::V3_7) // it covered v3.7.0 - v3.8.3 before the 3.8 split
+                s->notices.append({QStringLiteral("profile-v37-narrowed"), {}});
         }
         if (o.contains(QLatin1String("failedContinue"))) {
             if (!o.value(QLatin1String("failedContinue")).isBool())

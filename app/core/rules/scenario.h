@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/capturewarning.h"
 #include "expectation.h"
 #include "rule.h"
 #include "verdict/profile.h"
@@ -31,6 +32,7 @@ struct Scenario
     QList<Rule> rules;
     QList<Expectation> expectations; // checked by `callback-inspector run`
     QJsonArray expectationsJson; // as read, written back by toJson()
+    QList<CaptureWarning> notices; // said while loading (a profile whose meaning changed); not saved
 
     int timeoutSecondsFor(const QString &canonicalCommand) const
     {

@@ -8,15 +8,21 @@ struct Named
 {
     Profile profile;
     const char *name;
+    const char *range;
 };
 constexpr Named names[] = {
-    {Profile::V2, "v2"},
-    {Profile::V3_0, "v3.0"},
-    {Profile::V3_4_2, "v3.4.2"},
-    {Profile::V3_6, "v3.6"},
-    {Profile::V3_7, "v3.7"},
-    {Profile::V3_8_4, "v3.8.4"},
+    {Profile::V2, "v2", "v2.x"},
+    {Profile::V3_0, "v3.0", "v3.0.0 - v3.4.0"},
+    {Profile::V3_4_2, "v3.4.2", "v3.4.2 - v3.5.x"},
+    {Profile::V3_6, "v3.6", "v3.6.x"},
+    {Profile::V3_7, "v3.7", "v3.7.0 - v3.7.1"},
+    {Profile::V3_8_0, "v3.8.0", "v3.8.0"},
+    {Profile::V3_8_1, "v3.8.1", "v3.8.1"},
+    {Profile::V3_8_2, "v3.8.2", "v3.8.2 - v3.8.3-patch.x"}, // and the 3.8.3-patch branch
+    {Profile::Main, "main", "main (pre-release-v3.8.4)"},
 };
+// Scenario files and scripts written before the split named main "v3.8.4".
+constexpr char mainAlias[] = "v3.8.4";
 } // namespace
 
 QString profileName(Profile profile)
@@ -34,6 +40,8 @@ std::optional<Profile> profileFromName(const QString &name)
         if (name == QLatin1String(n.name))
             return n.profile;
     }
+    if (name == QLatin1String(mainAlias))
+        return Profile::Main;
     return std::nullopt;
 }
 
@@ -43,6 +51,15 @@ QStringList profileNames()
     for (const auto &n : names)
         out.append(QString::fromLatin1(n.name));
     return out;
+}
+
+QString profileRange(Profile profile)
+{
+    for (const auto &n : names) {
+        if (n.profile == profile)
+            return QString::fromLatin1(n.range);
+    }
+    return {};
 }
 
 } // namespace cbi

@@ -241,6 +241,10 @@ Verdict VerdictEngine::compute(const Input &in)
     QList<FieldSpec> responseFields;
     if (spec) {
         responseFields = spec->responseFields;
+        // A version that read another reply for this command (v3.7's flat, per-member join).
+        const LegacyName *legacy = catalogue.legacyFor(spec->command, profileName(in.profile));
+        if (legacy && !legacy->responseFields.isEmpty())
+            responseFields = legacy->responseFields;
     } else {
         for (const auto &name : commonFields)
             responseFields.append({name,
@@ -259,9 +263,12 @@ Verdict VerdictEngine::compute(const Input &in)
         v.reason = modern ? note("after-ignored") : note("after-ignored-sync");
         // Two workers and a queue of 100 per OpenIM process: slow replies back it up.
         const int held = qMin(r.delayMs, timeoutMs);
+        // A full queue blocks the sender up to pushWait: 100 ms up to v3.8.0 (tools <= v0.0.49-alpha.55),
+        // 3 s from v3.8.1.
+        const int pushWaitMs = in.profile >= Profile::V3_8_1 ? 3000 : 100;
         if (modern && (held >= 100 || r.fault == Fault::Hang))
-            v.warnings.append(
-                note("after-queue", {QString::number(r.fault == Fault::Hang ? timeoutMs : held)}));
+            v.warnings.append(note("after-queue",
+                {QString::number(r.fault == Fault::Hang ? timeoutMs : held), QString::number(pushWaitMs)}));
         return v;
     }
 
@@ -341,7 +348,10 @@ Verdict VerdictEngine::compute(const Input &in)
             v.warnings.append(note("v36-cannot-deny"));
         break;
     case Profile::V3_7:
-    case Profile::V3_8_4:
+    case Profile::V3_8_0:
+    case Profile::V3_8_1:
+    case Profile::V3_8_2:
+    case Profile::Main:
         stop = actionCode == 0 && nextCode == 1;
         if (actionCode != 0 && nextCode == 1)
             v.warnings.append(note("action-code-not-zero", {QString::number(actionCode)}));
@@ -352,9 +362,26 @@ Verdict VerdictEngine::compute(const Input &in)
         v.errCode = errCode;
         if (!v3) {
             v.reason = note("blocked-v2", {QString::number(errCode == 0 ? 201 : errCode)});
-        } else if (errCode < 100) {
-            v.reason = note("blocked-low-code", {QString::number(errCode)});
+            return v;
+        }
+        if (errCode < 100)
             v.warnings.append(note("err-code-low", {QString::number(errCode)}));
+        if (!modern) {
+            v.reason = errCode < 100 ? note("blocked-low-code", {QString::number(errCode)})
+                                     : note("blocked", {QString::number(errCode), errMsg});
+            return v;
+        }
+        // The caller sees what the gRPC error interceptors make of the code. v3.7 - v3.8.3 (tools
+        // mw.GrpcServer): <= 0 -> 500, 1-99 kept. main (GrpcServerErrorConvert): 1-99 -> 500, and 0 is
+        // status OK, so the caller gets success although the operation did not run.
+        const bool onMain = in.profile == Profile::Main;
+        if (onMain && errCode == 0) {
+            v.replyErrCode = errCode;
+            v.reason = note("blocked-zero-success");
+        } else if (errCode <= 0 || (onMain && errCode < 100)) {
+            v.replyErrCode = errCode;
+            v.errCode = panicError;
+            v.reason = note("blocked-caller-500", {QString::number(errCode)});
         } else {
             v.reason = note("blocked", {QString::number(errCode), errMsg});
         }
@@ -398,10 +425,12 @@ Verdict VerdictEngine::compute(const Input &in)
 
     // Replies that make OpenIM fail although it meant to continue.
     if (command == QLatin1String("callbackBeforeMsgModifyCommand")) {
-        if (v.modifiedFields.contains(QLatin1String("content"))) {
-            const QJsonDocument content =
-                QJsonDocument::fromJson(f.value(QLatin1String("content")).toString().toUtf8());
-            if (!content.isObject()) {
+        // v3.7 - v3.8.3 store any string; main unmarshals it into a struct, which "null" passes.
+        // (Before v3.7: not re-checked, the check stays.)
+        const bool onMain = in.profile == Profile::Main;
+        if (v.modifiedFields.contains(QLatin1String("content")) && (onMain || !modern)) {
+            const QByteArray text = f.value(QLatin1String("content")).toString().toUtf8();
+            if (!QJsonDocument::fromJson(text).isObject() && !(onMain && text.trimmed() == "null")) {
                 v.outcome = Verdict::Outcome::Failed;
                 v.errCode = argsError;
                 v.reason = note("content-not-object");
@@ -413,6 +442,12 @@ Verdict VerdictEngine::compute(const Input &in)
     }
     if (command == QLatin1String("callbackBeforeUpdateUserInfoExCommand")) {
         for (const auto &name : v.modifiedFields) {
+            // The callback's ex is always null: whether the client sent one, and so whether OpenIM
+            // panics, cannot be told from the request.
+            if (name == QLatin1String("ex")) {
+                v.warnings.append(note("ex-panic-if-unsent"));
+                continue;
+            }
             if (in.requestBody.value(name).isNull() || in.requestBody.value(name).isUndefined()) {
                 v.outcome = Verdict::Outcome::Failed;
                 v.errCode = panicError;
@@ -420,6 +455,20 @@ Verdict VerdictEngine::compute(const Input &in)
                 return v;
             }
         }
+    }
+    // v3.7.0 - v3.8.0 pass a nil target list on one-to-one and notification chats (sessionType 1, 4);
+    // openim-push has no recover.
+    if (command == QLatin1String("callbackBeforeOfflinePushCommand") && modern
+        && in.profile <= Profile::V3_8_0 && v.modifiedFields.contains(QLatin1String("userIDList"))) {
+        const QJsonValue sessionType = in.requestBody.value(QLatin1String("sessionType"));
+        if (sessionType.toInt() == 1 || sessionType.toInt() == 4) {
+            v.outcome = Verdict::Outcome::Failed;
+            v.errCode = panicError;
+            v.reason = note("push-crash-single-chat", {profileName(in.profile)});
+            return v;
+        }
+        if (sessionType.isUndefined())
+            v.warnings.append(note("push-crash-if-single", {profileName(in.profile)}));
     }
     if (command == QLatin1String("callbackBeforeMembersJoinGroupCommand")) {
         for (const auto &member : f.value(QLatin1String("memberCallbackList")).toArray()) {
