@@ -188,6 +188,117 @@
     </message>
 </context>
 <context>
+    <name>cbi::CapturePane</name>
+    <message>
+        <source>Captured callbacks</source>
+        <translation>已捕获的回调</translation>
+    </message>
+    <message>
+        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
+        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation>命令筛选</translation>
+    </message>
+    <message>
+        <source>All commands</source>
+        <translation>所有命令</translation>
+    </message>
+    <message>
+        <source>Verdict filter</source>
+        <translation>判定筛选</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>所有判定</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>%n 个捕获</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from the session file</source>
+        <translation>
+            <numerusform>%n 条来自会话文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older in the session file (scroll up)</source>
+        <translation>
+            <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped (oldest)</source>
+        <translation>
+            <numerusform>已丢弃 %n 个（最早的）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>paused, %n held</source>
+        <translation>
+            <numerusform>已暂停，暂存 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter not applied: %1</source>
+        <translation>筛选未生效：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(no command)</source>
+        <translation>（无命令）</translation>
+    </message>
+    <message>
+        <source>Reading older captures from the session file...</source>
+        <translation>正在从会话文件读取更早的捕获……</translation>
+    </message>
+    <message>
+        <source>The session file cannot be read: %1</source>
+        <translation>无法读取会话文件：%1</translation>
+    </message>
+    <message>
+        <source>The table now starts with the session&apos;s first matching capture.</source>
+        <translation>表格现已从会话中第一条匹配的捕获开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older capture(s) read from the session file; scroll up for more.</source>
+        <translation>
+            <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cbi::CaptureTableModel</name>
     <message>
         <source>group %1</source>
@@ -1053,10 +1164,6 @@ Commands:
         <translation>OpenIM 回调检查器</translation>
     </message>
     <message>
-        <source>Captured callbacks</source>
-        <translation>已捕获的回调</translation>
-    </message>
-    <message>
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
@@ -1079,18 +1186,6 @@ Commands:
     <message>
         <source>Not listening</source>
         <translation>未监听</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n capture(s)</source>
-        <translation>
-            <numerusform>%n 个捕获</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n dropped (oldest)</source>
-        <translation>
-            <numerusform>已丢弃 %n 个（最早的）</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open Scenario...</source>
@@ -1121,50 +1216,6 @@ Commands:
     <message>
         <source>Server error</source>
         <translation>服务器错误</translation>
-    </message>
-    <message>
-        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
-        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>筛选</translation>
-    </message>
-    <message>
-        <source>Command filter</source>
-        <translation>命令筛选</translation>
-    </message>
-    <message>
-        <source>All commands</source>
-        <translation>所有命令</translation>
-    </message>
-    <message>
-        <source>Verdict filter</source>
-        <translation>判定筛选</translation>
-    </message>
-    <message>
-        <source>All verdicts</source>
-        <translation>所有判定</translation>
-    </message>
-    <message>
-        <source>continue</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>blocked</source>
-        <translation>拦截</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>改写</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>ignored</source>
-        <translation>忽略</translation>
     </message>
     <message>
         <source>Rules</source>
@@ -1315,24 +1366,6 @@ Commands:
     <message>
         <source>The rules have changed since they were last saved. Save them?</source>
         <translation>规则自上次保存后已更改。是否保存？</translation>
-    </message>
-    <message>
-        <source>Filter not applied: %1</source>
-        <translation>筛选未生效：%1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>(no command)</source>
-        <translation>（无命令）</translation>
-    </message>
-    <message numerus="yes">
-        <source>paused, %n held</source>
-        <translation>
-            <numerusform>已暂停，暂存 %n 个</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Export Captures...</source>
@@ -1601,36 +1634,6 @@ Commands:
     <message>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
-    </message>
-    <message>
-        <source>Reading older captures from the session file...</source>
-        <translation>正在从会话文件读取更早的捕获……</translation>
-    </message>
-    <message>
-        <source>The session file cannot be read: %1</source>
-        <translation>无法读取会话文件：%1</translation>
-    </message>
-    <message>
-        <source>The table now starts with the session&apos;s first matching capture.</source>
-        <translation>表格现已从会话中第一条匹配的捕获开始。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older capture(s) read from the session file; scroll up for more.</source>
-        <translation>
-            <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n from the session file</source>
-        <translation>
-            <numerusform>%n 条来自会话文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older in the session file (scroll up)</source>
-        <translation>
-            <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Save Session &amp;As...</source>

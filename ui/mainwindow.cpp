@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "capture/capturetimeline.h"
+#include "capturepane.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
 #include "cli/simulator.h"
@@ -76,14 +77,14 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     , m_inspector(inspector)
     , m_store(inspector->store())
     , m_host(inspector->host())
-    , m_model(new CaptureTableModel(this))
-    , m_proxy(new CaptureFilterProxy(this))
-    , m_view(new QTableView(this))
-    , m_detail(new CaptureDetailView(this))
+    , m_pane(new CapturePane(inspector->store(), this))
+    , m_model(m_pane->model())
+    , m_proxy(m_pane->proxy())
+    , m_view(m_pane->view())
+    , m_detail(m_pane->detail())
     , m_rules(new RulesWidget(inspector->scenario(), this))
     , m_statistics(new StatisticsWidget(this))
     , m_held(new HeldWidget(inspector->host(), this))
-    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_banner(new QLabel(this))
     , m_listening(new QLabel(this))
     , m_counts(new QLabel(this))
@@ -91,105 +92,21 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     , m_address(new QLineEdit(this))
     , m_port(new QSpinBox(this))
     , m_basePath(new QLineEdit(this))
-    , m_filter(new QLineEdit(this))
-    , m_commandPicker(new QComboBox(this))
-    , m_verdictPicker(new QComboBox(this))
-    , m_filterDebounce(new QTimer(this))
     , m_rateTimer(new QTimer(this))
-    , m_history(new SessionHistory(this))
 {
     setWindowTitle(tr("OpenIM Callback Inspector"));
-    CaptureStore *store = m_store;
-    m_model->setCapacity(store->capacity());
-    m_model->setMemoryLimit(store->memoryLimit());
-    m_proxy->setSourceModel(m_model);
-
-    m_view->setModel(m_proxy);
-    m_view->setObjectName(QStringLiteral("captureTable"));
-    m_view->setAccessibleName(tr("Captured callbacks"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows: export, replay
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Fixed row height: the view can then paint only the visible rows of a huge table.
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
-    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 70},
-        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 320},
-        {CaptureTableModel::OperationIdColumn, 120}, {CaptureTableModel::PartiesColumn, 160},
-        {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
-        {CaptureTableModel::VerdictColumn, 120}, {CaptureTableModel::RuleColumn, 140}};
-    for (const auto &[column, width] : widths)
-        m_view->setColumnWidth(column, width);
-
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; padding: 8px; }"));
     m_banner->setAccessibleName(tr("Server error"));
 
-    // Filter bar.
-    m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice groupID:… "
-                                    "operationID:… (-word excludes)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter"));
-    m_commandPicker->setAccessibleName(tr("Command filter"));
-    m_commandPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_commandPicker->addItem(tr("All commands"), QString());
-    m_verdictPicker->setAccessibleName(tr("Verdict filter"));
-    m_verdictPicker->addItem(tr("All verdicts"), -1);
-    const std::pair<Verdict::Outcome, QString> outcomes[] = {{Verdict::Outcome::Continue, tr("continue")},
-        {Verdict::Outcome::Blocked, tr("blocked")}, {Verdict::Outcome::Modified, tr("modified")},
-        {Verdict::Outcome::Failed, tr("failed")}, {Verdict::Outcome::Ignored, tr("ignored")}};
-    for (const auto &[outcome, label] : outcomes)
-        m_verdictPicker->addItem(label, int(outcome));
-    m_filterDebounce->setSingleShot(true);
-    m_filterDebounce->setInterval(300);
-    connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
-    connect(m_filterDebounce, &QTimer::timeout, this, &MainWindow::applyFilter);
-    connect(m_commandPicker, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setCommand(m_commandPicker->currentData().toString()); });
-    connect(m_verdictPicker, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setOutcome(m_verdictPicker->currentData().toInt()); });
-    // Older captures come from the session file: at the top of the table, or when a filter leaves
-    // the table short. Rows paged in under one filter are dropped when it changes.
-    connect(m_proxy, &CaptureFilterProxy::criteriaChanged, this, [this] {
-        m_model->dropHistory();
-        m_historyAtStart = false;
-        if (tableIsShort())
-            loadOlderCaptures();
-    });
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (value == m_view->verticalScrollBar()->minimum())
-            loadOlderCaptures();
-    });
-    connect(m_history, &SessionHistory::loaded, this, &MainWindow::historyLoaded);
-
-    auto *tableArea = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tableArea);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(2);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(m_commandPicker);
-    filterRow->addWidget(m_verdictPicker);
-    tableLayout->addLayout(filterRow);
-    tableLayout->addWidget(m_view, 1);
-    m_splitter->addWidget(tableArea);
-    m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pane, 1);
     setCentralWidget(central);
 
     auto *rulesDock = new QDockWidget(tr("Rules"), this);
@@ -237,51 +154,10 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
 
     buildActions();
 
-    connect(
-        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
-    // A window that replaces another (a language switch) starts from what the inspector holds:
-    // the batch still in flight is delivered first (no view listens yet), then the rows are read.
-    store->flush();
-    if (const QList<CapturedRequest> rows = store->snapshot(); !rows.isEmpty()) {
-        updateCommandCounts(rows);
-        m_model->appendBatch(rows);
-    }
-    connect(store, &CaptureStore::capturesAdded, this, [this](QList<CapturedRequest> batch) {
-        // A batch in flight while the session file was read (a language change) is shown already.
-        batch.removeIf([this](const CapturedRequest &c) { return c.id <= m_loadedUpTo; });
-        if (batch.isEmpty())
-            return;
-        updateCommandCounts(batch);
-        m_statistics->addBatch(batch);
-        if (m_pause->isChecked()) {
-            // Held, not lost; bounded like the table itself.
-            m_paused += batch;
-            if (m_paused.size() > m_model->capacity())
-                m_paused.remove(0, m_paused.size() - m_model->capacity());
-            updateCounts();
-            return;
-        }
-        // Follow the tail only while the user is already at the bottom.
-        QScrollBar *bar = m_view->verticalScrollBar();
-        const bool atBottom = bar->value() >= bar->maximum();
-        m_model->appendBatch(batch);
-        if (atBottom)
-            m_view->scrollToBottom();
-        updateCounts();
-    });
-    // A session opened or a file imported: in the store (the control API lists them too) and here.
-    connect(store, &CaptureStore::capturesLoaded, this,
-        [this](const QList<CapturedRequest> &loaded, bool replaced) {
-            if (replaced) {
-                m_model->clear();
-                // A batch in flight while the session file was read is among these already.
-                m_loadedUpTo = loaded.isEmpty() ? 0 : loaded.constLast().id;
-            }
-            updateCommandCounts(loaded);
-            m_model->appendBatch(loaded);
-            m_view->scrollToBottom();
-            updateCounts();
-        });
+    connect(m_pane, &CapturePane::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_pane, &CapturePane::message, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_pane, &CapturePane::capturesArrived, m_statistics, &StatisticsWidget::addBatch);
     m_rateTimer->setInterval(1000);
     connect(m_rateTimer, &QTimer::timeout, this, [this] {
         const quint64 total = m_store->totalAppended();
@@ -292,10 +168,9 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     updateCounts();
     setServerState({}, {}); // "Start Server" until a server listens
     // Tab in reading order: where the server listens, the filter, the table, then the detail.
-    QWidget *order[] = {
-        m_address, m_port, m_basePath, m_filter, m_commandPicker, m_verdictPicker, m_view, m_detail->tabs()};
-    for (size_t i = 1; i < std::size(order); ++i)
-        setTabOrder(order[i - 1], order[i]);
+    const QList<QWidget *> order = QList<QWidget *> {m_address, m_port, m_basePath} + m_pane->tabOrder();
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     resize(1440, 860);
     restoreSettings();
     if (!sessionPath().isEmpty())
@@ -451,14 +326,7 @@ void MainWindow::buildActions()
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pause->setToolTip(
         tr("Stop adding rows; the server keeps capturing and answering, and held rows appear on resume"));
-    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
-        if (!paused && !m_paused.isEmpty()) {
-            m_model->appendBatch(m_paused);
-            m_paused.clear();
-            m_view->scrollToBottom();
-        }
-        updateCounts();
-    });
+    connect(m_pause, &QAction::toggled, m_pane, &CapturePane::setPaused);
     auto *clear = captureMenu->addAction(tr("&Clear"), this, [this] {
         if (m_model->rowCount() > 0
             && QMessageBox::question(
@@ -470,8 +338,8 @@ void MainWindow::buildActions()
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     clear->setToolTip(tr("Remove every capture from the table"));
     auto *focusFilter = captureMenu->addAction(tr("&Filter"), this, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
+        m_pane->filterEdit()->setFocus();
+        m_pane->filterEdit()->selectAll();
     });
     focusFilter->setShortcut(QKeySequence::Find);
     auto *copyCurl = captureMenu->addAction(tr("Copy as c&URL"), this, [this] {
@@ -963,14 +831,8 @@ QString MainWindow::sessionPath() const
 
 void MainWindow::clearView()
 {
-    m_model->clear();
-    m_paused.clear();
-    m_commandCounts.clear();
+    m_pane->clear();
     m_statistics->clear();
-    while (m_commandPicker->count() > 1)
-        m_commandPicker->removeItem(1);
-    m_detail->clear();
-    updateCounts();
 }
 
 QString MainWindow::sessionJournalFailure() const
@@ -991,8 +853,7 @@ bool MainWindow::openSession(const QString &path, bool load)
 
 void MainWindow::showSession(const QString &path)
 {
-    m_history->setPath(path);
-    m_historyAtStart = false;
+    m_pane->setSessionPath(path);
     if (const QString failure = m_inspector->journalFailure(); !failure.isEmpty())
         showJournalFailure(failure);
     else
@@ -1151,40 +1012,17 @@ bool MainWindow::importCaptures(const QString &chosenPath)
     return true;
 }
 
-void MainWindow::applyFilter()
-{
-    QString error;
-    const bool ok = m_proxy->setExpression(m_filter->text(), &error);
-    // A red frame, not a red background: the text keeps the palette's colours (dark, high contrast).
-    m_filter->setStyleSheet(ok
-            ? QString()
-            : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(ReadableColor::errorHue().name()));
-    m_filter->setToolTip(ok ? QString() : error);
-    if (!ok)
-        statusBar()->showMessage(tr("Filter not applied: %1").arg(error), 5000);
-}
-
 TimelineDialog *MainWindow::showTimeline()
 {
     const CapturedRequest *anchor = selectedCapture();
     if (!anchor)
         return nullptr;
-    QList<CapturedRequest> all;
-    all.reserve(m_model->rowCount());
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        all.append(*m_model->captureAt(row));
-    auto *dialog = new TimelineDialog(*anchor, CaptureTimeline::related(*anchor, all), this);
+    auto *dialog =
+        new TimelineDialog(*anchor, CaptureTimeline::related(*anchor, m_pane->allCaptures()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TimelineDialog::captureActivated, this, [this](quint64 id) {
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex index = m_proxy->index(row, 0);
-            if (index.data(CaptureTableModel::CaptureIdRole).toULongLong() == id) {
-                m_view->setCurrentIndex(index);
-                m_view->scrollTo(index);
-                return;
-            }
-        }
-        statusBar()->showMessage(tr("Capture #%1 is hidden by the filter.").arg(id), 5000);
+        if (!m_pane->selectCapture(id))
+            statusBar()->showMessage(tr("Capture #%1 is hidden by the filter.").arg(id), 5000);
     });
     dialog->show();
     return dialog;
@@ -1205,102 +1043,22 @@ CompareDialog *MainWindow::compareSelected()
 
 QList<CapturedRequest> MainWindow::selectedCaptures() const
 {
-    QList<int> rows;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
-        rows.append(m_proxy->mapToSource(index).row());
-    std::sort(rows.begin(), rows.end());
-    QList<CapturedRequest> out;
-    for (int row : rows) {
-        if (const CapturedRequest *c = m_model->captureAt(row))
-            out.append(*c);
-    }
-    return out;
+    return m_pane->selectedCaptures();
 }
 
 const CapturedRequest *MainWindow::selectedCapture() const
 {
-    const QModelIndex index = m_view->currentIndex();
-    if (!index.isValid())
-        return nullptr;
-    return m_model->captureAt(m_proxy->mapToSource(index).row());
+    return m_pane->selectedCapture();
 }
 
-void MainWindow::showSelected()
+QLineEdit *MainWindow::filterEdit() const
 {
-    if (const CapturedRequest *c = selectedCapture())
-        m_detail->setCapture(*c);
-    else
-        m_detail->clear();
-}
-
-void MainWindow::updateCommandCounts(const QList<CapturedRequest> &batch)
-{
-    for (const auto &c : batch) {
-        const QString key = c.command;
-        const int count = ++m_commandCounts[key];
-        const QString label = tr("%1 (%2)").arg(key.isEmpty() ? tr("(no command)") : key).arg(count);
-        const int index = m_commandPicker->findData(key);
-        if (index < 0)
-            m_commandPicker->addItem(label, key);
-        else
-            m_commandPicker->setItemText(index, label);
-    }
-}
-
-// Fewer rows than the view can show. (The scroll bar's range is updated later, on layout.)
-bool MainWindow::tableIsShort() const
-{
-    return qint64(m_proxy->rowCount()) * m_view->verticalHeader()->defaultSectionSize()
-        < m_view->viewport()->height();
-}
-
-void MainWindow::loadOlderCaptures()
-{
-    if (sessionPath().isEmpty() || m_historyAtStart || m_history->isLoading())
-        return;
-    if (m_history->loadOlder(m_model->historyCursor(), 500, m_proxy->predicate()))
-        statusBar()->showMessage(tr("Reading older captures from the session file..."));
-}
-
-void MainWindow::historyLoaded(
-    const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error)
-{
-    QScrollBar *bar = m_view->verticalScrollBar();
-    const int shownBefore = m_proxy->rowCount();
-    m_model->prependHistory(older, scannedDownTo);
-    // Keep the rows the user was looking at in place; the new ones are above them.
-    bar->setValue(bar->value() + m_proxy->rowCount() - shownBefore);
-    m_historyAtStart = reachedStart;
-    if (!error.isEmpty())
-        statusBar()->showMessage(tr("The session file cannot be read: %1").arg(error));
-    else if (reachedStart)
-        statusBar()->showMessage(tr("The table now starts with the session's first matching capture."), 5000);
-    else
-        statusBar()->showMessage(tr("%n older capture(s) read from the session file; scroll up for more.",
-                                     nullptr, int(older.size())),
-            5000);
-    updateCounts();
-    // A filter that matches little: keep reading back until the view is full or the file ends.
-    if (!reachedStart && tableIsShort())
-        loadOlderCaptures();
+    return m_pane->filterEdit();
 }
 
 void MainWindow::updateCounts()
 {
-    const quint64 dropped = m_model->droppedCount();
-    QString text = tr("%n capture(s)", nullptr, m_model->rowCount());
-    if (m_model->historyCount() > 0)
-        text += QStringLiteral("  \u00b7  ")
-            + tr("%n from the session file", nullptr, int(m_model->historyCount()));
-    if (dropped > 0 && !sessionPath().isEmpty())
-        text += QStringLiteral("  \u00b7  ")
-            + tr("%n older in the session file (scroll up)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
-    else if (dropped > 0)
-        text += QStringLiteral("  \u00b7  ")
-            + tr("%n dropped (oldest)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
-    if (m_pause && m_pause->isChecked())
-        text += QStringLiteral("  \u00b7  ") + tr("paused, %n held", nullptr, int(m_paused.size()));
-    m_counts->setText(text);
+    m_counts->setText(m_pane->countsText());
 }
 
 void MainWindow::restoreSettings()
@@ -1308,9 +1066,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_stateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    m_view->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+    m_pane->restoreSettings(settings);
 }
 
 void MainWindow::saveSettings()
@@ -1318,8 +1074,7 @@ void MainWindow::saveSettings()
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/tableHeader"), m_view->horizontalHeader()->saveState());
+    m_pane->saveSettings(settings);
     settings.setValue(QStringLiteral("server/address"), m_address->text());
     settings.setValue(QStringLiteral("server/port"), m_port->value());
     settings.setValue(QStringLiteral("server/basePath"), m_basePath->text());

@@ -25,7 +25,7 @@ class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
 class HeldWidget;
-class SessionHistory;
+class CapturePane;
 class TimelineDialog;
 class Inspector;
 class RulesWidget;
@@ -90,7 +90,7 @@ public:
     RulesWidget *rules() const { return m_rules; }
     StatisticsWidget *statistics() const { return m_statistics; }
     HeldWidget *held() const { return m_held; }
-    QLineEdit *filterEdit() const { return m_filter; }
+    QLineEdit *filterEdit() const;
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
 
@@ -103,14 +103,7 @@ private:
     void showJournalFailure(const QString &reason);
     void updateHttpsAction();
     void showServerFields(const ServerConfig &config);
-    void applyFilter();
-    void loadOlderCaptures();
-    bool tableIsShort() const;
-    void historyLoaded(
-        const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error);
     void updateCounts();
-    void updateCommandCounts(const QList<CapturedRequest> &batch);
-    void showSelected();
     const CapturedRequest *selectedCapture() const;
     bool maybeSaveScenario();
     // The replay dialog: the business server's url and, for one capture, its body to edit.
@@ -122,6 +115,8 @@ private:
     Inspector *m_inspector;
     CaptureStore *m_store;
     ServerHost *m_host;
+    CapturePane *m_pane;
+    // The pane's, for the actions that work on the table and the detail.
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
     QTableView *m_view;
@@ -129,7 +124,6 @@ private:
     RulesWidget *m_rules;
     StatisticsWidget *m_statistics;
     HeldWidget *m_held;
-    QSplitter *m_splitter;
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;
@@ -137,24 +131,15 @@ private:
     QLineEdit *m_address;
     QSpinBox *m_port;
     QLineEdit *m_basePath;
-    QLineEdit *m_filter;
-    QComboBox *m_commandPicker;
-    QComboBox *m_verdictPicker;
-    QTimer *m_filterDebounce;
     QTimer *m_rateTimer;
     QAction *m_startStop = nullptr;
     QAction *m_pause = nullptr;
     QAction *m_https = nullptr;
     QString m_tlsCert; // HTTPS at the next Start when set (with the key)
     QString m_tlsKey;
-    QList<CapturedRequest> m_paused; // batches held while the table is paused
-    QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;
-    quint64 m_loadedUpTo = 0; // the newest capture read from the session file
     bool m_stateRestored = false;
-    SessionHistory *m_history;
-    bool m_historyAtStart = false;
-    bool m_languageChange = false; // the table already shows the oldest captures the filter wants
+    bool m_languageChange = false; // closed to come back in another language
     QJsonObject m_lastReplay;
     QMenu *m_recentSessions = nullptr;
 };
