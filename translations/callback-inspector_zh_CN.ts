@@ -1246,14 +1246,6 @@ Commands:
         <translation>保存场景(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Stop Server</source>
-        <translation>停止服务器(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
-        <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
-    </message>
-    <message>
         <source>&amp;Pause Table</source>
         <translation>暂停表格(&amp;P)</translation>
     </message>
@@ -1290,56 +1282,8 @@ Commands:
         <translation>复制请求体</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Listen address</source>
-        <translation>监听地址</translation>
-    </message>
-    <message>
-        <source>127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts</source>
-        <translation>127.0.0.1 仅限本机；0.0.0.0 可接受来自其他主机的 OpenIM</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Base path</source>
-        <translation>基础路径</translation>
-    </message>
-    <message>
-        <source> Listen </source>
-        <translation> 监听 </translation>
-    </message>
-    <message>
-        <source> : </source>
-        <translation> : </translation>
-    </message>
-    <message>
-        <source> Path </source>
-        <translation> 路径 </translation>
-    </message>
-    <message>
-        <source>Copy URL</source>
-        <translation>复制 URL</translation>
-    </message>
-    <message>
-        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
-        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
-    </message>
-    <message>
         <source>%1 from capture #%2</source>
         <translation>来自捕获 #%2 的 %1</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port: choose another port and press Start.</source>
-        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口：请选择其他端口并点击启动。</translation>
-    </message>
-    <message>
-        <source>&amp;Start Server</source>
-        <translation>启动服务器(&amp;S)</translation>
     </message>
     <message>
         <source>Listening — in webhooks.yml set url: %1</source>
@@ -1752,22 +1696,6 @@ Commands:
         <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
     </message>
     <message>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <source>HTTPS</source>
-        <translation>HTTPS</translation>
-    </message>
-    <message>
-        <source>Plain HTTP. Click to serve HTTPS with a certificate and key</source>
-        <translation>普通 HTTP。点击以使用证书和私钥提供 HTTPS</translation>
-    </message>
-    <message>
-        <source>HTTPS with %1 and %2. Click to change</source>
-        <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
-    </message>
-    <message>
         <source>The session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>
         <translation>无法写入会话文件：%1。应答会等到其捕获写入后才发出（OpenIM 可能以 90004 超时）；正在重试。</translation>
     </message>
@@ -2169,6 +2097,81 @@ Commands:
     <message>
         <source>error: cannot write the JUnit report %1: %2</source>
         <translation>错误：无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ServerToolBar</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts</source>
+        <translation>127.0.0.1 仅限本机；0.0.0.0 可接受来自其他主机的 OpenIM</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>基础路径</translation>
+    </message>
+    <message>
+        <source> Listen </source>
+        <translation> 监听 </translation>
+    </message>
+    <message>
+        <source> : </source>
+        <translation> : </translation>
+    </message>
+    <message>
+        <source> Path </source>
+        <translation> 路径 </translation>
+    </message>
+    <message>
+        <source>&amp;Start Server</source>
+        <translation>启动服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
+        <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
+        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port: choose another port and press Start.</source>
+        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口：请选择其他端口并点击启动。</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Plain HTTP. Click to serve HTTPS with a certificate and key</source>
+        <translation>普通 HTTP。点击以使用证书和私钥提供 HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS with %1 and %2. Click to change</source>
+        <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Server</source>
+        <translation>停止服务器(&amp;S)</translation>
     </message>
 </context>
 <context>

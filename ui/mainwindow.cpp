@@ -20,6 +20,7 @@
 #include "rules/ruleengine.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
+#include "servertoolbar.h"
 #include "session/sessionhistory.h"
 #include "session/sessionjournal.h"
 #include "widgets/capturedetailview.h"
@@ -89,9 +90,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     , m_listening(new QLabel(this))
     , m_counts(new QLabel(this))
     , m_rate(new QLabel(this))
-    , m_address(new QLineEdit(this))
-    , m_port(new QSpinBox(this))
-    , m_basePath(new QLineEdit(this))
+    , m_serverBar(new ServerToolBar(inspector->host(), this))
     , m_rateTimer(new QTimer(this))
 {
     setWindowTitle(tr("OpenIM Callback Inspector"));
@@ -168,7 +167,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     updateCounts();
     setServerState({}, {}); // "Start Server" until a server listens
     // Tab in reading order: where the server listens, the filter, the table, then the detail.
-    const QList<QWidget *> order = QList<QWidget *> {m_address, m_port, m_basePath} + m_pane->tabOrder();
+    const QList<QWidget *> order = m_serverBar->tabOrder() + m_pane->tabOrder();
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
     resize(1440, 860);
@@ -299,28 +298,8 @@ void MainWindow::buildActions()
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    m_startStop = captureMenu->addAction(tr("&Stop Server"));
-    m_startStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_startStop, &QAction::triggered, this, [this] {
-        if (m_host->isListening()) {
-            m_host->stop();
-            setServerState({}, {});
-            return;
-        }
-        ServerConfig config = m_host->config();
-        QHostAddress address;
-        if (!address.setAddress(m_address->text().trimmed())) {
-            setServerState(
-                {}, tr("\"%1\" is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).").arg(m_address->text()));
-            return;
-        }
-        config.address = address;
-        config.port = quint16(m_port->value());
-        config.basePath = m_basePath->text().trimmed();
-        config.tlsCertPath = m_tlsCert;
-        config.tlsKeyPath = m_tlsKey;
-        startServer(config);
-    });
+    captureMenu->addAction(m_serverBar->startStopAction());
+    connect(m_serverBar, &ServerToolBar::stateChanged, this, &MainWindow::setServerState);
     m_pause = captureMenu->addAction(tr("&Pause Table"));
     m_pause->setCheckable(true);
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -422,40 +401,8 @@ void MainWindow::buildActions()
         });
 
     // Server toolbar: where OpenIM should post, and the URL to paste into webhooks.yml.
-    QToolBar *server = addToolBar(tr("Server"));
-    server->setObjectName(QStringLiteral("serverToolBar"));
-    m_address->setText(QStringLiteral("127.0.0.1"));
-    m_address->setMaximumWidth(130);
-    m_address->setAccessibleName(tr("Listen address"));
-    m_address->setToolTip(tr("127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts"));
-    m_port->setRange(0, 65535);
-    m_port->setValue(10006);
-    m_port->setAccessibleName(tr("Port"));
-    m_basePath->setText(QStringLiteral("/callbackExample"));
-    m_basePath->setMaximumWidth(160);
-    m_basePath->setAccessibleName(tr("Base path"));
-    server->addWidget(new QLabel(tr(" Listen "), this));
-    server->addWidget(m_address);
-    server->addWidget(new QLabel(tr(" : "), this));
-    server->addWidget(m_port);
-    server->addWidget(new QLabel(tr(" Path "), this));
-    server->addWidget(m_basePath);
-    m_https = server->addAction(QString(), this, [this] {
-        TlsDialog dialog(m_tlsCert, m_tlsKey, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        m_tlsCert = dialog.certPath();
-        m_tlsKey = dialog.keyPath();
-        updateHttpsAction();
-    });
-    m_https->setObjectName(QStringLiteral("httpsAction"));
-    updateHttpsAction();
-    server->addAction(m_startStop);
-    auto *copyUrl = server->addAction(tr("Copy URL"), this, [this] {
-        if (!m_host->webhookUrl().isEmpty())
-            QApplication::clipboard()->setText(m_host->webhookUrl());
-    });
-    copyUrl->setToolTip(tr("Copy the url for OpenIM's webhooks.yml"));
+    addToolBar(m_serverBar);
+    QToolBar *server = m_serverBar;
     server->addSeparator();
     server->addAction(m_pause);
     server->addAction(clear);
@@ -481,61 +428,19 @@ Rule MainWindow::ruleFromCapture(const CapturedRequest &c)
     return rule;
 }
 
-void MainWindow::updateHttpsAction()
-{
-    // The button shows the scheme the next Start serves; the tooltip which files make it HTTPS.
-    m_https->setText(m_tlsCert.isEmpty() ? tr("HTTP") : tr("HTTPS"));
-    m_https->setToolTip(m_tlsCert.isEmpty()
-            ? tr("Plain HTTP. Click to serve HTTPS with a certificate and key")
-            : tr("HTTPS with %1 and %2. Click to change")
-                  .arg(QDir::toNativeSeparators(m_tlsCert), QDir::toNativeSeparators(m_tlsKey)));
-}
-
-void MainWindow::showServerFields(const ServerConfig &config)
-{
-    m_address->setText(config.address.toString());
-    m_port->setValue(config.port);
-    m_basePath->setText(config.basePath);
-    m_tlsCert = config.tlsCertPath;
-    m_tlsKey = config.tlsKeyPath;
-    updateHttpsAction();
-}
-
 bool MainWindow::startServer(const ServerConfig &config)
 {
-    showServerFields(config);
-    QString error;
-    if (!m_host->start(config, &error)) {
-        setServerState({},
-            tr("Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the "
-               "port: choose another port and press Start.")
-                .arg(config.address.toString())
-                .arg(config.port)
-                .arg(error));
-        return false;
-    }
-    showServerFields(m_host->config()); // the port picked when asked for port 0
-    setServerState(m_host->webhookUrl(), {});
-    return true;
+    return m_serverBar->startServer(config);
 }
 
 void MainWindow::adoptServer()
 {
-    const ServerConfig config = m_host->config();
-    showServerFields(config);
-    if (m_host->isListening())
-        setServerState(m_host->webhookUrl(), {});
+    m_serverBar->adoptServer();
 }
 
 void MainWindow::setServerState(const QString &url, const QString &error)
 {
-    const bool listening = m_host && m_host->isListening();
-    if (m_startStop)
-        m_startStop->setText(listening ? tr("&Stop Server") : tr("&Start Server"));
-    m_address->setEnabled(!listening);
-    m_port->setEnabled(!listening);
-    m_basePath->setEnabled(!listening);
-    m_https->setEnabled(!listening);
+    m_serverBar->refresh();
     if (!error.isEmpty()) {
         m_banner->setText(error);
         m_banner->setVisible(true);
@@ -1075,11 +980,7 @@ void MainWindow::saveSettings()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     m_pane->saveSettings(settings);
-    settings.setValue(QStringLiteral("server/address"), m_address->text());
-    settings.setValue(QStringLiteral("server/port"), m_port->value());
-    settings.setValue(QStringLiteral("server/basePath"), m_basePath->text());
-    settings.setValue(QStringLiteral("server/tlsCert"), m_tlsCert);
-    settings.setValue(QStringLiteral("server/tlsKey"), m_tlsKey);
+    m_serverBar->saveSettings(settings);
 }
 
 } // namespace cbi

@@ -26,6 +26,7 @@ class CaptureTableModel;
 class CompareDialog;
 class HeldWidget;
 class CapturePane;
+class ServerToolBar;
 class TimelineDialog;
 class Inspector;
 class RulesWidget;
@@ -101,8 +102,6 @@ private:
     void buildActions();
     void showSession(const QString &path);
     void showJournalFailure(const QString &reason);
-    void updateHttpsAction();
-    void showServerFields(const ServerConfig &config);
     void updateCounts();
     const CapturedRequest *selectedCapture() const;
     bool maybeSaveScenario();
@@ -128,15 +127,9 @@ private:
     QLabel *m_listening;
     QLabel *m_counts;
     QLabel *m_rate;
-    QLineEdit *m_address;
-    QSpinBox *m_port;
-    QLineEdit *m_basePath;
+    ServerToolBar *m_serverBar;
     QTimer *m_rateTimer;
-    QAction *m_startStop = nullptr;
     QAction *m_pause = nullptr;
-    QAction *m_https = nullptr;
-    QString m_tlsCert; // HTTPS at the next Start when set (with the key)
-    QString m_tlsKey;
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     bool m_languageChange = false; // closed to come back in another language
