@@ -188,6 +188,141 @@
     </message>
 </context>
 <context>
+    <name>cbi::CaptureFiles</name>
+    <message>
+        <source>HAR 1.2 (*.har)</source>
+        <translation>HAR 1.2 (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>NDJSON (*.ndjson)</source>
+        <translation>NDJSON (*.ndjson)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cURL script (*.sh)</source>
+        <translation>cURL 脚本 (*.sh)</translation>
+    </message>
+    <message>
+        <source>Export Captures</source>
+        <translation>导出捕获</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Exporting captures...</source>
+        <translation>正在导出捕获...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n capture(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个捕获导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Captures</source>
+        <translation>导入捕获</translation>
+    </message>
+    <message>
+        <source>Captures (*.har *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>捕获文件 (*.har *.json *.ndjson *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported:
+%2</source>
+        <translation>无法导入 %1：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n capture(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个捕获</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import webhooks.yml</source>
+        <translation>导入 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
+        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used:
+%2</source>
+        <translation>无法使用 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>url: %1</source>
+        <translation>url：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
+        <translation>
+            <numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mistake: %1</source>
+        <translation>配置问题：%1</translation>
+    </message>
+    <message>
+        <source>Enabled but silent: %1 has not arrived</source>
+        <translation>已启用但未收到：%1 尚未到达</translation>
+    </message>
+    <message>
+        <source>Arrived but disabled: %1 (is OpenIM using another configuration?)</source>
+        <translation>已禁用却收到：%1（OpenIM 是否在使用其他配置？）</translation>
+    </message>
+    <message>
+        <source>webhooks.yml</source>
+        <translation>webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml</source>
+        <translation>生成 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>YAML (*.yml *.yaml)</source>
+        <translation>YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
+        <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
+    </message>
+</context>
+<context>
     <name>cbi::CapturePane</name>
     <message>
         <source>Captured callbacks</source>
@@ -1328,64 +1463,6 @@ Commands:
         <translation>将 HAR、JSON 或 NDJSON 文件中的捕获加入表格</translation>
     </message>
     <message>
-        <source>HAR 1.2 (*.har)</source>
-        <translation>HAR 1.2 (*.har)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>NDJSON (*.ndjson)</source>
-        <translation>NDJSON (*.ndjson)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>cURL script (*.sh)</source>
-        <translation>cURL 脚本 (*.sh)</translation>
-    </message>
-    <message>
-        <source>Export Captures</source>
-        <translation>导出捕获</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n capture(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 个捕获导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Captures</source>
-        <translation>导入捕获</translation>
-    </message>
-    <message>
-        <source>Captures (*.har *.json *.ndjson *.jsonl);;All files (*)</source>
-        <translation>捕获文件 (*.har *.json *.ndjson *.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>%1 cannot be imported:
-%2</source>
-        <translation>无法导入 %1：
-%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n capture(s) from %1</source>
-        <translation>
-            <numerusform>已从 %1 导入 %n 个捕获</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>API: %1</source>
         <translation>API：%1</translation>
     </message>
@@ -1514,70 +1591,12 @@ Commands:
         <translation>像 OpenIM 一样向你的业务服务器发送回调，并查看 OpenIM 将如何处理</translation>
     </message>
     <message>
-        <source>Import webhooks.yml</source>
-        <translation>导入 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
-        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>url: %1</source>
-        <translation>url：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
-        <translation>
-            <numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mistake: %1</source>
-        <translation>配置问题：%1</translation>
-    </message>
-    <message>
-        <source>Enabled but silent: %1 has not arrived</source>
-        <translation>已启用但未收到：%1 尚未到达</translation>
-    </message>
-    <message>
-        <source>Arrived but disabled: %1 (is OpenIM using another configuration?)</source>
-        <translation>已禁用却收到：%1（OpenIM 是否在使用其他配置？）</translation>
-    </message>
-    <message>
-        <source>webhooks.yml</source>
-        <translation>webhooks.yml</translation>
-    </message>
-    <message>
-        <source>Generate webhooks.yml</source>
-        <translation>生成 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>YAML (*.yml *.yaml)</source>
-        <translation>YAML (*.yml *.yaml)</translation>
-    </message>
-    <message>
-        <source>Not written</source>
-        <translation>未写入</translation>
-    </message>
-    <message>
-        <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
-        <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <source>Exporting captures...</source>
-        <translation>正在导出捕获...</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Export cancelled</source>
-        <translation>导出已取消</translation>
     </message>
     <message>
         <source>Save Session &amp;As...</source>

@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "capture/capturetimeline.h"
+#include "capturefiles.h"
 #include "capturepane.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     , m_store(inspector->store())
     , m_host(inspector->host())
     , m_pane(new CapturePane(inspector->store(), this))
+    , m_files(new CaptureFiles(inspector, m_pane, this))
     , m_model(m_pane->model())
     , m_proxy(m_pane->proxy())
     , m_view(m_pane->view())
@@ -157,6 +159,8 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     connect(m_pane, &CapturePane::message, this,
         [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     connect(m_pane, &CapturePane::capturesArrived, m_statistics, &StatisticsWidget::addBatch);
+    connect(m_files, &CaptureFiles::message, this,
+        [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     m_rateTimer->setInterval(1000);
     connect(m_rateTimer, &QTimer::timeout, this, [this] {
         const quint64 total = m_store->totalAppended();
@@ -276,23 +280,24 @@ void MainWindow::buildActions()
             m_recentSessions->addAction(tr("(none)"))->setEnabled(false);
     });
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("Import &webhooks.yml..."), this, [this] { importWebhooks(); })
+    fileMenu->addAction(tr("Import &webhooks.yml..."), this, [this] { m_files->importWebhooks(); })
         ->setToolTip(tr("Use OpenIM's timeouts, and check its webhooks configuration against what arrives"));
-    fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { generateWebhooks(); })
+    fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); })
         ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
     fileMenu->addSeparator();
-    auto *exportAction = fileMenu->addAction(tr("&Export Captures..."), this, [this] { exportCaptures(); });
-    fileMenu->addAction(
-        tr("Export Se&lected Captures..."), this, [this] { exportCaptures({}, {}, ExportScope::Selection); });
+    auto *exportAction =
+        fileMenu->addAction(tr("&Export Captures..."), this, [this] { m_files->exportCaptures(); });
+    fileMenu->addAction(tr("Export Se&lected Captures..."), this,
+        [this] { m_files->exportCaptures({}, {}, CaptureFiles::ExportScope::Selection); });
     fileMenu->addAction(tr("Export &Whole Session..."), this, [this] {
         if (!sessionPath().isEmpty())
-            exportCaptures({}, {}, ExportScope::Session);
+            m_files->exportCaptures({}, {}, CaptureFiles::ExportScope::Session);
         else
             statusBar()->showMessage(tr("No session file is open."), 5000);
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     exportAction->setToolTip(tr("Write the captures the filter shows as HAR, JSON, NDJSON, CSV or cURL"));
-    fileMenu->addAction(tr("&Import Captures..."), this, [this] { importCaptures(); })
+    fileMenu->addAction(tr("&Import Captures..."), this, [this] { m_files->importCaptures(); })
         ->setToolTip(tr("Add captures from a HAR, JSON or NDJSON file to the table"));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
@@ -651,74 +656,6 @@ int MainWindow::replayCaptures(const QList<CapturedRequest> &captures, const QSt
     return answered;
 }
 
-QString MainWindow::importWebhooks(const QString &chosenPath)
-{
-    const QString path = chosenPath.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import webhooks.yml"),
-                             QString(), tr("OpenIM configuration (*.yml *.yaml);;All files (*)"))
-                                              : chosenPath;
-    if (path.isEmpty())
-        return {};
-    QString error;
-    const auto config = WebhooksConfig::load(path, &error);
-    QString report;
-    if (!config) {
-        report = tr("%1 cannot be used:\n%2").arg(QDir::toNativeSeparators(path), error);
-    } else {
-        Scenario scenario = m_rules->scenario();
-        config->applyTo(&scenario);
-        m_rules->setScenario(scenario, m_rules->path());
-        m_rules->setModified(true);
-        QList<CapturedRequest> captures;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            captures.append(*m_model->captureAt(row));
-        const auto drift = config->compare(captures);
-        QStringList lines {tr("url: %1").arg(config->url),
-            tr("%n command(s) enabled; their timeouts now drive the verdicts.", nullptr,
-                int(config->enabledCommands().size()))};
-        for (const auto &m : config->mistakes)
-            lines.append(tr("Mistake: %1").arg(m.text()));
-        if (!captures.isEmpty()) {
-            for (const auto &c : drift.enabledButSilent)
-                lines.append(tr("Enabled but silent: %1 has not arrived").arg(c));
-            for (const auto &c : drift.arrivedButDisabled)
-                lines.append(tr("Arrived but disabled: %1 (is OpenIM using another configuration?)").arg(c));
-        }
-        report = lines.join(QLatin1Char('\n'));
-    }
-    auto *box = new QMessageBox(config ? QMessageBox::Information : QMessageBox::Warning, tr("webhooks.yml"),
-        report, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    return report;
-}
-
-bool MainWindow::generateWebhooks(const QString &chosenPath)
-{
-    const QString path = chosenPath.isEmpty()
-        ? QFileDialog::getSaveFileName(
-            this, tr("Generate webhooks.yml"), QStringLiteral("webhooks.yml"), tr("YAML (*.yml *.yaml)"))
-        : chosenPath;
-    if (path.isEmpty())
-        return false;
-    QStringList all;
-    for (const auto &spec : Catalogue::instance().commands())
-        all.append(spec.command);
-    const QString url = m_host->webhookUrl().isEmpty()
-        ? QStringLiteral("http://127.0.0.1:10006/callbackExample")
-        : m_host->webhookUrl();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(WebhooksConfig::generate(url, all, 5, false)) < 0
-        || !file.commit()) {
-        QMessageBox::warning(this, tr("Not written"),
-            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Wrote %1: put it in OpenIM's config directory and restart OpenIM")
-                                 .arg(QDir::toNativeSeparators(path)),
-        10000);
-    return true;
-}
-
 QString MainWindow::autosavePath()
 {
     const QString dir =
@@ -778,143 +715,6 @@ void MainWindow::showJournalFailure(const QString &reason)
                          "are written (OpenIM may time out with 90004); retrying.")
                           .arg(reason));
     m_banner->setVisible(true);
-}
-
-bool MainWindow::exportCaptures(const QString &chosenPath, const QString &format, ExportScope scope)
-{
-    struct Choice
-    {
-        QString filter;
-        CaptureWriter::Format format;
-    };
-    const QList<Choice> choices = {{tr("HAR 1.2 (*.har)"), CaptureWriter::Format::Har},
-        {tr("JSON (*.json)"), CaptureWriter::Format::Json},
-        {tr("NDJSON (*.ndjson)"), CaptureWriter::Format::Ndjson},
-        {tr("CSV (*.csv)"), CaptureWriter::Format::Csv},
-        {tr("cURL script (*.sh)"), CaptureWriter::Format::Curl}};
-    QString path = chosenPath;
-    CaptureWriter::Format chosen = CaptureWriter::Format::Har;
-    if (path.isEmpty()) {
-        QStringList filters;
-        for (const auto &c : choices)
-            filters.append(c.filter);
-        QString selected;
-        path = QFileDialog::getSaveFileName(
-            this, tr("Export Captures"), QString(), filters.join(QStringLiteral(";;")), &selected);
-        if (path.isEmpty())
-            return false;
-        for (const auto &c : choices) {
-            if (c.filter == selected)
-                chosen = c.format;
-        }
-    } else if (!CaptureWriter::formatFromName(format, &chosen)) {
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export failed"),
-            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    const QString replayBase = m_host->webhookUrl().left(m_host->webhookUrl().indexOf(QLatin1Char('/'), 8));
-    CaptureWriter writer(
-        &file, chosen, replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : replayBase);
-    writer.begin();
-    // In table (or file) order; large exports show progress and can be cancelled.
-    QList<CapturedRequest> selection;
-    qint64 total = m_proxy->rowCount();
-    if (scope == ExportScope::Selection) {
-        selection = selectedCaptures();
-        total = selection.size();
-    } else if (scope == ExportScope::Session) {
-        if (sessionPath().isEmpty())
-            return false;
-        m_inspector->syncSession(); // everything captured so far
-        total = SessionJournal::count(sessionPath(), nullptr);
-    }
-    QProgressDialog progress(
-        tr("Exporting captures..."), tr("Cancel"), 0, int(qMin<qint64>(total, INT_MAX)), this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
-    qint64 done = 0;
-    const auto write = [&](const CapturedRequest &c) {
-        writer.write(c);
-        if (++done % 500 == 0) {
-            progress.setValue(int(qMin<qint64>(done, INT_MAX)));
-            if (progress.wasCanceled())
-                return false;
-        }
-        return true;
-    };
-    bool completed = true;
-    if (scope == ExportScope::Session) {
-        QString error;
-        // A damaged session (a bad page, unreadable rows) is not a cancelled export: say what failed.
-        if (!SessionJournal::forEach(sessionPath(), {}, write, &error) && !error.isEmpty()) {
-            file.cancelWriting();
-            QMessageBox::warning(this, tr("Export failed"), error);
-            return false;
-        }
-        completed = !progress.wasCanceled();
-    } else if (scope == ExportScope::Selection) {
-        for (const CapturedRequest &c : std::as_const(selection)) {
-            if (!(completed = write(c)))
-                break;
-        }
-    } else {
-        for (int row = 0; row < m_proxy->rowCount() && completed; ++row) {
-            if (const CapturedRequest *c =
-                    m_model->captureAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row()))
-                completed = write(*c);
-        }
-    }
-    if (!completed) {
-        file.cancelWriting(); // nothing half-written
-        statusBar()->showMessage(tr("Export cancelled"), 5000);
-        return false;
-    }
-    progress.setValue(progress.maximum());
-    writer.end();
-    if (!file.commit()) {
-        QMessageBox::warning(this, tr("Export failed"),
-            tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    statusBar()->showMessage(
-        tr("Exported %n capture(s) to %1", nullptr, int(writer.count())).arg(QDir::toNativeSeparators(path)),
-        8000);
-    return true;
-}
-
-bool MainWindow::importCaptures(const QString &chosenPath)
-{
-    const QString path = chosenPath.isEmpty() ? QFileDialog::getOpenFileName(this, tr("Import Captures"),
-                             QString(), tr("Captures (*.har *.json *.ndjson *.jsonl);;All files (*)"))
-                                              : chosenPath;
-    if (path.isEmpty())
-        return false;
-    QList<CapturedRequest> captures;
-    QString error;
-    if (!CaptureReader::readFile(path, &captures, &error)) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Import failed"),
-            tr("%1 cannot be imported:\n%2").arg(QDir::toNativeSeparators(path), error), QMessageBox::Ok,
-            this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return false;
-    }
-    // Detection and verdicts again, under the profile being served now.
-    RuleEngine engine(m_rules->scenario());
-    CommandDetector detector(Catalogue::instance());
-    for (CapturedRequest &c : captures) {
-        const RequestBody body = detector.detect(c);
-        c.verdict = engine.verdictFor(c, body);
-    }
-    m_store->load(captures, false);
-    statusBar()->showMessage(tr("Imported %n capture(s) from %1", nullptr, int(captures.size()))
-                                 .arg(QDir::toNativeSeparators(path)),
-        8000);
-    return true;
 }
 
 TimelineDialog *MainWindow::showTimeline()

@@ -25,6 +25,7 @@ class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
 class HeldWidget;
+class CaptureFiles;
 class CapturePane;
 class ServerToolBar;
 class TimelineDialog;
@@ -54,16 +55,8 @@ public:
     // Loads a scenario file and serves it; on failure shows why.
     bool openScenario(const QString &path);
     bool saveScenario(const QString &path);
-    // The captures the filter shows; without a path, asks for one (and the format with it).
-    enum class ExportScope
-    {
-        View, // what the filter shows
-        Selection,
-        Session, // every capture in the session file
-    };
-    bool exportCaptures(
-        const QString &path = {}, const QString &format = {}, ExportScope scope = ExportScope::View);
-    bool importCaptures(const QString &path = {});
+    // Exports, imports and webhooks.yml (the File menu's).
+    CaptureFiles *files() const { return m_files; }
     // Journals every capture to a session file from now on; with load, shows what the file holds.
     bool openSession(const QString &path, bool load);
     QString sessionPath() const;
@@ -77,9 +70,6 @@ public:
     // Several captures in table order; returns how many got an HTTP reply.
     int replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
     QJsonObject lastReplay() const { return m_lastReplay; }
-    // OpenIM's webhooks.yml: its timeouts go into the rules being served; returns the report shown.
-    QString importWebhooks(const QString &path = {});
-    bool generateWebhooks(const QString &path = {});
 
     CaptureTableModel *model() const { return m_model; }
     QList<CapturedRequest> selectedCaptures() const; // in table order
@@ -115,6 +105,7 @@ private:
     CaptureStore *m_store;
     ServerHost *m_host;
     CapturePane *m_pane;
+    CaptureFiles *m_files;
     // The pane's, for the actions that work on the table and the detail.
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The window offscreen, fed by its real server over real sockets: the flow of a first-time user.
 #include "capture/capturestore.h"
+#include "capturefiles.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/ruleeditordialog.h"
 #include "dialogs/simulatordialog.h"
@@ -211,14 +212,14 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         const QString har = dir.filePath(u"view.har"_s);
-        QVERIFY(window.exportCaptures(har, u"har"_s));
+        QVERIFY(window.files()->exportCaptures(har, u"har"_s));
         QFile file(har);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(int(file.readAll().count("\"startedDateTime\"")), 1);
 
         Inspector otherInspector;
         MainWindow other(&otherInspector);
-        QVERIFY(other.importCaptures(har));
+        QVERIFY(other.files()->importCaptures(har));
         QCOMPARE(other.model()->rowCount(), 1);
         QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
         QCOMPARE(other.model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Continue);
@@ -229,13 +230,13 @@ private Q_SLOTS:
         window.view()->selectAll();
         QCOMPARE(window.selectedCaptures().size(), 2);
         const QString selected = dir.filePath(u"selected.ndjson"_s);
-        QVERIFY(window.exportCaptures(selected, u"ndjson"_s, MainWindow::ExportScope::Selection));
+        QVERIFY(window.files()->exportCaptures(selected, u"ndjson"_s, CaptureFiles::ExportScope::Selection));
         QFile lines(selected);
         QVERIFY(lines.open(QIODevice::ReadOnly));
         QCOMPARE(lines.readAll().count('\n'), 2);
         // No session file open: nothing to export as a whole session.
-        QVERIFY(
-            !window.exportCaptures(dir.filePath(u"none.har"_s), u"har"_s, MainWindow::ExportScope::Session));
+        QVERIFY(!window.files()->exportCaptures(
+            dir.filePath(u"none.har"_s), u"har"_s, CaptureFiles::ExportScope::Session));
     }
 
     // One message across its callbacks, and two captures side by side.
@@ -396,12 +397,13 @@ private Q_SLOTS:
         ServerHost &host = *inspector.host();
         MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
-        const QString report = window.importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
+        const QString report =
+            window.files()->importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
         QVERIFY2(report.contains(u"ends with '/'"_s), qPrintable(report));
         QCOMPARE(host.scenario().timeoutSecondsFor(u"callbackBeforeSendSingleMsgCommand"_s), 30);
         QTemporaryDir dir;
         const QString generated = dir.filePath(u"webhooks.yml"_s);
-        QVERIFY(window.generateWebhooks(generated));
+        QVERIFY(window.files()->generateWebhooks(generated));
         const auto config = WebhooksConfig::load(generated, &error);
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->url, host.webhookUrl());
