@@ -1539,34 +1539,6 @@ Commands:
         <translation>像 OpenIM 一样把此请求再次发送到你的业务服务器</translation>
     </message>
     <message>
-        <source>Replay to Business Server</source>
-        <translation>重放到业务服务器</translation>
-    </message>
-    <message>
-        <source>The url of your business server, as in webhooks.yml:</source>
-        <translation>你的业务服务器的 url（与 webhooks.yml 中相同）：</translation>
-    </message>
-    <message>
-        <source>Capture #%1 sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Reply: HTTP %1 %2</source>
-        <translation>应答：HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>OpenIM would: %1</source>
-        <translation>OpenIM 将：%1</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>重放</translation>
-    </message>
-    <message>
         <source>Import &amp;webhooks.yml...</source>
         <translation>导入 webhooks.yml(&amp;W)...</translation>
     </message>
@@ -1595,10 +1567,6 @@ Commands:
         <translation>统计</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Save Session &amp;As...</source>
         <translation>会话另存为(&amp;A)...</translation>
     </message>
@@ -1611,26 +1579,6 @@ Commands:
         <translation>会话未保存</translation>
     </message>
     <message>
-        <source>Business server URL</source>
-        <translation>业务服务器 URL</translation>
-    </message>
-    <message>
-        <source>Request body to send</source>
-        <translation>要发送的请求体</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Body of capture #%1 (edit to send a variant):</source>
-        <translation>捕获 #%1 的请求体（可编辑后发送变体）：</translation>
-    </message>
-    <message>
-        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
-    </message>
-    <message>
         <source>Export Se&amp;lected Captures...</source>
         <translation>导出所选捕获(&amp;L)...</translation>
     </message>
@@ -1641,26 +1589,6 @@ Commands:
     <message>
         <source>No session file is open.</source>
         <translation>没有打开的会话文件。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Replay %n Captures to Business Server</source>
-        <translation>
-            <numerusform>向业务服务器重放 %n 条捕获</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replaying captures...</source>
-        <translation>正在重放捕获……</translation>
-    </message>
-    <message>
-        <source>#%1: %2</source>
-        <translation>#%1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n capture(s) answered by %2.</source>
-        <translation>
-            <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1721,6 +1649,81 @@ Commands:
     <message>
         <source>The session file is written again; nothing was lost</source>
         <translation>会话文件已恢复写入；没有丢失任何数据</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::Replayer</name>
+    <message>
+        <source>Business server URL</source>
+        <translation>业务服务器 URL</translation>
+    </message>
+    <message>
+        <source>The url of your business server, as in webhooks.yml:</source>
+        <translation>你的业务服务器的 url（与 webhooks.yml 中相同）：</translation>
+    </message>
+    <message>
+        <source>Request body to send</source>
+        <translation>要发送的请求体</translation>
+    </message>
+    <message>
+        <source>Body of capture #%1 (edit to send a variant):</source>
+        <translation>捕获 #%1 的请求体（可编辑后发送变体）：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Replay to Business Server</source>
+        <translation>重放到业务服务器</translation>
+    </message>
+    <message>
+        <source>Capture #%1 sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Reply: HTTP %1 %2</source>
+        <translation>应答：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>OpenIM would: %1</source>
+        <translation>OpenIM 将：%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n Captures to Business Server</source>
+        <translation>
+            <numerusform>向业务服务器重放 %n 条捕获</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying captures...</source>
+        <translation>正在重放捕获……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n capture(s) answered by %2.</source>
+        <translation>
+            <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

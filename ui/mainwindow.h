@@ -27,6 +27,7 @@ class CompareDialog;
 class HeldWidget;
 class CaptureFiles;
 class CapturePane;
+class Replayer;
 class ServerToolBar;
 class TimelineDialog;
 class Inspector;
@@ -65,11 +66,8 @@ public:
     // Empties the table, the statistics and the detail (after a Clear from the window or the API).
     void clearView();
     static QString autosavePath();
-    // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
-    bool replayCapture(const CapturedRequest &capture, const QString &url = {});
-    // Several captures in table order; returns how many got an HTTP reply.
-    int replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
-    QJsonObject lastReplay() const { return m_lastReplay; }
+    // Capture > Replay to Business Server.
+    Replayer *replayer() const { return m_replayer; }
 
     CaptureTableModel *model() const { return m_model; }
     QList<CapturedRequest> selectedCaptures() const; // in table order
@@ -95,9 +93,6 @@ private:
     void updateCounts();
     const CapturedRequest *selectedCapture() const;
     bool maybeSaveScenario();
-    // The replay dialog: the business server's url and, for one capture, its body to edit.
-    bool askReplayTarget(
-        const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body);
     void restoreSettings();
     void saveSettings();
 
@@ -106,6 +101,7 @@ private:
     ServerHost *m_host;
     CapturePane *m_pane;
     CaptureFiles *m_files;
+    Replayer *m_replayer;
     // The pane's, for the actions that work on the table and the detail.
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
@@ -124,7 +120,6 @@ private:
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     bool m_languageChange = false; // closed to come back in another language
-    QJsonObject m_lastReplay;
     QMenu *m_recentSessions = nullptr;
 };
 

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
+#include "replayer.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
@@ -353,9 +354,9 @@ private Q_SLOTS:
         business.setScenario(*Scenario::fromJson(
             R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"block","errCode":6100}}]})",
             &error));
-        QVERIFY(window.replayCapture(
+        QVERIFY(window.replayer()->replayCapture(
             *window.model()->captureAt(0), u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)));
-        const QJsonObject result = window.lastReplay();
+        const QJsonObject result = window.replayer()->lastReplay();
         QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
         QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
         QTRY_COMPARE(businessStore.size(), 1);
@@ -365,13 +366,14 @@ private Q_SLOTS:
         QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
         // Several at once, in order; each gets its own verdict.
         const CapturedRequest first = *window.model()->captureAt(0);
-        QCOMPARE(
-            window.replayCaptures({first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
+        QCOMPARE(window.replayer()->replayCaptures(
+                     {first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
             2);
         QTRY_COMPARE(businessStore.size(), 3);
-        QCOMPARE(window.lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
+        QCOMPARE(
+            window.replayer()->lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
         // A server that is not there: nothing answered, and said so.
-        QCOMPARE(window.replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
+        QCOMPARE(window.replayer()->replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
     }
 
     void openimIntegrationScreens()
