@@ -29,7 +29,7 @@ public:
     {
         bool ok = false;
         QString error; // Go's error text when !ok
-        // The decoded struct as canonical JSON: fields in struct order, nil as null, []byte as
+        // The decoded struct as canonical JSON: fields sorted by name, nil as null, []byte as
         // base64, map keys sorted, strings escaped only for '"', '\' and bytes below 0x20. The
         // differential test (tests/go/decodecheck) prints the same for Go's result.
         QByteArray canonical;

@@ -3,6 +3,8 @@
 
 #include <vector>
 
+using namespace Qt::StringLiterals;
+
 namespace cbi {
 
 namespace {
@@ -107,6 +109,10 @@ QString GoJson::checkValid(const QByteArray &data)
     auto bad = [&](const char *context) {
         return QStringLiteral("invalid character %1 %2").arg(quoteChar(p[i]), QLatin1String(context));
     };
+    // At the end Go's scanner is fed a space: where a space is wrong it says so, not "unexpected end".
+    auto spaceIn = [](const char *context) {
+        return QStringLiteral("invalid character ' ' %1").arg(QLatin1String(context));
+    };
     auto skipSpace = [&] {
         while (i < n && isSpace(p[i]))
             ++i;
@@ -129,11 +135,11 @@ QString GoJson::checkValid(const QByteArray &data)
                 continue;
             }
             if (++i >= n)
-                return eof;
+                return spaceIn("in string escape code");
             if (p[i] == 'u') {
                 for (int k = 0; k < 4; ++k) {
                     if (++i >= n)
-                        return eof;
+                        return spaceIn("in \\u hexadecimal character escape");
                     if (hexValue(p[i]) < 0)
                         return bad("in \\u hexadecimal character escape");
                 }
@@ -149,7 +155,7 @@ QString GoJson::checkValid(const QByteArray &data)
     };
     auto number = [&]() -> QString {
         if (p[i] == '-' && ++i >= n)
-            return eof;
+            return spaceIn("in numeric literal");
         if (p[i] == '0')
             ++i;
         else if (isDigit(p[i]))
@@ -158,16 +164,16 @@ QString GoJson::checkValid(const QByteArray &data)
             return bad("in numeric literal");
         if (i < n && p[i] == '.') {
             if (++i >= n)
-                return eof;
+                return spaceIn("after decimal point in numeric literal");
             if (!isDigit(p[i]))
                 return bad("after decimal point in numeric literal");
             digits();
         }
         if (i < n && (p[i] == 'e' || p[i] == 'E')) {
             if (++i >= n)
-                return eof;
+                return spaceIn("in exponent of numeric literal");
             if ((p[i] == '+' || p[i] == '-') && ++i >= n)
-                return eof;
+                return spaceIn("in exponent of numeric literal");
             if (!isDigit(p[i]))
                 return bad("in exponent of numeric literal");
             digits();
@@ -176,12 +182,11 @@ QString GoJson::checkValid(const QByteArray &data)
     };
     auto literal = [&](const char *word) -> QString {
         for (int k = 0; word[k]; ++k, ++i) {
-            if (i >= n)
-                return eof;
-            if (p[i] != word[k]) {
+            if (i >= n || p[i] != word[k]) {
                 const QString context = QStringLiteral("in literal %1 (expecting '%2')")
                                             .arg(QLatin1String(word), QChar::fromLatin1(word[k]));
-                return QStringLiteral("invalid character %1 %2").arg(quoteChar(p[i]), context);
+                return QStringLiteral("invalid character %1 %2")
+                    .arg(i >= n ? u"' '"_s : quoteChar(p[i]), context);
             }
         }
         return {};

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <numeric>
+
 namespace cbi {
 
 using Kind = GoType::Kind;
@@ -78,8 +81,13 @@ void GoValue::writeCanonical(QByteArray &out, const GoType &t) const
     case Kind::Struct: {
         out.append('{');
         static const GoValue zero;
-        for (int k = 0; k < t.fields.size(); ++k) {
-            if (k)
+        // Sorted by name: the catalogue's field order is not always the struct's.
+        QList<int> order(t.fields.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return t.fields.at(a).key < t.fields.at(b).key; });
+        for (const int k : order) {
+            if (k != order.front())
                 out.append(',');
             GoJson::appendCanonicalString(out, t.fields.at(k).key);
             out.append(':');
