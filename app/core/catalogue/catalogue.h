@@ -13,6 +13,9 @@ struct FieldSpec
     QString name;
     QString type; // Go-flavoured: string, int32, int64, bool, string[], object, ... ("|null" when nullable)
     bool honoured = false; // response fields only: OpenIM reads it back
+    // Response fields of before-callbacks: the exact Go type OpenIM decodes it into ("*int32",
+    // "[]*sdkws.UserInfo", "*wrapperspb.StringValue"; named structs are in Catalogue::goStructs()).
+    QString goType;
 };
 
 struct CommandSpec
@@ -32,6 +35,7 @@ struct CommandSpec
     bool hasKeyQuery = false; // carries ?key=base64(JSON) on newest servers
     QList<FieldSpec> requestFields;
     QList<FieldSpec> responseFields;
+    QString responseStruct; // the Go struct of the reply ("callbackstruct.CallbackBeforePushResp")
     QJsonObject sampleRequest;
 
     bool isBefore() const { return phase == Phase::Before; }
@@ -46,6 +50,7 @@ struct LegacyName
     // Empty, or the reply this version read when it differed from the current command's (v3.7's flat
     // member join): the verdict for a profile of that name judges the reply by these.
     QList<FieldSpec> responseFields;
+    QString responseStruct; // with responseFields: the Go struct of that reply
 };
 
 // The OpenIM callback catalogue: every command OpenIM Server sends (52 on the newest servers)
@@ -61,6 +66,8 @@ public:
 
     const QList<CommandSpec> &commands() const { return m_commands; }
     const QList<LegacyName> &legacyNames() const { return m_legacy; }
+    // The named Go structs reply fields refer to ("sdkws.UserInfo"), each field with its goType.
+    const QHash<QString, QList<FieldSpec>> &goStructs() const { return m_goStructs; }
     const CommandSpec *find(const QString &command) const; // current names only
     const LegacyName *findLegacy(const QString &name) const;
     // The legacy name `versions` used for the current command `current`, if any.
@@ -77,6 +84,7 @@ private:
     QList<LegacyName> m_legacy;
     QHash<QString, qsizetype> m_byName;
     QHash<QString, qsizetype> m_legacyByName;
+    QHash<QString, QList<FieldSpec>> m_goStructs;
     int m_defaultTimeout = 5;
     int m_maxTimeout = 15;
 };
