@@ -1483,48 +1483,12 @@ Commands:
         <translation>丢弃最早的行时保留此捕获</translation>
     </message>
     <message>
-        <source>&amp;New Session...</source>
-        <translation>新建会话(&amp;N)...</translation>
-    </message>
-    <message>
-        <source>New Session</source>
-        <translation>新建会话</translation>
-    </message>
-    <message>
-        <source>Session files (*.cbisession *.db)</source>
-        <translation>会话文件 (*.cbisession *.db)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Session...</source>
-        <translation>打开会话(&amp;S)...</translation>
-    </message>
-    <message>
-        <source>Open Session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <source>Session files (*.cbisession *.db);;All files (*)</source>
-        <translation>会话文件 (*.cbisession *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Recent Sessions</source>
-        <translation>最近的会话</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
         <source>Remove every capture from the table? The session file keeps them.</source>
         <translation>从表格中移除所有捕获？会话文件中仍会保留。</translation>
-    </message>
-    <message>
-        <source>Session not opened</source>
-        <translation>会话未打开</translation>
     </message>
     <message>
         <source>%1 — OpenIM Callback Inspector</source>
@@ -1565,18 +1529,6 @@ Commands:
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>Save Session &amp;As...</source>
-        <translation>会话另存为(&amp;A)...</translation>
-    </message>
-    <message>
-        <source>Save Session As</source>
-        <translation>会话另存为</translation>
-    </message>
-    <message>
-        <source>Session not saved</source>
-        <translation>会话未保存</translation>
     </message>
     <message>
         <source>Export Se&amp;lected Captures...</source>
@@ -2213,6 +2165,57 @@ Commands:
     <message>
         <source>notice: scenario %1: %2</source>
         <translation>提示：场景 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::SessionMenu</name>
+    <message>
+        <source>&amp;New Session...</source>
+        <translation>新建会话(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>New Session</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <source>Session files (*.cbisession *.db)</source>
+        <translation>会话文件 (*.cbisession *.db)</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As...</source>
+        <translation>会话另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Save Session As</source>
+        <translation>会话另存为</translation>
+    </message>
+    <message>
+        <source>Session not saved</source>
+        <translation>会话未保存</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session...</source>
+        <translation>打开会话(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Session files (*.cbisession *.db);;All files (*)</source>
+        <translation>会话文件 (*.cbisession *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Recent Sessions</source>
+        <translation>最近的会话</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Session not opened</source>
+        <translation>会话未打开</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "server/serverhost.h"
 #include "servertoolbar.h"
 #include "session/sessionjournal.h"
+#include "sessionmenu.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
@@ -29,7 +30,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -40,7 +40,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -60,6 +59,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     , m_pane(new CapturePane(inspector->store(), this))
     , m_files(new CaptureFiles(inspector, m_pane, this))
     , m_replayer(new Replayer(inspector->scenario(), this))
+    , m_sessions(new SessionMenu(inspector, this))
     , m_model(m_pane->model())
     , m_proxy(m_pane->proxy())
     , m_view(m_pane->view())
@@ -215,49 +215,7 @@ void MainWindow::buildActions()
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(saveAs);
     fileMenu->addSeparator();
-    auto *newSession = fileMenu->addAction(tr("&New Session..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("New Session"),
-            QFileInfo(autosavePath()).path(), tr("Session files (*.cbisession *.db)"));
-        if (!path.isEmpty()) {
-            QFile::remove(path); // QFileDialog asked before overwriting
-            if (openSession(path, false))
-                m_store->clear(); // the table, the statistics and GET captures start afresh
-        }
-    });
-    newSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    fileMenu->addAction(tr("Save Session &As..."), this, [this] {
-        if (sessionPath().isEmpty())
-            return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Session As"),
-            QFileInfo(sessionPath()).path(), tr("Session files (*.cbisession *.db)"));
-        if (path.isEmpty() || path == sessionPath())
-            return;
-        m_inspector->syncSession(); // everything captured so far is in the copy
-        QString error;
-        if (!SessionJournal::copy(sessionPath(), path, &error)) {
-            QMessageBox::warning(this, tr("Session not saved"), error);
-            return;
-        }
-        openSession(path, false); // the table stays; new captures go to the new file
-    });
-    auto *openSessionAction = fileMenu->addAction(tr("Open &Session..."), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"),
-            QFileInfo(autosavePath()).path(), tr("Session files (*.cbisession *.db);;All files (*)"));
-        if (!path.isEmpty())
-            openSession(path, true);
-    });
-    openSessionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    m_recentSessions = fileMenu->addMenu(tr("Recent Sessions"));
-    connect(m_recentSessions, &QMenu::aboutToShow, this, [this] {
-        m_recentSessions->clear();
-        for (const QString &path : QSettings().value(QStringLiteral("session/recent")).toStringList()) {
-            if (QFileInfo::exists(path))
-                m_recentSessions->addAction(
-                    QDir::toNativeSeparators(path), this, [this, path] { openSession(path, true); });
-        }
-        if (m_recentSessions->isEmpty())
-            m_recentSessions->addAction(tr("(none)"))->setEnabled(false);
-    });
+    m_sessions->addActions(fileMenu);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Import &webhooks.yml..."), this, [this] { m_files->importWebhooks(); })
         ->setToolTip(tr("Use OpenIM's timeouts, and check its webhooks configuration against what arrives"));
@@ -518,12 +476,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 QString MainWindow::autosavePath()
 {
-    const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sessions");
-    QDir().mkpath(dir);
-    return dir
-        + QStringLiteral("/session-%1.cbisession")
-              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    return SessionMenu::autosavePath();
 }
 
 QString MainWindow::sessionPath() const
@@ -544,13 +497,7 @@ QString MainWindow::sessionJournalFailure() const
 
 bool MainWindow::openSession(const QString &path, bool load)
 {
-    QString error;
-    if (m_inspector->openSession(path, load, &error))
-        return true; // shown through Inspector::sessionOpened
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Session not opened"), error, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    return false;
+    return m_sessions->openSession(path, load);
 }
 
 void MainWindow::showSession(const QString &path)
@@ -560,11 +507,6 @@ void MainWindow::showSession(const QString &path)
         showJournalFailure(failure);
     else
         m_banner->setVisible(false);
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(QStringLiteral("session/recent"), recent.mid(0, 8));
     setWindowTitle(tr("%1 \u2014 OpenIM Callback Inspector").arg(QFileInfo(path).fileName()));
     updateCounts();
 }

@@ -28,6 +28,7 @@ class HeldWidget;
 class CaptureFiles;
 class CapturePane;
 class Replayer;
+class SessionMenu;
 class ServerToolBar;
 class TimelineDialog;
 class Inspector;
@@ -102,6 +103,7 @@ private:
     CapturePane *m_pane;
     CaptureFiles *m_files;
     Replayer *m_replayer;
+    SessionMenu *m_sessions;
     // The pane's, for the actions that work on the table and the detail.
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
@@ -120,7 +122,6 @@ private:
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     bool m_languageChange = false; // closed to come back in another language
-    QMenu *m_recentSessions = nullptr;
 };
 
 } // namespace cbi
