@@ -1141,7 +1141,7 @@ bool MainWindow::importCaptures(const QString &chosenPath)
     RuleEngine engine(m_rules->scenario());
     CommandDetector detector(Catalogue::instance());
     for (CapturedRequest &c : captures) {
-        const RequestBody body = detector.detect(c);
+        const RequestBody body = detector.detect(c, profileName(engine.scenario().profile));
         c.verdict = engine.verdictFor(c, body);
     }
     m_store->load(captures, false);

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -13,6 +14,11 @@ struct FieldSpec
     QString name;
     QString type; // Go-flavoured: string, int32, int64, bool, string[], object, ... ("|null" when nullable)
     bool honoured = false; // response fields only: OpenIM reads it back
+    // Request fields only, by version (profile names, see Catalogue::versions()); empty: no difference.
+    QStringList in; // the versions that send the field at all
+    QStringList emptyIn; // the versions that always send it as ""
+    QStringList filledIn; // the versions that never send it as ""
+    QJsonValue sample; // a field the newest request lacks: its value where it is sent
 };
 
 struct CommandSpec
@@ -30,6 +36,8 @@ struct CommandSpec
     QString since;
     bool sentByNewest = true; // false: defined but never sent (afterUserKickOff)
     bool hasKeyQuery = false; // carries ?key=base64(JSON) on newest servers
+    QStringList in; // the versions that define it (under the legacy name of that version, if one)
+    QStringList unsentIn; // versions that define it but never send it (v3.8.0's online callbacks)
     QList<FieldSpec> requestFields;
     QList<FieldSpec> responseFields;
     QJsonObject sampleRequest;
@@ -46,6 +54,10 @@ struct LegacyName
     // Empty, or the reply this version read when it differed from the current command's (v3.7's flat
     // member join): the verdict for a profile of that name judges the reply by these.
     QList<FieldSpec> responseFields;
+    // Empty, or the request this version sent when it differed (v3.7's member join): its fields, and
+    // perItemOf, the list of the current request that it sent one call per entry of.
+    QList<FieldSpec> requestFields;
+    QString perItemOf;
 };
 
 // The OpenIM callback catalogue: every command OpenIM Server sends (52 on the newest servers)
@@ -69,6 +81,10 @@ public:
     QString canonicalName(const QString &name) const;
     bool looksLikeCommand(const QString &name) const;
 
+    // The OpenIM versions (profile names) whose requests the catalogue describes, oldest first; the
+    // commands' and fields' `in` lists name them. Older versions are taken to send the newest requests.
+    const QStringList &versions() const { return m_versions; }
+
     int defaultTimeoutSeconds() const { return m_defaultTimeout; }
     int maxTimeoutSeconds() const { return m_maxTimeout; }
 
@@ -77,6 +93,7 @@ private:
     QList<LegacyName> m_legacy;
     QHash<QString, qsizetype> m_byName;
     QHash<QString, qsizetype> m_legacyByName;
+    QStringList m_versions;
     int m_defaultTimeout = 5;
     int m_maxTimeout = 15;
 };
