@@ -531,16 +531,16 @@
         <translation>OpenIM %1 从不发送 %2</translation>
     </message>
     <message>
-        <source>OpenIM %1 does not send this request so (%2 differs); it looks like %3: switch profile?</source>
-        <translation>OpenIM %1 不会这样发送此请求（%2 不同）；它看起来来自 %3：要切换版本配置吗？</translation>
+        <source>OpenIM %1 does not send this request as captured (%2 differs); it looks like %3: switch profile?</source>
+        <translation>OpenIM %1 不会以捕获到的这种形式发送此请求（%2 不同）；它看起来来自 %3：要切换版本配置吗？</translation>
     </message>
     <message>
-        <source>OpenIM %1 does not send this request so (%2 differs)</source>
-        <translation>OpenIM %1 不会这样发送此请求（%2 不同）</translation>
+        <source>OpenIM %1 does not send this request as captured (%2 differs)</source>
+        <translation>OpenIM %1 不会以捕获到的这种形式发送此请求（%2 不同）</translation>
     </message>
     <message>
-        <source>The request carries secret, OpenIM&apos;s admin secret from share.yml: OpenIM %1 leaks it to the business server. Exports mask it</source>
-        <translation>请求携带 secret，即 share.yml 中 OpenIM 的管理员密钥：OpenIM %1 会把它泄露给业务服务器。导出时会将其遮盖</translation>
+        <source>The request carries secret, OpenIM&apos;s admin secret from share.yml: this OpenIM version (%1) leaks it to the business server. Exports mask it</source>
+        <translation>请求携带 secret，即 share.yml 中 OpenIM 的管理员密钥：此 OpenIM 版本（%1）会把它泄露给业务服务器。导出时会将其遮盖</translation>
     </message>
 </context>
 <context>

@@ -278,7 +278,7 @@ private Q_SLOTS:
             {{"operationID", "op"}});
         detector.detect(c);
         QVERIFY(c.hasWarning(u"secret-leaked"_s));
-        QVERIFY2(c.warnings.last().text(false).contains(u"v3.7, v3.8.0 leaks"_s),
+        QVERIFY2(c.warnings.last().text(false).contains(u"this OpenIM version (v3.7, v3.8.0) leaks"_s),
             qPrintable(c.warnings.last().text(false)));
         CapturedRequest none = request(u"/callbackExample/callbackAfterUserRegisterCommand"_s, {},
             R"({"callbackCommand":"callbackAfterUserRegisterCommand","users":[]})", {{"operationID", "op"}});

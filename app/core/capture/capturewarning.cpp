@@ -150,13 +150,15 @@ constexpr WarningText warningTexts[] = {
     {"version-never-sends", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "OpenIM %1 never sends %2")},
     {"version-fields",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "OpenIM %1 does not send this request so (%2 differs); it looks like %3: switch profile?")},
+            "OpenIM %1 does not send this request as captured (%2 differs); it looks like %3: switch "
+            "profile?")},
     {"version-fields-none",
-        QT_TRANSLATE_NOOP("cbi::CaptureWarning", "OpenIM %1 does not send this request so (%2 differs)")},
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "OpenIM %1 does not send this request as captured (%2 differs)")},
     {"secret-leaked",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
-            "The request carries secret, OpenIM's admin secret from share.yml: OpenIM %1 leaks it to the "
-            "business server. Exports mask it")},
+            "The request carries secret, OpenIM's admin secret from share.yml: this OpenIM version (%1) "
+            "leaks it to the business server. Exports mask it")},
     {"unknown-command",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Unknown command %1: not in the OpenIM catalogue")},
     {"no-command",
