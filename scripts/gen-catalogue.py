@@ -76,6 +76,12 @@ UNSENT = {
     "callbackAfterUserOfflineCommand": ["v3.8.0", "v3.8.1"],
 }
 
+# Commands a version's releases never send but later builds of its branch do: afterMsgSaveDB was
+# backported to the 3.8.3-patch branch after 2026-07 (versions.md D14; from public PRs only).
+BRANCH_ONLY = {
+    "callbackAfterMsgSaveDBCommand": ["v3.8.2"],
+}
+
 MESSAGE_COMMANDS = ["callbackBeforeSendSingleMsgCommand", "callbackAfterSendSingleMsgCommand",
                     "callbackBeforeSendGroupMsgCommand", "callbackAfterSendGroupMsgCommand",
                     "callbackBeforeMsgModifyCommand", "callbackAfterMsgSaveDBCommand"]
@@ -138,6 +144,8 @@ def main():
         })
         if e["command"] in UNSENT:
             commands[-1]["unsentIn"] = UNSENT[e["command"]]
+        if e["command"] in BRANCH_ONLY:
+            commands[-1]["branchIn"] = BRANCH_ONLY[e["command"]]
     known = {c["command"] for c in commands}
     legacy = []
     for name, current, versions in LEGACY:

@@ -542,6 +542,10 @@
         <source>The request carries secret, OpenIM&apos;s admin secret from share.yml: this OpenIM version (%1) leaks it to the business server. Exports mask it</source>
         <translation>请求携带 secret，即 share.yml 中 OpenIM 的管理员密钥：此 OpenIM 版本（%1）会把它泄露给业务服务器。导出时会将其遮盖</translation>
     </message>
+    <message>
+        <source>No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so does %3. With a release, switch profile?</source>
+        <translation>没有任何 OpenIM %1 正式版本会发送 %2：3.8.3-patch 分支的后续构建会发送（向后移植），%3 也会发送。如果使用的是正式版本，要切换版本配置吗？</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>

@@ -248,6 +248,17 @@ private Q_SLOTS:
             << u"main"_s
             << QStringList {
                    u"version-never-sends"_s, u"main"_s, u"callbackAfterUserKickOffCommand"_s, QString()};
+        QTest::newRow("afterMsgSaveDB on v3.8.2: the branch has it")
+            << u"callbackAfterMsgSaveDBCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterMsgSaveDBCommand","sendID":"a","sendTime":1})")
+            << u"v3.8.2"_s
+            << QStringList {
+                   u"version-branch-only"_s, u"v3.8.2"_s, u"callbackAfterMsgSaveDBCommand"_s, u"main"_s};
+        QTest::newRow("afterMsgSaveDB on v3.8.1")
+            << u"callbackAfterMsgSaveDBCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterMsgSaveDBCommand","sendID":"a","sendTime":1})")
+            << u"v3.8.1"_s
+            << QStringList {u"version-command"_s, u"v3.8.1"_s, u"callbackAfterMsgSaveDBCommand"_s, u"main"_s};
         QTest::newRow("v3.6 is not checked")
             << u"callbackBeforeUserRegisterCommand"_s << secret << u"v3.6"_s << QStringList {};
         QTest::newRow("no profile, no check")

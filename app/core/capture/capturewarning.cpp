@@ -147,6 +147,10 @@ constexpr WarningText warningTexts[] = {
     {"version-command",
         QT_TRANSLATE_NOOP(
             "cbi::CaptureWarning", "OpenIM %1 never sends %2; this request looks like %3: switch profile?")},
+    {"version-branch-only",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so "
+            "does %3. With a release, switch profile?")},
     {"version-never-sends", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "OpenIM %1 never sends %2")},
     {"version-fields",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",

@@ -79,6 +79,7 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
         spec.hasKeyQuery = o.value(QLatin1String("keyQuery")).toBool();
         spec.in = readStrings(o.value(QLatin1String("in")));
         spec.unsentIn = readStrings(o.value(QLatin1String("unsentIn")));
+        spec.branchIn = readStrings(o.value(QLatin1String("branchIn")));
         spec.requestFields = readFields(o.value(QLatin1String("request")).toArray());
         spec.responseFields = readFields(o.value(QLatin1String("response")).toArray());
         spec.sampleRequest = o.value(QLatin1String("sample")).toObject();

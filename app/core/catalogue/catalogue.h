@@ -38,6 +38,7 @@ struct CommandSpec
     bool hasKeyQuery = false; // carries ?key=base64(JSON) on newest servers
     QStringList in; // the versions that define it (under the legacy name of that version, if one)
     QStringList unsentIn; // versions that define it but never send it (v3.8.0's online callbacks)
+    QStringList branchIn; // versions whose releases never send it but later branch builds do (D14)
     QList<FieldSpec> requestFields;
     QList<FieldSpec> responseFields;
     QJsonObject sampleRequest;

@@ -115,6 +115,13 @@ void VersionRequests::check(CapturedRequest &c, const QJsonObject &body, const Q
     if (wholeCommand && legacy && !describes(legacy->versions))
         return; // a name from before v3.7: the legacy-name warning already says whose it is
     const QStringList fitting = versionsFitting(c.command, body);
+    const CommandSpec *spec = m_catalogue.find(c.canonicalCommand);
+    if (wholeCommand && spec && spec->branchIn.contains(version)) {
+        // Perhaps a build of the branch, not a release: say so rather than suggest another profile.
+        c.warnings.append({QStringLiteral("version-branch-only"),
+            {version, c.command, fitting.join(QStringLiteral(", "))}});
+        return;
+    }
     const char *code = wholeCommand ? (fitting.isEmpty() ? "version-never-sends" : "version-command")
                                     : (fitting.isEmpty() ? "version-fields-none" : "version-fields");
     c.warnings.append({QString::fromLatin1(code),
