@@ -144,7 +144,7 @@ void CommandDetector::checkRequest(CapturedRequest &c, const RequestBody &body, 
             c.warnings.append(warning("secret-leaked", {f.in.join(QStringLiteral(", "))}));
     }
     if (!version.isEmpty())
-        VersionRequests(m_catalogue).check(c, body.object(), version);
+        VersionRequests(m_catalogue).check(c, body, version);
 }
 
 } // namespace cbi

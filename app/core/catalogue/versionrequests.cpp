@@ -103,10 +103,23 @@ QStringList VersionRequests::versionsFitting(const QString &command, const QJson
     return out;
 }
 
-void VersionRequests::check(CapturedRequest &c, const QJsonObject &body, const QString &version) const
+static bool hasVersionedFields(const CommandSpec &spec)
 {
-    if (c.canonicalCommand.isEmpty() || !describes(version))
+    for (const FieldSpec &f : spec.requestFields) {
+        if (!f.in.isEmpty() || !f.emptyIn.isEmpty() || !f.filledIn.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void VersionRequests::check(CapturedRequest &c, const RequestBody &request, const QString &version) const
+{
+    const CommandSpec *spec = m_catalogue.find(c.canonicalCommand);
+    if (!spec || !describes(version))
         return;
+    if (nameIn(*spec, version) == c.command && !hasVersionedFields(*spec))
+        return; // most callbacks: nothing to tell apart, so no need to parse the body
+    const QJsonObject &body = request.object();
     const QStringList misfit = misfits(c.command, body, version);
     if (misfit.isEmpty())
         return;
@@ -115,8 +128,7 @@ void VersionRequests::check(CapturedRequest &c, const QJsonObject &body, const Q
     if (wholeCommand && legacy && !describes(legacy->versions))
         return; // a name from before v3.7: the legacy-name warning already says whose it is
     const QStringList fitting = versionsFitting(c.command, body);
-    const CommandSpec *spec = m_catalogue.find(c.canonicalCommand);
-    if (wholeCommand && spec && spec->branchIn.contains(version)) {
+    if (wholeCommand && spec->branchIn.contains(version)) {
         // Perhaps a build of the branch, not a release: say so rather than suggest another profile.
         c.warnings.append({QStringLiteral("version-branch-only"),
             {version, c.command, fitting.join(QStringLiteral(", "))}});

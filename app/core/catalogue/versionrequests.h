@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "capture/requestbody.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -35,8 +36,9 @@ public:
     QStringList misfits(const QString &command, const QJsonObject &body, const QString &version) const;
     // The described versions the request fits, oldest first.
     QStringList versionsFitting(const QString &command, const QJsonObject &body) const;
-    // Adds a warning naming the likely version when `version` never sends such a request.
-    void check(CapturedRequest &capture, const QJsonObject &body, const QString &version) const;
+    // Adds a warning naming the likely version when `version` never sends such a request. Parses the
+    // body only when it has to: for a command sent as named whose fields never changed, it does not.
+    void check(CapturedRequest &capture, const RequestBody &body, const QString &version) const;
 
 private:
     const Catalogue &m_catalogue;
