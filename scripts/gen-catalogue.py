@@ -49,6 +49,95 @@ LEGACY_RESPONSE = {
     ],
 }
 
+# The Go structs OpenIM decodes each before-callback's reply into, with encoding/json (pkg/callbackstruct
+# at v3.8.3-patch.16 and main; the protocol's sdkws and wrapperspb types at v0.0.73). The verdict checks
+# a reply against these exactly as encoding/json would (app/core/verdict/godecode.cpp): one wrong type
+# anywhere, even in a field OpenIM never reads afterwards, is DataError 90007. After-callbacks are not
+# listed: their replies are decoded but never acted on. The structs are the same in every version the
+# profiles model except v3.7's member join (GO_LEGACY_RESPONSE).
+GO_COMMON = [("actionCode", "int32"), ("errCode", "int32"), ("errMsg", "string"), ("errDlt", "string"),
+             ("nextCode", "int32")]
+GO_STRUCTS = {
+    "sdkws.UserInfo": [("userID", "string"), ("nickname", "string"), ("faceURL", "string"), ("ex", "string"),
+                       ("createTime", "int64"), ("appMangerLevel", "int32"), ("globalRecvMsgOpt", "int32")],
+    "sdkws.OfflinePushInfo": [("title", "string"), ("desc", "string"), ("ex", "string"),
+                              ("iOSPushSound", "string"), ("iOSBadgeCount", "bool"), ("signalInfo", "string")],
+    "callbackstruct.MemberJoinGroupCallBack": [("userID", "*string"), ("nickname", "*string"),
+                                               ("faceURL", "*string"), ("roleLevel", "*int32"),
+                                               ("muteEndTime", "*int64"), ("ex", "*string")],
+}
+_PUSH = {"userIDList": "[]string", "offlinePushInfo": "*sdkws.OfflinePushInfo"}
+_CONVERSATION = {"recvMsgOpt": "*int32", "isPinned": "*bool", "isPrivateChat": "*bool", "burnDuration": "*int32",
+                 "groupAtType": "*int32", "attachedInfo": "*string", "ex": "*string"}
+GO_RESPONSE = {
+    "callbackBeforeSendSingleMsgCommand": ("CallbackBeforeSendSingleMsgResp", {}),
+    "callbackBeforeSendGroupMsgCommand": ("CallbackBeforeSendGroupMsgResp", {}),
+    "callbackBeforeMsgModifyCommand": ("CallbackMsgModifyCommandResp", {
+        "content": "*string", "recvID": "*string", "groupID": "*string", "clientMsgID": "*string",
+        "serverMsgID": "*string", "senderPlatformID": "*int32", "senderNickname": "*string",
+        "senderFaceURL": "*string", "sessionType": "*int32", "msgFrom": "*int32", "contentType": "*int32",
+        "status": "*int32", "options": "*map[string]bool", "offlinePushInfo": "*sdkws.OfflinePushInfo",
+        "atUserIDList": "*[]string", "msgDataList": "*[]byte", "attachedInfo": "*string", "ex": "*string"}),
+    "callbackBeforeOnlinePushCommand": ("CallbackBeforePushResp", _PUSH),
+    "callbackBeforeOfflinePushCommand": ("CallbackBeforePushResp", _PUSH),
+    "callbackBeforeGroupOnlinePushCommand": ("CallbackBeforeSuperGroupOnlinePushResp", _PUSH),
+    "callbackBeforeUserRegisterCommand": ("CallbackBeforeUserRegisterResp", {"users": "[]*sdkws.UserInfo"}),
+    "callbackBeforeUpdateUserInfoCommand": ("CallbackBeforeUpdateUserInfoResp", {
+        "nickName": "*string", "faceURL": "*string", "ex": "*string"}),
+    # OpenIM's own wrapperspb (not Google's): StringValue takes a plain JSON string, Int32Value runs
+    # strconv.ParseInt(raw, 10, 32) on the raw bytes (so "5" in quotes, 1.0 and 1e2 fail).
+    "callbackBeforeUpdateUserInfoExCommand": ("CallbackBeforeUpdateUserInfoExResp", {
+        "nickName": "*wrapperspb.StringValue", "faceURL": "*wrapperspb.StringValue",
+        "ex": "*wrapperspb.StringValue"}),
+    "callbackBeforeAddFriendCommand": ("CallbackBeforeAddFriendResp", {}),
+    "callbackBeforeAddFriendAgreeCommand": ("CallbackBeforeAddFriendAgreeResp", {}),
+    "callbackBeforeImportFriendsCommand": ("CallbackBeforeImportFriendsResp", {"friendUserIDs": "[]string"}),
+    "callbackBeforeSetFriendRemarkCommand": ("CallbackBeforeSetFriendRemarkResp", {"remark": "string"}),
+    "callbackBeforeAddBlackCommand": ("CallbackBeforeAddBlackResp", {}),
+    "callbackBeforeCreateGroupCommand": ("CallbackBeforeCreateGroupResp", {
+        "groupID": "*string", "groupName": "*string", "notification": "*string", "introduction": "*string",
+        "faceURL": "*string", "ownerUserID": "*string", "ex": "*string", "status": "*int32",
+        "creatorUserID": "*string", "groupType": "*int32", "needVerification": "*int32",
+        "lookMemberInfo": "*int32", "applyMemberFriend": "*int32"}),
+    "callbackBeforeMembersJoinGroupCommand": ("CallbackBeforeMembersJoinGroupResp", {
+        "memberCallbackList": "[]*callbackstruct.MemberJoinGroupCallBack"}),
+    "callbackBeforeSetGroupMemberInfoCommand": ("CallbackBeforeSetGroupMemberInfoResp", {
+        "ex": "*string", "nickName": "*string", "faceURL": "*string", "roleLevel": "*int32"}),
+    "callbackBeforeJoinGroupCommand": ("CallbackJoinGroupResp", {}),
+    "callbackBeforeInviteJoinGroupCommand": ("CallbackBeforeInviteUserToGroupResp", {
+        "refusedMembersAccount": "[]string"}),
+    "callbackBeforeSetGroupInfoCommand": ("CallbackBeforeSetGroupInfoResp", {
+        "groupID": "string", "groupName": "string", "notification": "string", "introduction": "string",
+        "faceURL": "string", "ex": "*string", "needVerification": "*int32", "lookMemberInfo": "*int32",
+        "applyMemberFriend": "*int32"}),
+    "callbackBeforeSetGroupInfoExCommand": ("CallbackBeforeSetGroupInfoExResp", {
+        "groupID": "string", "groupName": "*wrapperspb.StringValue", "notification": "*wrapperspb.StringValue",
+        "introduction": "*wrapperspb.StringValue", "faceURL": "*wrapperspb.StringValue",
+        "ex": "*wrapperspb.StringValue", "needVerification": "*wrapperspb.Int32Value",
+        "lookMemberInfo": "*wrapperspb.Int32Value", "applyMemberFriend": "*wrapperspb.Int32Value"}),
+    "callbackBeforeCreateSingleChatConversationsCommand": ("CallbackBeforeCreateSingleChatConversationsResp",
+                                                           _CONVERSATION),
+    "callbackBeforeCreateGroupChatConversationsCommand": ("CallbackBeforeCreateGroupChatConversationsResp",
+                                                          _CONVERSATION),
+}
+GO_LEGACY_RESPONSE = {
+    "callbackBeforeMemberJoinGroupCommand": ("CallbackBeforeMemberJoinGroupResp", {
+        "nickname": "*string", "faceURL": "*string", "roleLevel": "*int32", "muteEndTime": "*int64",
+        "ex": "*string"}),
+}
+
+
+def go_response(command, fields, table):
+    """The reply fields with their Go types, checked against the struct table."""
+    if command not in table:
+        return None, fields
+    struct, extra = table[command]
+    go = dict(GO_COMMON, **extra)
+    names = [f["name"] for f in fields]
+    if sorted(names) != sorted(go):
+        raise SystemExit(f"{command}: reply fields {names} differ from the Go struct {sorted(go)}")
+    return "callbackstruct." + struct, [dict(f, go=go[f["name"]]) for f in fields]
+
 
 # The OpenIM versions whose requests the catalogue describes one by one (versions.md "Behaviour by
 # version"), oldest first, by the name of their profile. Older profiles get the newest requests.
@@ -128,6 +217,11 @@ def main():
     entries = json.loads(src.read_text(encoding="utf-8"))
     commands = []
     for e in entries:
+        response = [{"name": f["name"], "type": f["type"], "honoured": bool(f["honoured"])}
+                    for f in e["responseFields"]]
+        struct, response = go_response(e["command"], response, GO_RESPONSE)
+        if e["phase"] == "before" and not struct:
+            raise SystemExit(f"{e['command']}: no Go reply struct")
         commands.append({
             "command": e["command"],
             "configKey": e["configKey"],
@@ -138,10 +232,11 @@ def main():
             "sent": e["firedInNewest"],
             "keyQuery": bool(e.get("urlQuery")),
             "request": request_fields(e["command"], e["requestFields"]),
-            "response": [{"name": f["name"], "type": f["type"], "honoured": bool(f["honoured"])}
-                         for f in e["responseFields"]],
+            "response": response,
             "sample": e["sampleRequest"],
         })
+        if struct:
+            commands[-1]["responseStruct"] = struct
         if e["command"] in UNSENT:
             commands[-1]["unsentIn"] = UNSENT[e["command"]]
         if e["command"] in BRANCH_ONLY:
@@ -153,7 +248,10 @@ def main():
             raise SystemExit(f"legacy {name} points at unknown {current}")
         entry = {"name": name, "current": current, "versions": versions}
         if name in LEGACY_RESPONSE:
-            entry["response"] = [{"name": n, "type": t, "honoured": True} for n, t in LEGACY_RESPONSE[name]]
+            struct, entry["response"] = go_response(
+                name, [{"name": n, "type": t, "honoured": True} for n, t in LEGACY_RESPONSE[name]],
+                GO_LEGACY_RESPONSE)
+            entry["responseStruct"] = struct
         if name in LEGACY_REQUEST:
             entry["perItemOf"] = LEGACY_REQUEST[name]["perItemOf"]
             entry["request"] = [{"name": n, "type": t} for n, t in LEGACY_REQUEST[name]["request"]]
@@ -169,6 +267,7 @@ def main():
         "versions": VERSIONS,
         "commands": commands,
         "legacy": legacy,
+        "goStructs": {name: [{"name": n, "go": t} for n, t in fields] for name, fields in GO_STRUCTS.items()},
     }
     out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {out} with {len(commands)} commands and {len(legacy)} legacy names")

@@ -188,6 +188,252 @@
     </message>
 </context>
 <context>
+    <name>cbi::CaptureFiles</name>
+    <message>
+        <source>HAR 1.2 (*.har)</source>
+        <translation>HAR 1.2 (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>NDJSON (*.ndjson)</source>
+        <translation>NDJSON (*.ndjson)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cURL script (*.sh)</source>
+        <translation>cURL 脚本 (*.sh)</translation>
+    </message>
+    <message>
+        <source>Export Captures</source>
+        <translation>导出捕获</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Exporting captures...</source>
+        <translation>正在导出捕获...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n capture(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个捕获导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Captures</source>
+        <translation>导入捕获</translation>
+    </message>
+    <message>
+        <source>Captures (*.har *.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>捕获文件 (*.har *.json *.ndjson *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported:
+%2</source>
+        <translation>无法导入 %1：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n capture(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个捕获</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import webhooks.yml</source>
+        <translation>导入 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
+        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used:
+%2</source>
+        <translation>无法使用 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>url: %1</source>
+        <translation>url：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
+        <translation>
+            <numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mistake: %1</source>
+        <translation>配置问题：%1</translation>
+    </message>
+    <message>
+        <source>Enabled but silent: %1 has not arrived</source>
+        <translation>已启用但未收到：%1 尚未到达</translation>
+    </message>
+    <message>
+        <source>Arrived but disabled: %1 (is OpenIM using another configuration?)</source>
+        <translation>已禁用却收到：%1（OpenIM 是否在使用其他配置？）</translation>
+    </message>
+    <message>
+        <source>webhooks.yml</source>
+        <translation>webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml</source>
+        <translation>生成 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>YAML (*.yml *.yaml)</source>
+        <translation>YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
+        <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::CapturePane</name>
+    <message>
+        <source>Captured callbacks</source>
+        <translation>已捕获的回调</translation>
+    </message>
+    <message>
+        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
+        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Command filter</source>
+        <translation>命令筛选</translation>
+    </message>
+    <message>
+        <source>All commands</source>
+        <translation>所有命令</translation>
+    </message>
+    <message>
+        <source>Verdict filter</source>
+        <translation>判定筛选</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>所有判定</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>%n 个捕获</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from the session file</source>
+        <translation>
+            <numerusform>%n 条来自会话文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older in the session file (scroll up)</source>
+        <translation>
+            <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped (oldest)</source>
+        <translation>
+            <numerusform>已丢弃 %n 个（最早的）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>paused, %n held</source>
+        <translation>
+            <numerusform>已暂停，暂存 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter not applied: %1</source>
+        <translation>筛选未生效：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(no command)</source>
+        <translation>（无命令）</translation>
+    </message>
+    <message>
+        <source>Reading older captures from the session file...</source>
+        <translation>正在从会话文件读取更早的捕获……</translation>
+    </message>
+    <message>
+        <source>The session file cannot be read: %1</source>
+        <translation>无法读取会话文件：%1</translation>
+    </message>
+    <message>
+        <source>The table now starts with the session&apos;s first matching capture.</source>
+        <translation>表格现已从会话中第一条匹配的捕获开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older capture(s) read from the session file; scroll up for more.</source>
+        <translation>
+            <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cbi::CaptureTableModel</name>
     <message>
         <source>group %1</source>
@@ -1081,10 +1327,6 @@ Commands:
         <translation>OpenIM 回调检查器</translation>
     </message>
     <message>
-        <source>Captured callbacks</source>
-        <translation>已捕获的回调</translation>
-    </message>
-    <message>
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
@@ -1107,18 +1349,6 @@ Commands:
     <message>
         <source>Not listening</source>
         <translation>未监听</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n capture(s)</source>
-        <translation>
-            <numerusform>%n 个捕获</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n dropped (oldest)</source>
-        <translation>
-            <numerusform>已丢弃 %n 个（最早的）</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open Scenario...</source>
@@ -1151,50 +1381,6 @@ Commands:
         <translation>服务器错误</translation>
     </message>
     <message>
-        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
-        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>筛选</translation>
-    </message>
-    <message>
-        <source>Command filter</source>
-        <translation>命令筛选</translation>
-    </message>
-    <message>
-        <source>All commands</source>
-        <translation>所有命令</translation>
-    </message>
-    <message>
-        <source>Verdict filter</source>
-        <translation>判定筛选</translation>
-    </message>
-    <message>
-        <source>All verdicts</source>
-        <translation>所有判定</translation>
-    </message>
-    <message>
-        <source>continue</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>blocked</source>
-        <translation>拦截</translation>
-    </message>
-    <message>
-        <source>modified</source>
-        <translation>改写</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>ignored</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
@@ -1221,14 +1407,6 @@ Commands:
     <message>
         <source>&amp;Save Scenario</source>
         <translation>保存场景(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop Server</source>
-        <translation>停止服务器(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
-        <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
     </message>
     <message>
         <source>&amp;Pause Table</source>
@@ -1267,56 +1445,8 @@ Commands:
         <translation>复制请求体</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>Listen address</source>
-        <translation>监听地址</translation>
-    </message>
-    <message>
-        <source>127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts</source>
-        <translation>127.0.0.1 仅限本机；0.0.0.0 可接受来自其他主机的 OpenIM</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>Base path</source>
-        <translation>基础路径</translation>
-    </message>
-    <message>
-        <source> Listen </source>
-        <translation> 监听 </translation>
-    </message>
-    <message>
-        <source> : </source>
-        <translation> : </translation>
-    </message>
-    <message>
-        <source> Path </source>
-        <translation> 路径 </translation>
-    </message>
-    <message>
-        <source>Copy URL</source>
-        <translation>复制 URL</translation>
-    </message>
-    <message>
-        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
-        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
-    </message>
-    <message>
         <source>%1 from capture #%2</source>
         <translation>来自捕获 #%2 的 %1</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port: choose another port and press Start.</source>
-        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口：请选择其他端口并点击启动。</translation>
-    </message>
-    <message>
-        <source>&amp;Start Server</source>
-        <translation>启动服务器(&amp;S)</translation>
     </message>
     <message>
         <source>Listening — in webhooks.yml set url: %1</source>
@@ -1345,24 +1475,6 @@ Commands:
         <translation>规则自上次保存后已更改。是否保存？</translation>
     </message>
     <message>
-        <source>Filter not applied: %1</source>
-        <translation>筛选未生效：%1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>(no command)</source>
-        <translation>（无命令）</translation>
-    </message>
-    <message numerus="yes">
-        <source>paused, %n held</source>
-        <translation>
-            <numerusform>已暂停，暂存 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>&amp;Export Captures...</source>
         <translation>导出捕获(&amp;E)...</translation>
     </message>
@@ -1377,64 +1489,6 @@ Commands:
     <message>
         <source>Add captures from a HAR, JSON or NDJSON file to the table</source>
         <translation>将 HAR、JSON 或 NDJSON 文件中的捕获加入表格</translation>
-    </message>
-    <message>
-        <source>HAR 1.2 (*.har)</source>
-        <translation>HAR 1.2 (*.har)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>NDJSON (*.ndjson)</source>
-        <translation>NDJSON (*.ndjson)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>cURL script (*.sh)</source>
-        <translation>cURL 脚本 (*.sh)</translation>
-    </message>
-    <message>
-        <source>Export Captures</source>
-        <translation>导出捕获</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n capture(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 个捕获导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import Captures</source>
-        <translation>导入捕获</translation>
-    </message>
-    <message>
-        <source>Captures (*.har *.json *.ndjson *.jsonl);;All files (*)</source>
-        <translation>捕获文件 (*.har *.json *.ndjson *.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <source>%1 cannot be imported:
-%2</source>
-        <translation>无法导入 %1：
-%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n capture(s) from %1</source>
-        <translation>
-            <numerusform>已从 %1 导入 %n 个捕获</numerusform>
-        </translation>
     </message>
     <message>
         <source>API: %1</source>
@@ -1513,34 +1567,6 @@ Commands:
         <translation>像 OpenIM 一样把此请求再次发送到你的业务服务器</translation>
     </message>
     <message>
-        <source>Replay to Business Server</source>
-        <translation>重放到业务服务器</translation>
-    </message>
-    <message>
-        <source>The url of your business server, as in webhooks.yml:</source>
-        <translation>你的业务服务器的 url（与 webhooks.yml 中相同）：</translation>
-    </message>
-    <message>
-        <source>Capture #%1 sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Reply: HTTP %1 %2</source>
-        <translation>应答：HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>OpenIM would: %1</source>
-        <translation>OpenIM 将：%1</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>重放</translation>
-    </message>
-    <message>
         <source>Import &amp;webhooks.yml...</source>
         <translation>导入 webhooks.yml(&amp;W)...</translation>
     </message>
@@ -1565,100 +1591,8 @@ Commands:
         <translation>像 OpenIM 一样向你的业务服务器发送回调，并查看 OpenIM 将如何处理</translation>
     </message>
     <message>
-        <source>Import webhooks.yml</source>
-        <translation>导入 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
-        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>url: %1</source>
-        <translation>url：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n command(s) enabled; their timeouts now drive the verdicts.</source>
-        <translation>
-            <numerusform>已启用 %n 个命令；判定现在使用它们的超时设置。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mistake: %1</source>
-        <translation>配置问题：%1</translation>
-    </message>
-    <message>
-        <source>Enabled but silent: %1 has not arrived</source>
-        <translation>已启用但未收到：%1 尚未到达</translation>
-    </message>
-    <message>
-        <source>Arrived but disabled: %1 (is OpenIM using another configuration?)</source>
-        <translation>已禁用却收到：%1（OpenIM 是否在使用其他配置？）</translation>
-    </message>
-    <message>
-        <source>webhooks.yml</source>
-        <translation>webhooks.yml</translation>
-    </message>
-    <message>
-        <source>Generate webhooks.yml</source>
-        <translation>生成 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>YAML (*.yml *.yaml)</source>
-        <translation>YAML (*.yml *.yaml)</translation>
-    </message>
-    <message>
-        <source>Not written</source>
-        <translation>未写入</translation>
-    </message>
-    <message>
-        <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
-        <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>Exporting captures...</source>
-        <translation>正在导出捕获...</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Export cancelled</source>
-        <translation>导出已取消</translation>
-    </message>
-    <message>
-        <source>Reading older captures from the session file...</source>
-        <translation>正在从会话文件读取更早的捕获……</translation>
-    </message>
-    <message>
-        <source>The session file cannot be read: %1</source>
-        <translation>无法读取会话文件：%1</translation>
-    </message>
-    <message>
-        <source>The table now starts with the session&apos;s first matching capture.</source>
-        <translation>表格现已从会话中第一条匹配的捕获开始。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older capture(s) read from the session file; scroll up for more.</source>
-        <translation>
-            <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n from the session file</source>
-        <translation>
-            <numerusform>%n 条来自会话文件</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older in the session file (scroll up)</source>
-        <translation>
-            <numerusform>会话文件中还有 %n 条更早的捕获（向上滚动）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Save Session &amp;As...</source>
@@ -1673,26 +1607,6 @@ Commands:
         <translation>会话未保存</translation>
     </message>
     <message>
-        <source>Business server URL</source>
-        <translation>业务服务器 URL</translation>
-    </message>
-    <message>
-        <source>Request body to send</source>
-        <translation>要发送的请求体</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Body of capture #%1 (edit to send a variant):</source>
-        <translation>捕获 #%1 的请求体（可编辑后发送变体）：</translation>
-    </message>
-    <message>
-        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
-    </message>
-    <message>
         <source>Export Se&amp;lected Captures...</source>
         <translation>导出所选捕获(&amp;L)...</translation>
     </message>
@@ -1703,26 +1617,6 @@ Commands:
     <message>
         <source>No session file is open.</source>
         <translation>没有打开的会话文件。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Replay %n Captures to Business Server</source>
-        <translation>
-            <numerusform>向业务服务器重放 %n 条捕获</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replaying captures...</source>
-        <translation>正在重放捕获……</translation>
-    </message>
-    <message>
-        <source>#%1: %2</source>
-        <translation>#%1：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n capture(s) answered by %2.</source>
-        <translation>
-            <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1777,28 +1671,87 @@ Commands:
         <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
     </message>
     <message>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <source>HTTPS</source>
-        <translation>HTTPS</translation>
-    </message>
-    <message>
-        <source>Plain HTTP. Click to serve HTTPS with a certificate and key</source>
-        <translation>普通 HTTP。点击以使用证书和私钥提供 HTTPS</translation>
-    </message>
-    <message>
-        <source>HTTPS with %1 and %2. Click to change</source>
-        <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
-    </message>
-    <message>
         <source>The session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>
         <translation>无法写入会话文件：%1。应答会等到其捕获写入后才发出（OpenIM 可能以 90004 超时）；正在重试。</translation>
     </message>
     <message>
         <source>The session file is written again; nothing was lost</source>
         <translation>会话文件已恢复写入；没有丢失任何数据</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::Replayer</name>
+    <message>
+        <source>Business server URL</source>
+        <translation>业务服务器 URL</translation>
+    </message>
+    <message>
+        <source>The url of your business server, as in webhooks.yml:</source>
+        <translation>你的业务服务器的 url（与 webhooks.yml 中相同）：</translation>
+    </message>
+    <message>
+        <source>Request body to send</source>
+        <translation>要发送的请求体</translation>
+    </message>
+    <message>
+        <source>Body of capture #%1 (edit to send a variant):</source>
+        <translation>捕获 #%1 的请求体（可编辑后发送变体）：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Replay to Business Server</source>
+        <translation>重放到业务服务器</translation>
+    </message>
+    <message>
+        <source>Capture #%1 sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
+        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Reply: HTTP %1 %2</source>
+        <translation>应答：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>OpenIM would: %1</source>
+        <translation>OpenIM 将：%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n Captures to Business Server</source>
+        <translation>
+            <numerusform>向业务服务器重放 %n 条捕获</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replaying captures...</source>
+        <translation>正在重放捕获……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n capture(s) answered by %2.</source>
+        <translation>
+            <numerusform>%n 条捕获中有 %1 条得到了 %2 的回复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2147,81 @@ Commands:
     <message>
         <source>error: cannot write the JUnit report %1: %2</source>
         <translation>错误：无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ServerToolBar</name>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts</source>
+        <translation>127.0.0.1 仅限本机；0.0.0.0 可接受来自其他主机的 OpenIM</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>基础路径</translation>
+    </message>
+    <message>
+        <source> Listen </source>
+        <translation> 监听 </translation>
+    </message>
+    <message>
+        <source> : </source>
+        <translation> : </translation>
+    </message>
+    <message>
+        <source> Path </source>
+        <translation> 路径 </translation>
+    </message>
+    <message>
+        <source>&amp;Start Server</source>
+        <translation>启动服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (e.g. 127.0.0.1 or 0.0.0.0).</source>
+        <translation>“%1”不是 IP 地址（例如 127.0.0.1 或 0.0.0.0）。</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
+        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3. Another program (or another inspector) may be using the port: choose another port and press Start.</source>
+        <translation>无法在 %1 端口 %2 上监听：%3。可能有其他程序（或另一个检查器）正在使用该端口：请选择其他端口并点击启动。</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Plain HTTP. Click to serve HTTPS with a certificate and key</source>
+        <translation>普通 HTTP。点击以使用证书和私钥提供 HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS with %1 and %2. Click to change</source>
+        <translation>HTTPS，使用 %1 和 %2。点击以更改</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Server</source>
+        <translation>停止服务器(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,10 @@ class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
 class HeldWidget;
-class SessionHistory;
+class CaptureFiles;
+class CapturePane;
+class Replayer;
+class ServerToolBar;
 class TimelineDialog;
 class Inspector;
 class RulesWidget;
@@ -53,16 +56,8 @@ public:
     // Loads a scenario file and serves it; on failure shows why.
     bool openScenario(const QString &path);
     bool saveScenario(const QString &path);
-    // The captures the filter shows; without a path, asks for one (and the format with it).
-    enum class ExportScope
-    {
-        View, // what the filter shows
-        Selection,
-        Session, // every capture in the session file
-    };
-    bool exportCaptures(
-        const QString &path = {}, const QString &format = {}, ExportScope scope = ExportScope::View);
-    bool importCaptures(const QString &path = {});
+    // Exports, imports and webhooks.yml (the File menu's).
+    CaptureFiles *files() const { return m_files; }
     // Journals every capture to a session file from now on; with load, shows what the file holds.
     bool openSession(const QString &path, bool load);
     QString sessionPath() const;
@@ -71,14 +66,8 @@ public:
     // Empties the table, the statistics and the detail (after a Clear from the window or the API).
     void clearView();
     static QString autosavePath();
-    // Sends a capture again to a business server, as OpenIM would, and shows the reply and the verdict.
-    bool replayCapture(const CapturedRequest &capture, const QString &url = {});
-    // Several captures in table order; returns how many got an HTTP reply.
-    int replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
-    QJsonObject lastReplay() const { return m_lastReplay; }
-    // OpenIM's webhooks.yml: its timeouts go into the rules being served; returns the report shown.
-    QString importWebhooks(const QString &path = {});
-    bool generateWebhooks(const QString &path = {});
+    // Capture > Replay to Business Server.
+    Replayer *replayer() const { return m_replayer; }
 
     CaptureTableModel *model() const { return m_model; }
     QList<CapturedRequest> selectedCaptures() const; // in table order
@@ -90,7 +79,7 @@ public:
     RulesWidget *rules() const { return m_rules; }
     StatisticsWidget *statistics() const { return m_statistics; }
     HeldWidget *held() const { return m_held; }
-    QLineEdit *filterEdit() const { return m_filter; }
+    QLineEdit *filterEdit() const;
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
 
@@ -101,27 +90,19 @@ private:
     void buildActions();
     void showSession(const QString &path);
     void showJournalFailure(const QString &reason);
-    void updateHttpsAction();
-    void showServerFields(const ServerConfig &config);
-    void applyFilter();
-    void loadOlderCaptures();
-    bool tableIsShort() const;
-    void historyLoaded(
-        const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error);
     void updateCounts();
-    void updateCommandCounts(const QList<CapturedRequest> &batch);
-    void showSelected();
     const CapturedRequest *selectedCapture() const;
     bool maybeSaveScenario();
-    // The replay dialog: the business server's url and, for one capture, its body to edit.
-    bool askReplayTarget(
-        const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body);
     void restoreSettings();
     void saveSettings();
 
     Inspector *m_inspector;
     CaptureStore *m_store;
     ServerHost *m_host;
+    CapturePane *m_pane;
+    CaptureFiles *m_files;
+    Replayer *m_replayer;
+    // The pane's, for the actions that work on the table and the detail.
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
     QTableView *m_view;
@@ -129,33 +110,16 @@ private:
     RulesWidget *m_rules;
     StatisticsWidget *m_statistics;
     HeldWidget *m_held;
-    QSplitter *m_splitter;
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;
     QLabel *m_rate;
-    QLineEdit *m_address;
-    QSpinBox *m_port;
-    QLineEdit *m_basePath;
-    QLineEdit *m_filter;
-    QComboBox *m_commandPicker;
-    QComboBox *m_verdictPicker;
-    QTimer *m_filterDebounce;
+    ServerToolBar *m_serverBar;
     QTimer *m_rateTimer;
-    QAction *m_startStop = nullptr;
     QAction *m_pause = nullptr;
-    QAction *m_https = nullptr;
-    QString m_tlsCert; // HTTPS at the next Start when set (with the key)
-    QString m_tlsKey;
-    QList<CapturedRequest> m_paused; // batches held while the table is paused
-    QHash<QString, int> m_commandCounts;
     quint64 m_lastTotal = 0;
-    quint64 m_loadedUpTo = 0; // the newest capture read from the session file
     bool m_stateRestored = false;
-    SessionHistory *m_history;
-    bool m_historyAtStart = false;
-    bool m_languageChange = false; // the table already shows the oldest captures the filter wants
-    QJsonObject m_lastReplay;
+    bool m_languageChange = false; // closed to come back in another language
     QMenu *m_recentSessions = nullptr;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The window offscreen, fed by its real server over real sockets: the flow of a first-time user.
 #include "capture/capturestore.h"
+#include "capturefiles.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/ruleeditordialog.h"
 #include "dialogs/simulatordialog.h"
@@ -11,6 +12,7 @@
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
+#include "replayer.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
@@ -211,14 +213,14 @@ private Q_SLOTS:
 
         QTemporaryDir dir;
         const QString har = dir.filePath(u"view.har"_s);
-        QVERIFY(window.exportCaptures(har, u"har"_s));
+        QVERIFY(window.files()->exportCaptures(har, u"har"_s));
         QFile file(har);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(int(file.readAll().count("\"startedDateTime\"")), 1);
 
         Inspector otherInspector;
         MainWindow other(&otherInspector);
-        QVERIFY(other.importCaptures(har));
+        QVERIFY(other.files()->importCaptures(har));
         QCOMPARE(other.model()->rowCount(), 1);
         QCOMPARE(other.model()->captureAt(0)->operationID, u"op-2"_s);
         QCOMPARE(other.model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Continue);
@@ -229,13 +231,13 @@ private Q_SLOTS:
         window.view()->selectAll();
         QCOMPARE(window.selectedCaptures().size(), 2);
         const QString selected = dir.filePath(u"selected.ndjson"_s);
-        QVERIFY(window.exportCaptures(selected, u"ndjson"_s, MainWindow::ExportScope::Selection));
+        QVERIFY(window.files()->exportCaptures(selected, u"ndjson"_s, CaptureFiles::ExportScope::Selection));
         QFile lines(selected);
         QVERIFY(lines.open(QIODevice::ReadOnly));
         QCOMPARE(lines.readAll().count('\n'), 2);
         // No session file open: nothing to export as a whole session.
-        QVERIFY(
-            !window.exportCaptures(dir.filePath(u"none.har"_s), u"har"_s, MainWindow::ExportScope::Session));
+        QVERIFY(!window.files()->exportCaptures(
+            dir.filePath(u"none.har"_s), u"har"_s, CaptureFiles::ExportScope::Session));
     }
 
     // One message across its callbacks, and two captures side by side.
@@ -352,9 +354,9 @@ private Q_SLOTS:
         business.setScenario(*Scenario::fromJson(
             R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"block","errCode":6100}}]})",
             &error));
-        QVERIFY(window.replayCapture(
+        QVERIFY(window.replayer()->replayCapture(
             *window.model()->captureAt(0), u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)));
-        const QJsonObject result = window.lastReplay();
+        const QJsonObject result = window.replayer()->lastReplay();
         QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
         QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
         QTRY_COMPARE(businessStore.size(), 1);
@@ -364,13 +366,14 @@ private Q_SLOTS:
         QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
         // Several at once, in order; each gets its own verdict.
         const CapturedRequest first = *window.model()->captureAt(0);
-        QCOMPARE(
-            window.replayCaptures({first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
+        QCOMPARE(window.replayer()->replayCaptures(
+                     {first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
             2);
         QTRY_COMPARE(businessStore.size(), 3);
-        QCOMPARE(window.lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
+        QCOMPARE(
+            window.replayer()->lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
         // A server that is not there: nothing answered, and said so.
-        QCOMPARE(window.replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
+        QCOMPARE(window.replayer()->replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
     }
 
     void openimIntegrationScreens()
@@ -396,12 +399,13 @@ private Q_SLOTS:
         ServerHost &host = *inspector.host();
         MainWindow window(&inspector);
         QVERIFY(window.startServer(anyPort()));
-        const QString report = window.importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
+        const QString report =
+            window.files()->importWebhooks(QStringLiteral(CBI_TEST_DATA) + u"/webhooks-v37.yml"_s);
         QVERIFY2(report.contains(u"ends with '/'"_s), qPrintable(report));
         QCOMPARE(host.scenario().timeoutSecondsFor(u"callbackBeforeSendSingleMsgCommand"_s), 30);
         QTemporaryDir dir;
         const QString generated = dir.filePath(u"webhooks.yml"_s);
-        QVERIFY(window.generateWebhooks(generated));
+        QVERIFY(window.files()->generateWebhooks(generated));
         const auto config = WebhooksConfig::load(generated, &error);
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->url, host.webhookUrl());

@@ -3,6 +3,7 @@
 // reach it at once, and an edit in the window starts from them instead of overwriting them
 // (gui walk 2026-11, findings F1 and F2). The server runs on its thread; requests go over sockets.
 #include "capture/capturestore.h"
+#include "capturefiles.h"
 #include "export/capturewriter.h"
 #include "inspector/inspector.h"
 #include "mainwindow.h"
@@ -231,7 +232,7 @@ private Q_SLOTS:
             writer.write(recorded(101, "imported2"));
             writer.end();
         }
-        QVERIFY(window.importCaptures(har));
+        QVERIFY(window.files()->importCaptures(har));
         QCOMPARE(window.model()->rowCount(), 8);
         status = getStatus(port);
         QCOMPARE(status.value(u"stored"_s).toInt(), 8);

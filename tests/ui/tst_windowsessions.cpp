@@ -2,6 +2,7 @@
 // The window over a session file and across a language switch: every capture is kept, older rows
 // page in from the file, and main()'s window loop rebuilds the window over the same inspector.
 #include "capture/capturestore.h"
+#include "capturefiles.h"
 #include "inspector/inspector.h"
 #include "mainwindow.h"
 #include "models/capturefilterproxy.h"
@@ -91,7 +92,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.model()->captureAt(0)->operationID, u"op-s1"_s);
         // The whole session, streamed from the file.
         const QString whole = dir.filePath(u"whole.csv"_s);
-        QVERIFY(reopened.exportCaptures(whole, u"csv"_s, MainWindow::ExportScope::Session));
+        QVERIFY(reopened.files()->exportCaptures(whole, u"csv"_s, CaptureFiles::ExportScope::Session));
         QFile csv(whole);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 2); // header and one capture

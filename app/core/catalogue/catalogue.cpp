@@ -38,9 +38,9 @@ static QList<FieldSpec> readFields(const QJsonArray &array)
     for (const auto &v : array) {
         const QJsonObject o = v.toObject();
         out.append({o.value(QLatin1String("name")).toString(), o.value(QLatin1String("type")).toString(),
-            o.value(QLatin1String("honoured")).toBool(), readStrings(o.value(QLatin1String("in"))),
-            readStrings(o.value(QLatin1String("emptyIn"))), readStrings(o.value(QLatin1String("filledIn"))),
-            o.value(QLatin1String("sample"))});
+            o.value(QLatin1String("honoured")).toBool(), o.value(QLatin1String("go")).toString(),
+            readStrings(o.value(QLatin1String("in"))), readStrings(o.value(QLatin1String("emptyIn"))),
+            readStrings(o.value(QLatin1String("filledIn"))), o.value(QLatin1String("sample"))});
     }
     return out;
 }
@@ -82,6 +82,7 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
         spec.branchIn = readStrings(o.value(QLatin1String("branchIn")));
         spec.requestFields = readFields(o.value(QLatin1String("request")).toArray());
         spec.responseFields = readFields(o.value(QLatin1String("response")).toArray());
+        spec.responseStruct = o.value(QLatin1String("responseStruct")).toString();
         spec.sampleRequest = o.value(QLatin1String("sample")).toObject();
         c.m_byName.insert(spec.command, c.m_commands.size());
         c.m_commands.append(spec);
@@ -92,11 +93,15 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
         LegacyName l {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("current")).toString(),
             o.value(QLatin1String("versions")).toString(),
             readFields(o.value(QLatin1String("response")).toArray()),
+            o.value(QLatin1String("responseStruct")).toString(),
             readFields(o.value(QLatin1String("request")).toArray()),
             o.value(QLatin1String("perItemOf")).toString()};
         c.m_legacyByName.insert(l.name, c.m_legacy.size());
         c.m_legacy.append(l);
     }
+    const QJsonObject structs = root.value(QLatin1String("goStructs")).toObject();
+    for (auto it = structs.begin(); it != structs.end(); ++it)
+        c.m_goStructs.insert(it.key(), readFields(it.value().toArray()));
     return c;
 }
 

@@ -14,6 +14,9 @@ struct FieldSpec
     QString name;
     QString type; // Go-flavoured: string, int32, int64, bool, string[], object, ... ("|null" when nullable)
     bool honoured = false; // response fields only: OpenIM reads it back
+    // Response fields of before-callbacks: the exact Go type OpenIM decodes it into ("*int32",
+    // "[]*sdkws.UserInfo", "*wrapperspb.StringValue"; named structs are in Catalogue::goStructs()).
+    QString goType;
     // Request fields only, by version (profile names, see Catalogue::versions()); empty: no difference.
     QStringList in; // the versions that send the field at all
     QStringList emptyIn; // the versions that always send it as ""
@@ -41,6 +44,7 @@ struct CommandSpec
     QStringList branchIn; // versions whose releases never send it but later branch builds do (D14)
     QList<FieldSpec> requestFields;
     QList<FieldSpec> responseFields;
+    QString responseStruct; // the Go struct of the reply ("callbackstruct.CallbackBeforePushResp")
     QJsonObject sampleRequest;
 
     bool isBefore() const { return phase == Phase::Before; }
@@ -55,6 +59,7 @@ struct LegacyName
     // Empty, or the reply this version read when it differed from the current command's (v3.7's flat
     // member join): the verdict for a profile of that name judges the reply by these.
     QList<FieldSpec> responseFields;
+    QString responseStruct; // with responseFields: the Go struct of that reply
     // Empty, or the request this version sent when it differed (v3.7's member join): its fields, and
     // perItemOf, the list of the current request that it sent one call per entry of.
     QList<FieldSpec> requestFields;
@@ -74,6 +79,8 @@ public:
 
     const QList<CommandSpec> &commands() const { return m_commands; }
     const QList<LegacyName> &legacyNames() const { return m_legacy; }
+    // The named Go structs reply fields refer to ("sdkws.UserInfo"), each field with its goType.
+    const QHash<QString, QList<FieldSpec>> &goStructs() const { return m_goStructs; }
     const CommandSpec *find(const QString &command) const; // current names only
     const LegacyName *findLegacy(const QString &name) const;
     // The legacy name `versions` used for the current command `current`, if any.
@@ -94,6 +101,7 @@ private:
     QList<LegacyName> m_legacy;
     QHash<QString, qsizetype> m_byName;
     QHash<QString, qsizetype> m_legacyByName;
+    QHash<QString, QList<FieldSpec>> m_goStructs;
     QStringList m_versions;
     int m_defaultTimeout = 5;
     int m_maxTimeout = 15;

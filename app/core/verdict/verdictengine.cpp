@@ -3,13 +3,13 @@
 
 #include "capture/continuereply.h"
 #include "catalogue/catalogue.h"
+#include "godecoder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
+#include <QMutex>
 
-#include <cmath>
-#include <limits>
+#include <memory>
 
 namespace cbi {
 
@@ -29,170 +29,36 @@ CaptureWarning note(const char *code, QStringList args = {})
     return CaptureWarning {QString::fromLatin1(code), std::move(args)};
 }
 
-// The reply's fields matched to the response struct the way Go's encoding/json does:
-// keys case-insensitively, the last duplicate wins.
-struct Decoded
-{
-    bool ok = false;
-    QString error; // Go-like message when !ok
-    QJsonObject fields; // canonical field name -> value (known fields only)
-    QStringList unknown; // keys the struct does not have
-};
-
-bool isInt32(const QJsonValue &v)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    return std::floor(d) == d && d >= std::numeric_limits<qint32>::min()
-        && d <= std::numeric_limits<qint32>::max();
-}
-
-// Does `value` decode into a Go field of catalogue type `type`? (null decodes into anything.)
-bool fitsType(const QJsonValue &value, QString type)
-{
-    if (value.isNull())
-        return true;
-    type.remove(QLatin1String("|null"));
-    if (type == QLatin1String("int32") || type == QLatin1String("int") || type == QLatin1String("int64"))
-        return isInt32(value)
-            || (type != QLatin1String("int32") && value.isDouble()
-                && std::floor(value.toDouble()) == value.toDouble());
-    if (type == QLatin1String("string") || type == QLatin1String("base64 string"))
-        return value.isString();
-    if (type == QLatin1String("bool"))
-        return value.isBool();
-    if (type == QLatin1String("string[]")) {
-        if (!value.isArray())
-            return false;
-        for (const auto &e : value.toArray()) {
-            if (!e.isString() && !e.isNull())
-                return false;
-        }
-        return true;
-    }
-    if (type == QLatin1String("object[]")) {
-        if (!value.isArray())
-            return false;
-        for (const auto &e : value.toArray()) {
-            if (!e.isObject() && !e.isNull())
-                return false;
-        }
-        return true;
-    }
-    if (type.startsWith(QLatin1String("object<string,bool>"))) {
-        if (!value.isObject())
-            return false;
-        for (const auto &e : value.toObject()) {
-            if (!e.isBool() && !e.isNull())
-                return false;
-        }
-        return true;
-    }
-    if (type.startsWith(QLatin1String("object")))
-        return value.isObject();
-    return true;
-}
-
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::String:
-        return QStringLiteral("string");
-    case QJsonValue::Double:
-        return QStringLiteral("number");
-    case QJsonValue::Bool:
-        return QStringLiteral("bool");
-    case QJsonValue::Array:
-        return QStringLiteral("array");
-    case QJsonValue::Object:
-        return QStringLiteral("object");
-    default:
-        return QStringLiteral("null");
-    }
-}
-
-Decoded decode(const QByteArray &body, const QList<FieldSpec> &responseFields)
+// The reply decoded as OpenIM's Go code decodes it (GoDecoder), with the decoder of each reply
+// struct built once: a verdict is computed for every callback, on the server thread.
+GoDecoder::Result decode(const QByteArray &body, const QString &structName, const QList<FieldSpec> &fields)
 {
     // The default reply, on every unmatched request: decoded once.
-    static const Decoded continueDecoded = [] {
-        Decoded c;
+    static const GoDecoder::Result continueDecoded = [] {
+        GoDecoder::Result c;
         c.ok = true;
         c.fields = QJsonDocument::fromJson(continueReplyBody()).object();
         return c;
     }();
     if (body == continueReplyBody())
         return continueDecoded;
-    Decoded d;
-    const QByteArray trimmed = body.trimmed();
-    if (trimmed.isEmpty()) {
-        d.error = QStringLiteral("unexpected end of JSON input");
-        return d;
-    }
-    QJsonParseError parseError;
-    // QJsonDocument wants an array or object at the top; Go also accepts null (zero struct).
-    if (trimmed == "null") {
-        d.ok = true;
-        return d;
-    }
-    const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &parseError);
-    if (doc.isNull()) {
-        d.error = QStringLiteral("invalid JSON: %1 at offset %2")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset);
-        return d;
-    }
-    if (!doc.isObject()) {
-        d.error = QStringLiteral("json: cannot unmarshal array into Go value of type struct");
-        return d;
-    }
-    const QJsonObject object = doc.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const FieldSpec *spec = nullptr;
-        for (const auto &f : responseFields) {
-            if (f.name.compare(it.key(), Qt::CaseInsensitive) == 0) {
-                spec = &f;
-                break;
-            }
-        }
-        if (!spec) {
-            d.unknown.append(it.key());
-            continue;
-        }
-        if (!fitsType(it.value(), spec->type)) {
-            d.error = QStringLiteral("json: cannot unmarshal %1 into Go struct field .%2 of type %3")
-                          .arg(jsonTypeName(it.value()), spec->name,
-                              QString(spec->type).remove(QLatin1String("|null")));
-            return d;
-        }
-        d.fields.insert(spec->name, it.value());
-    }
-    // QJsonDocument reads 1.0 as 1, but Go refuses a fraction or exponent for an integer field.
-    static const QRegularExpression fractional(QStringLiteral("\"(\\w+)\"\\s*:\\s*-?\\d+[.eE]"));
-    bool mayHaveFraction = false;
-    for (qsizetype i = 1; i < trimmed.size() && !mayHaveFraction; ++i) {
-        const char c = trimmed.at(i);
-        mayHaveFraction =
-            (c == '.' || c == 'e' || c == 'E') && trimmed.at(i - 1) >= '0' && trimmed.at(i - 1) <= '9';
-    }
-    if (mayHaveFraction) {
-        auto it = fractional.globalMatch(QString::fromUtf8(trimmed));
-        while (it.hasNext()) {
-            const QString key = it.next().captured(1);
-            for (const auto &f : responseFields) {
-                if (f.type.startsWith(QLatin1String("int"))
-                    && f.name.compare(key, Qt::CaseInsensitive) == 0) {
-                    d.error =
-                        QStringLiteral("json: cannot unmarshal number with a fraction or exponent into Go "
-                                       "struct field .%1 of type int32")
-                            .arg(f.name);
-                    return d;
-                }
-            }
+    static QMutex mutex;
+    static QHash<QString, std::shared_ptr<const GoDecoder>> decoders;
+    // Keyed by the fields too: a catalogue without Go types (tests) falls back to the plain types.
+    QString key = structName;
+    for (const auto &f : fields)
+        key += QLatin1Char(' ') + f.name + QLatin1Char(':') + (f.goType.isEmpty() ? f.type : f.goType);
+    std::shared_ptr<const GoDecoder> decoder;
+    {
+        const QMutexLocker lock(&mutex);
+        decoder = decoders.value(key);
+        if (!decoder) {
+            decoder =
+                std::make_shared<const GoDecoder>(structName, fields, Catalogue::instance().goStructs());
+            decoders.insert(key, decoder);
         }
     }
-    d.ok = true;
-    return d;
+    return decoder->decode(body);
 }
 
 bool isListReplacement(const QString &field)
@@ -239,12 +105,18 @@ Verdict VerdictEngine::compute(const Input &in)
                              : in.command.contains(QLatin1String("Before"))
             || in.command == QLatin1String("callbackWordFilterCommand");
     QList<FieldSpec> responseFields;
+    QString responseStruct = QStringLiteral("callbackstruct.CommonCallbackResp");
     if (spec) {
         responseFields = spec->responseFields;
+        if (!spec->responseStruct.isEmpty())
+            responseStruct = spec->responseStruct;
         // A version that read another reply for this command (v3.7's flat, per-member join).
         const LegacyName *legacy = catalogue.legacyFor(spec->command, profileName(in.profile));
-        if (legacy && !legacy->responseFields.isEmpty())
+        if (legacy && !legacy->responseFields.isEmpty()) {
             responseFields = legacy->responseFields;
+            if (!legacy->responseStruct.isEmpty())
+                responseStruct = legacy->responseStruct;
+        }
     } else {
         for (const auto &name : commonFields)
             responseFields.append({name,
@@ -320,7 +192,7 @@ Verdict VerdictEngine::compute(const Input &in)
     // 2. Decoding: the HTTP status is never looked at.
     if (r.status != 200)
         v.warnings.append(note("status-ignored", {QString::number(r.status)}));
-    const Decoded d = decode(r.body, responseFields);
+    const GoDecoder::Result d = decode(r.body, responseStruct, responseFields);
     if (!d.ok)
         return failOrContinue(dataError, note("data-error", {d.error}));
 

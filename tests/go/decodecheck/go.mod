@@ -1,0 +1,3 @@
+module decodecheck
+
+go 1.19

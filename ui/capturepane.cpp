@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+#include "capturepane.h"
+
+#include "capture/capturestore.h"
+#include "models/capturefilterproxy.h"
+#include "models/capturetablemodel.h"
+#include "session/sessionhistory.h"
+#include "widgets/capturedetailview.h"
+#include "widgets/readablecolor.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace cbi {
+
+CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new CaptureTableModel(this))
+    , m_proxy(new CaptureFilterProxy(this))
+    , m_view(new QTableView(this))
+    , m_detail(new CaptureDetailView(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_filter(new QLineEdit(this))
+    , m_commandPicker(new QComboBox(this))
+    , m_verdictPicker(new QComboBox(this))
+    , m_filterDebounce(new QTimer(this))
+    , m_history(new SessionHistory(this))
+{
+    m_model->setCapacity(store->capacity());
+    m_model->setMemoryLimit(store->memoryLimit());
+    m_proxy->setSourceModel(m_model);
+
+    m_view->setModel(m_proxy);
+    m_view->setObjectName(QStringLiteral("captureTable"));
+    m_view->setAccessibleName(tr("Captured callbacks"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows: export, replay
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Fixed row height: the view can then paint only the visible rows of a huge table.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
+    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 70},
+        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 320},
+        {CaptureTableModel::OperationIdColumn, 120}, {CaptureTableModel::PartiesColumn, 160},
+        {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
+        {CaptureTableModel::VerdictColumn, 120}, {CaptureTableModel::RuleColumn, 140}};
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column, width);
+
+    // Filter bar.
+    m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice groupID:… "
+                                    "operationID:… (-word excludes)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter"));
+    m_commandPicker->setAccessibleName(tr("Command filter"));
+    m_commandPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_commandPicker->addItem(tr("All commands"), QString());
+    m_verdictPicker->setAccessibleName(tr("Verdict filter"));
+    m_verdictPicker->addItem(tr("All verdicts"), -1);
+    const std::pair<Verdict::Outcome, QString> outcomes[] = {{Verdict::Outcome::Continue, tr("continue")},
+        {Verdict::Outcome::Blocked, tr("blocked")}, {Verdict::Outcome::Modified, tr("modified")},
+        {Verdict::Outcome::Failed, tr("failed")}, {Verdict::Outcome::Ignored, tr("ignored")}};
+    for (const auto &[outcome, label] : outcomes)
+        m_verdictPicker->addItem(label, int(outcome));
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(300);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_filterDebounce, &QTimer::timeout, this, &CapturePane::applyFilter);
+    connect(m_commandPicker, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setCommand(m_commandPicker->currentData().toString()); });
+    connect(m_verdictPicker, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setOutcome(m_verdictPicker->currentData().toInt()); });
+    // Older captures come from the session file: at the top of the table, or when a filter leaves
+    // the table short. Rows paged in under one filter are dropped when it changes.
+    connect(m_proxy, &CaptureFilterProxy::criteriaChanged, this, [this] {
+        m_model->dropHistory();
+        m_historyAtStart = false;
+        if (tableIsShort())
+            loadOlderCaptures();
+    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_view->verticalScrollBar()->minimum())
+            loadOlderCaptures();
+    });
+    connect(m_history, &SessionHistory::loaded, this, &CapturePane::historyLoaded);
+
+    auto *tableArea = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(2);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_commandPicker);
+    filterRow->addWidget(m_verdictPicker);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_view, 1);
+    m_splitter->addWidget(tableArea);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(
+        m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CapturePane::showSelected);
+    // A window that replaces another (a language switch) starts from what the inspector holds:
+    // the batch still in flight is delivered first (no view listens yet), then the rows are read.
+    store->flush();
+    if (const QList<CapturedRequest> rows = store->snapshot(); !rows.isEmpty()) {
+        updateCommandCounts(rows);
+        m_model->appendBatch(rows);
+    }
+    connect(store, &CaptureStore::capturesAdded, this, [this](QList<CapturedRequest> batch) {
+        // A batch in flight while the session file was read (a session opened) is shown already.
+        batch.removeIf([this](const CapturedRequest &c) { return c.id <= m_loadedUpTo; });
+        if (batch.isEmpty())
+            return;
+        updateCommandCounts(batch);
+        Q_EMIT capturesArrived(batch);
+        if (m_isPaused) {
+            // Held, not lost; bounded like the table itself.
+            m_paused += batch;
+            if (m_paused.size() > m_model->capacity())
+                m_paused.remove(0, m_paused.size() - m_model->capacity());
+            Q_EMIT countsChanged();
+            return;
+        }
+        // Follow the tail only while the user is already at the bottom.
+        QScrollBar *bar = m_view->verticalScrollBar();
+        const bool atBottom = bar->value() >= bar->maximum();
+        m_model->appendBatch(batch);
+        if (atBottom)
+            m_view->scrollToBottom();
+        Q_EMIT countsChanged();
+    });
+    // A session opened or a file imported: in the store (the control API lists them too) and here.
+    connect(store, &CaptureStore::capturesLoaded, this,
+        [this](const QList<CapturedRequest> &loaded, bool replaced) {
+            if (replaced) {
+                m_model->clear();
+                // A batch in flight while the session file was read is among these already.
+                m_loadedUpTo = loaded.isEmpty() ? 0 : loaded.constLast().id;
+            }
+            updateCommandCounts(loaded);
+            m_model->appendBatch(loaded);
+            m_view->scrollToBottom();
+            Q_EMIT countsChanged();
+        });
+}
+
+QList<QWidget *> CapturePane::tabOrder() const
+{
+    return {m_filter, m_commandPicker, m_verdictPicker, m_view, m_detail->tabs()};
+}
+
+QList<CapturedRequest> CapturePane::selectedCaptures() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    QList<CapturedRequest> out;
+    for (int row : rows) {
+        if (const CapturedRequest *c = m_model->captureAt(row))
+            out.append(*c);
+    }
+    return out;
+}
+
+const CapturedRequest *CapturePane::selectedCapture() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return nullptr;
+    return m_model->captureAt(m_proxy->mapToSource(index).row());
+}
+
+bool CapturePane::selectCapture(quint64 id)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(CaptureTableModel::CaptureIdRole).toULongLong() == id) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<CapturedRequest> CapturePane::allCaptures() const
+{
+    QList<CapturedRequest> all;
+    all.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        all.append(*m_model->captureAt(row));
+    return all;
+}
+
+void CapturePane::setSessionPath(const QString &path)
+{
+    m_sessionPath = path;
+    m_history->setPath(path);
+    m_historyAtStart = false;
+    Q_EMIT countsChanged();
+}
+
+void CapturePane::setPaused(bool paused)
+{
+    m_isPaused = paused;
+    if (!paused && !m_paused.isEmpty()) {
+        m_model->appendBatch(m_paused);
+        m_paused.clear();
+        m_view->scrollToBottom();
+    }
+    Q_EMIT countsChanged();
+}
+
+void CapturePane::clear()
+{
+    m_model->clear();
+    m_paused.clear();
+    m_commandCounts.clear();
+    while (m_commandPicker->count() > 1)
+        m_commandPicker->removeItem(1);
+    m_detail->clear();
+    Q_EMIT countsChanged();
+}
+
+QString CapturePane::countsText() const
+{
+    const quint64 dropped = m_model->droppedCount();
+    QString text = tr("%n capture(s)", nullptr, m_model->rowCount());
+    if (m_model->historyCount() > 0)
+        text += QStringLiteral("  \u00b7  ")
+            + tr("%n from the session file", nullptr, int(m_model->historyCount()));
+    if (dropped > 0 && !m_sessionPath.isEmpty())
+        text += QStringLiteral("  \u00b7  ")
+            + tr("%n older in the session file (scroll up)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
+    else if (dropped > 0)
+        text += QStringLiteral("  \u00b7  ")
+            + tr("%n dropped (oldest)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
+    if (m_isPaused)
+        text += QStringLiteral("  \u00b7  ") + tr("paused, %n held", nullptr, int(m_paused.size()));
+    return text;
+}
+
+void CapturePane::restoreSettings(const QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_view->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+}
+
+void CapturePane::saveSettings(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tableHeader"), m_view->horizontalHeader()->saveState());
+}
+
+void CapturePane::applyFilter()
+{
+    QString error;
+    const bool ok = m_proxy->setExpression(m_filter->text(), &error);
+    // A red frame, not a red background: the text keeps the palette's colours (dark, high contrast).
+    m_filter->setStyleSheet(ok
+            ? QString()
+            : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(ReadableColor::errorHue().name()));
+    m_filter->setToolTip(ok ? QString() : error);
+    if (!ok)
+        Q_EMIT message(tr("Filter not applied: %1").arg(error), 5000);
+}
+
+void CapturePane::showSelected()
+{
+    if (const CapturedRequest *c = selectedCapture())
+        m_detail->setCapture(*c);
+    else
+        m_detail->clear();
+}
+
+void CapturePane::updateCommandCounts(const QList<CapturedRequest> &batch)
+{
+    for (const auto &c : batch) {
+        const QString key = c.command;
+        const int count = ++m_commandCounts[key];
+        const QString label = tr("%1 (%2)").arg(key.isEmpty() ? tr("(no command)") : key).arg(count);
+        const int index = m_commandPicker->findData(key);
+        if (index < 0)
+            m_commandPicker->addItem(label, key);
+        else
+            m_commandPicker->setItemText(index, label);
+    }
+}
+
+// Fewer rows than the view can show. (The scroll bar's range is updated later, on layout.)
+bool CapturePane::tableIsShort() const
+{
+    return qint64(m_proxy->rowCount()) * m_view->verticalHeader()->defaultSectionSize()
+        < m_view->viewport()->height();
+}
+
+void CapturePane::loadOlderCaptures()
+{
+    if (m_sessionPath.isEmpty() || m_historyAtStart || m_history->isLoading())
+        return;
+    if (m_history->loadOlder(m_model->historyCursor(), 500, m_proxy->predicate()))
+        Q_EMIT message(tr("Reading older captures from the session file..."), 0);
+}
+
+void CapturePane::historyLoaded(
+    const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error)
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const int shownBefore = m_proxy->rowCount();
+    m_model->prependHistory(older, scannedDownTo);
+    // Keep the rows the user was looking at in place; the new ones are above them.
+    bar->setValue(bar->value() + m_proxy->rowCount() - shownBefore);
+    m_historyAtStart = reachedStart;
+    if (!error.isEmpty())
+        Q_EMIT message(tr("The session file cannot be read: %1").arg(error), 0);
+    else if (reachedStart)
+        Q_EMIT message(tr("The table now starts with the session's first matching capture."), 5000);
+    else
+        Q_EMIT message(tr("%n older capture(s) read from the session file; scroll up for more.", nullptr,
+                           int(older.size())),
+            5000);
+    Q_EMIT countsChanged();
+    // A filter that matches little: keep reading back until the view is full or the file ends.
+    if (!reachedStart && tableIsShort())
+        loadOlderCaptures();
+}
+
+} // namespace cbi

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "capture/capturedrequest.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QSettings;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace cbi {
+
+class CaptureDetailView;
+class CaptureFilterProxy;
+class CaptureStore;
+class CaptureTableModel;
+class SessionHistory;
+
+// The captures as the window shows them: the filter bar, the live table (following the store,
+// pausable, paging older rows in from the session file) and the detail of the selected capture.
+class CapturePane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CapturePane(CaptureStore *store, QWidget *parent = nullptr);
+
+    CaptureTableModel *model() const { return m_model; }
+    CaptureFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    CaptureDetailView *detail() const { return m_detail; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    // The controls in reading order, for the window's Tab chain.
+    QList<QWidget *> tabOrder() const;
+
+    QList<CapturedRequest> selectedCaptures() const;
+    const CapturedRequest *selectedCapture() const;
+    // Selects the row of capture id; false when the filter hides it.
+    bool selectCapture(quint64 id);
+    QList<CapturedRequest> allCaptures() const;
+
+    // The session file older rows page in from (empty: none).
+    void setSessionPath(const QString &path);
+    // Paused: new captures wait (bounded like the table) and appear on resume.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_isPaused; }
+    void clear();
+    // "N captures · M from the session file · ..." for the status bar.
+    QString countsText() const;
+    void restoreSettings(const QSettings &settings);
+    void saveSettings(QSettings &settings) const;
+
+Q_SIGNALS:
+    void countsChanged();
+    void message(const QString &text, int timeoutMs);
+    // Captures that reached the pane from the server (for the statistics), paused or not.
+    void capturesArrived(const QList<cbi::CapturedRequest> &batch);
+
+private:
+    void applyFilter();
+    void showSelected();
+    void updateCommandCounts(const QList<CapturedRequest> &batch);
+    bool tableIsShort() const;
+    void loadOlderCaptures();
+    void historyLoaded(
+        const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error);
+
+    CaptureTableModel *m_model;
+    CaptureFilterProxy *m_proxy;
+    QTableView *m_view;
+    CaptureDetailView *m_detail;
+    QSplitter *m_splitter;
+    QLineEdit *m_filter;
+    QComboBox *m_commandPicker;
+    QComboBox *m_verdictPicker;
+    QTimer *m_filterDebounce;
+    SessionHistory *m_history;
+    QString m_sessionPath;
+    QList<CapturedRequest> m_paused; // batches held while the table is paused
+    QHash<QString, int> m_commandCounts;
+    quint64 m_loadedUpTo = 0; // rows read from the session file: a batch in flight may repeat them
+    bool m_historyAtStart = false;
+    bool m_isPaused = false;
+};
+
+} // namespace cbi
