@@ -45,8 +45,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
-#include <QSignalSpy>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -59,7 +57,6 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
-#include <QTimer>
 #include <QTreeWidget>
 
 #include <algorithm>
