@@ -139,6 +139,78 @@ def go_response(command, fields, table):
     return "callbackstruct." + struct, [dict(f, go=go[f["name"]]) for f in fields]
 
 
+# The OpenIM versions whose requests the catalogue describes one by one (versions.md "Behaviour by
+# version"), oldest first, by the name of their profile. Older profiles get the newest requests.
+VERSIONS = ["v3.7", "v3.8.0", "v3.8.1", "v3.8.2", "main"]
+
+
+def versions_from(first, last="main"):
+    return VERSIONS[VERSIONS.index(first):VERSIONS.index(last) + 1]
+
+
+# The first version each command exists in, from callbacks.json's availableSince (which says more).
+def first_version(since):
+    if since.startswith("main"):
+        return "main"
+    for v in reversed(VERSIONS[:-1]):
+        if since.startswith(v):
+            return v
+    return "v3.7"  # v3.7.0 and everything the catalogue has from before
+
+
+# Commands a version defines but never sends: the online/offline calls are commented out in
+# v3.8.0 - v3.8.1 (versions.md D1).
+UNSENT = {
+    "callbackAfterUserOnlineCommand": ["v3.8.0", "v3.8.1"],
+    "callbackAfterUserOfflineCommand": ["v3.8.0", "v3.8.1"],
+}
+
+# Commands a version's releases never send but later builds of its branch do: afterMsgSaveDB was
+# backported to the 3.8.3-patch branch after 2026-07 (versions.md D14; from public PRs only).
+BRANCH_ONLY = {
+    "callbackAfterMsgSaveDBCommand": ["v3.8.2"],
+}
+
+MESSAGE_COMMANDS = ["callbackBeforeSendSingleMsgCommand", "callbackAfterSendSingleMsgCommand",
+                    "callbackBeforeSendGroupMsgCommand", "callbackAfterSendGroupMsgCommand",
+                    "callbackBeforeMsgModifyCommand", "callbackAfterMsgSaveDBCommand"]
+REGISTER_COMMANDS = ["callbackBeforeUserRegisterCommand", "callbackAfterUserRegisterCommand"]
+ONLINE_COMMANDS = ["callbackAfterUserOnlineCommand", "callbackAfterUserOfflineCommand"]
+
+# Request fields that differ by version (versions.md D1, D5, D6, D7): "in" = the versions that send
+# the field at all, "emptyIn" = where it is always "", "filledIn" = where it is never "". A field
+# the newest request lacks is added with its "sample" value.
+VERSIONED_FIELDS = [
+    (MESSAGE_COMMANDS, "sendTime", {"in": versions_from("v3.8.1")}),
+    (REGISTER_COMMANDS, "secret", {"in": ["v3.7", "v3.8.0"], "type": "string", "sample": "openIM123"}),
+    (["callbackAfterKickGroupCommand"], "reason", {"emptyIn": ["v3.7", "v3.8.0"]}),
+    (ONLINE_COMMANDS, "connID", {"filledIn": ["v3.7"], "emptyIn": versions_from("v3.8.2")}),
+]
+
+# v3.7.x calls member join once per member (versions.md D4): the request is the newest one's with
+# each memberList entry's fields at the top level.
+LEGACY_REQUEST = {
+    "callbackBeforeMemberJoinGroupCommand": {
+        "perItemOf": "memberList",
+        "request": [("callbackCommand", "string"), ("groupID", "string"), ("userID", "string"),
+                    ("ex", "string"), ("groupEx", "string")],
+    },
+}
+
+
+def request_fields(command, fields):
+    out = [{"name": f["name"], "type": f["type"]} for f in fields]
+    for commands, name, extra in VERSIONED_FIELDS:
+        if command not in commands:
+            continue
+        field = next((f for f in out if f["name"] == name), None)
+        if field is None:
+            field = {"name": name, "type": extra["type"]}
+            out.append(field)
+        field.update({k: v for k, v in extra.items() if k != "type"})
+    return out
+
+
 def main():
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/openim/callbacks.json")
     out = Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "openim-catalogue.json"
@@ -156,14 +228,19 @@ def main():
             "phase": e["phase"],
             "service": e["service"],
             "since": e["availableSince"],
+            "in": versions_from(first_version(e["availableSince"])),
             "sent": e["firedInNewest"],
             "keyQuery": bool(e.get("urlQuery")),
-            "request": [{"name": f["name"], "type": f["type"]} for f in e["requestFields"]],
+            "request": request_fields(e["command"], e["requestFields"]),
             "response": response,
             "sample": e["sampleRequest"],
         })
         if struct:
             commands[-1]["responseStruct"] = struct
+        if e["command"] in UNSENT:
+            commands[-1]["unsentIn"] = UNSENT[e["command"]]
+        if e["command"] in BRANCH_ONLY:
+            commands[-1]["branchIn"] = BRANCH_ONLY[e["command"]]
     known = {c["command"] for c in commands}
     legacy = []
     for name, current, versions in LEGACY:
@@ -175,11 +252,19 @@ def main():
                 name, [{"name": n, "type": t, "honoured": True} for n, t in LEGACY_RESPONSE[name]],
                 GO_LEGACY_RESPONSE)
             entry["responseStruct"] = struct
+        if name in LEGACY_REQUEST:
+            entry["perItemOf"] = LEGACY_REQUEST[name]["perItemOf"]
+            entry["request"] = [{"name": n, "type": t} for n, t in LEGACY_REQUEST[name]["request"]]
         legacy.append(entry)
+        # A version that sent this callback under the legacy name has it too (v3.7's member join).
+        if versions in VERSIONS:
+            spec = next(c for c in commands if c["command"] == current)
+            spec["in"] = sorted(set(spec["in"]) | {versions}, key=VERSIONS.index)
     doc = {
         "schema": 1,
         "defaultTimeoutSeconds": 5,
         "maxTimeoutSeconds": 15,
+        "versions": VERSIONS,
         "commands": commands,
         "legacy": legacy,
         "goStructs": {name: [{"name": n, "go": t} for n, t in fields] for name, fields in GO_STRUCTS.items()},

@@ -768,6 +768,30 @@
         <source>Profile v3.7 now means OpenIM v3.7.0 - v3.7.1 only; for v3.8.2 - v3.8.3-patch.x use v3.8.2</source>
         <translation>版本配置 v3.7 现在仅表示 OpenIM v3.7.0 - v3.7.1；v3.8.2 - v3.8.3-patch.x 请使用 v3.8.2</translation>
     </message>
+    <message>
+        <source>OpenIM %1 never sends %2; this request looks like %3: switch profile?</source>
+        <translation>OpenIM %1 从不发送 %2；此请求看起来来自 %3：要切换版本配置吗？</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 never sends %2</source>
+        <translation>OpenIM %1 从不发送 %2</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 does not send this request as captured (%2 differs); it looks like %3: switch profile?</source>
+        <translation>OpenIM %1 不会以捕获到的这种形式发送此请求（%2 不同）；它看起来来自 %3：要切换版本配置吗？</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 does not send this request as captured (%2 differs)</source>
+        <translation>OpenIM %1 不会以捕获到的这种形式发送此请求（%2 不同）</translation>
+    </message>
+    <message>
+        <source>The request carries secret, OpenIM&apos;s admin secret from share.yml: this OpenIM version (%1) leaks it to the business server. Exports mask it</source>
+        <translation>请求携带 secret，即 share.yml 中 OpenIM 的管理员密钥：此 OpenIM 版本（%1）会把它泄露给业务服务器。导出时会将其遮盖</translation>
+    </message>
+    <message>
+        <source>No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so does %3. With a release, switch profile?</source>
+        <translation>没有任何 OpenIM %1 正式版本会发送 %2：3.8.3-patch 分支的后续构建会发送（向后移植），%3 也会发送。如果使用的是正式版本，要切换版本配置吗？</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CommandLine</name>
@@ -1160,6 +1184,10 @@ Commands:
     <message>
         <source>OpenIM version whose rules the verdict follows: %1; v3.8.4 is another name for main (default %2, or the scenario&apos;s).</source>
         <translation>判定所依据的 OpenIM 版本规则：%1；v3.8.4 是 main 的别名（默认 %2，或场景文件中的设置）。</translation>
+    </message>
+    <message>
+        <source>export: write the admin secret OpenIM v3.7.0 - v3.8.0 send in the user-register callbacks as captured, not as &quot;***&quot;.</source>
+        <translation>export：按捕获原样写出 OpenIM v3.7.0 - v3.8.0 在用户注册回调中发送的管理员密钥，而不是写成 &quot;***&quot;。</translation>
     </message>
 </context>
 <context>
@@ -2228,12 +2256,6 @@ Commands:
         <source>error: unknown command %1: give --body FILE</source>
         <translation>错误：未知命令 %1：请指定 --body FILE</translation>
     </message>
-    <message numerus="yes">
-        <source>%n command(s) sent: %1</source>
-        <translation>
-            <numerusform>已发送 %n 个命令：%1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>error: no capture %1 in %2</source>
         <translation>错误：%2 中没有捕获 %1</translation>
@@ -2241,6 +2263,20 @@ Commands:
     <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>skipped %1: OpenIM %2 never sends it</source>
+        <translation>已跳过 %1：OpenIM %2 从不发送它</translation>
+    </message>
+    <message>
+        <source>error: OpenIM %1 never sends %2: choose another --profile</source>
+        <translation>错误：OpenIM %1 从不发送 %2：请选择其他 --profile</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) sent: %1</source>
+        <translation>
+            <numerusform>已发送 %n 次调用：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2356,16 @@ Commands:
     <message>
         <source>Profile %1</source>
         <translation>版本配置 %1</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 never sends %2.</source>
+        <translation>OpenIM %1 从不发送 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>OpenIM %1 sends this callback once per member: the sample makes %n call(s), this is the first.</source>
+        <translation>
+            <numerusform>OpenIM %1 对每个成员各发送一次此回调：示例共产生 %n 次调用，这是第一次。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

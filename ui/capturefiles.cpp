@@ -159,7 +159,7 @@ bool CaptureFiles::importCaptures(const QString &chosenPath)
     RuleEngine engine(m_inspector->scenario()->scenario());
     CommandDetector detector(Catalogue::instance());
     for (CapturedRequest &c : captures) {
-        const RequestBody body = detector.detect(c);
+        const RequestBody body = detector.detect(c, profileName(engine.scenario().profile));
         c.verdict = engine.verdictFor(c, body);
     }
     m_inspector->store()->load(captures, false);

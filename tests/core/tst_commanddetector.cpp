@@ -25,6 +25,16 @@ static QByteArray bodyWith(const QString &command)
     return R"({"callbackCommand":")" + command.toUtf8() + R"(","operationID":"op-body","sendID":"u1"})";
 }
 
+// A warning's code and arguments, for QCOMPARE.
+static QStringList versionWarning(const CapturedRequest &c)
+{
+    for (const CaptureWarning &w : c.warnings) {
+        if (w.code.startsWith(QLatin1String("version-")))
+            return QStringList {w.code} + w.args;
+    }
+    return {};
+}
+
 class TestCommandDetector : public QObject
 {
     Q_OBJECT
@@ -177,6 +187,114 @@ private Q_SLOTS:
             QCOMPARE(c.canonicalCommand, spec.command);
             QVERIFY2(c.warnings.isEmpty(), qPrintable(spec.command));
         }
+    }
+
+    // A request the chosen profile's OpenIM never sends names the versions it looks like.
+    void otherVersionsRequests_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QStringList>("warning");
+        const QByteArray secret =
+            R"({"callbackCommand":"callbackBeforeUserRegisterCommand","secret":"openIM123","users":[]})";
+        QTest::newRow("secret on v3.8.2")
+            << u"callbackBeforeUserRegisterCommand"_s << secret << u"v3.8.2"_s
+            << QStringList {u"version-fields"_s, u"v3.8.2"_s, u"secret"_s, u"v3.7, v3.8.0"_s};
+        QTest::newRow("secret on v3.8.0")
+            << u"callbackBeforeUserRegisterCommand"_s << secret << u"v3.8.0"_s << QStringList {};
+        QTest::newRow("no secret on v3.7")
+            << u"callbackAfterUserRegisterCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterUserRegisterCommand","users":[]})") << u"v3.7"_s
+            << QStringList {u"version-fields"_s, u"v3.7"_s, u"secret"_s, u"v3.8.1, v3.8.2, main"_s};
+        const QByteArray online =
+            R"({"callbackCommand":"callbackAfterUserOnlineCommand","userID":"u1","platformID":2,"connID":""})";
+        QTest::newRow("online, connID empty, on v3.7")
+            << u"callbackAfterUserOnlineCommand"_s << online << u"v3.7"_s
+            << QStringList {u"version-fields"_s, u"v3.7"_s, u"connID"_s, u"v3.8.2, main"_s};
+        QTest::newRow("online on v3.8.0") << u"callbackAfterUserOnlineCommand"_s << online << u"v3.8.0"_s
+                                          << QStringList {u"version-command"_s, u"v3.8.0"_s,
+                                                 u"callbackAfterUserOnlineCommand"_s, u"v3.8.2, main"_s};
+        QTest::newRow("online, connID empty, on v3.8.2")
+            << u"callbackAfterUserOnlineCommand"_s << online << u"v3.8.2"_s << QStringList {};
+        const QByteArray join =
+            R"({"callbackCommand":"callbackBeforeMemberJoinGroupCommand","groupID":"g","userID":"u","ex":"","groupEx":""})";
+        QTest::newRow("v3.7 member join on v3.8.2")
+            << u"callbackBeforeMemberJoinGroupCommand"_s << join << u"v3.8.2"_s
+            << QStringList {
+                   u"version-command"_s, u"v3.8.2"_s, u"callbackBeforeMemberJoinGroupCommand"_s, u"v3.7"_s};
+        QTest::newRow("v3.7 member join on v3.7")
+            << u"callbackBeforeMemberJoinGroupCommand"_s << join << u"v3.7"_s << QStringList {};
+        const QByteArray msg =
+            R"({"callbackCommand":"callbackBeforeSendSingleMsgCommand","sendID":"a","recvID":"b","sessionType":1})";
+        QTest::newRow("message without sendTime on v3.8.2")
+            << u"callbackBeforeSendSingleMsgCommand"_s << msg << u"v3.8.2"_s
+            << QStringList {u"version-fields"_s, u"v3.8.2"_s, u"sendTime"_s, u"v3.7, v3.8.0"_s};
+        QTest::newRow("kick with a reason on v3.8.0")
+            << u"callbackAfterKickGroupCommand"_s
+            << QByteArray(
+                   R"({"callbackCommand":"callbackAfterKickGroupCommand","groupID":"g","reason":"spam"})")
+            << u"v3.8.0"_s
+            << QStringList {u"version-fields"_s, u"v3.8.0"_s, u"reason"_s, u"v3.8.1, v3.8.2, main"_s};
+        QTest::newRow("set group info ex on v3.7")
+            << u"callbackAfterSetGroupInfoExCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterSetGroupInfoExCommand","groupID":"g"})")
+            << u"v3.7"_s
+            << QStringList {u"version-command"_s, u"v3.7"_s, u"callbackAfterSetGroupInfoExCommand"_s,
+                   u"v3.8.1, v3.8.2, main"_s};
+        QTest::newRow("kick-off: no version sends it")
+            << u"callbackAfterUserKickOffCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterUserKickOffCommand","userID":"u"})")
+            << u"main"_s
+            << QStringList {
+                   u"version-never-sends"_s, u"main"_s, u"callbackAfterUserKickOffCommand"_s, QString()};
+        QTest::newRow("afterMsgSaveDB on v3.8.2: the branch has it")
+            << u"callbackAfterMsgSaveDBCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterMsgSaveDBCommand","sendID":"a","sendTime":1})")
+            << u"v3.8.2"_s
+            << QStringList {
+                   u"version-branch-only"_s, u"v3.8.2"_s, u"callbackAfterMsgSaveDBCommand"_s, u"main"_s};
+        QTest::newRow("afterMsgSaveDB on v3.8.1")
+            << u"callbackAfterMsgSaveDBCommand"_s
+            << QByteArray(R"({"callbackCommand":"callbackAfterMsgSaveDBCommand","sendID":"a","sendTime":1})")
+            << u"v3.8.1"_s
+            << QStringList {u"version-command"_s, u"v3.8.1"_s, u"callbackAfterMsgSaveDBCommand"_s, u"main"_s};
+        QTest::newRow("v3.6 is not checked")
+            << u"callbackBeforeUserRegisterCommand"_s << secret << u"v3.6"_s << QStringList {};
+        QTest::newRow("no profile, no check")
+            << u"callbackBeforeUserRegisterCommand"_s << secret << QString() << QStringList {};
+    }
+
+    void otherVersionsRequests()
+    {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, profile);
+        QFETCH(QStringList, warning);
+        CommandDetector detector(Catalogue::instance());
+        CapturedRequest c = request(u"/callbackExample/"_s + command, {}, body, {{"operationID", "op"}});
+        detector.detect(c, profile);
+        QCOMPARE(versionWarning(c), warning);
+        if (!warning.isEmpty())
+            QVERIFY(
+                c.warnings.last().text(false).contains(u"switch profile?"_s) == !warning.last().isEmpty());
+    }
+
+    // OpenIM v3.7.0 - v3.8.0 send their admin secret to the business server: said whatever the profile.
+    void adminSecretIsFlagged()
+    {
+        CommandDetector detector(Catalogue::instance());
+        CapturedRequest c = request(u"/callbackExample/callbackAfterUserRegisterCommand"_s, {},
+            R"({"callbackCommand":"callbackAfterUserRegisterCommand","secret":"openIM123","users":[]})",
+            {{"operationID", "op"}});
+        detector.detect(c);
+        QVERIFY(c.hasWarning(u"secret-leaked"_s));
+        QVERIFY2(c.warnings.last().text(false).contains(u"this OpenIM version (v3.7, v3.8.0) leaks"_s),
+            qPrintable(c.warnings.last().text(false)));
+        CapturedRequest none = request(u"/callbackExample/callbackAfterUserRegisterCommand"_s, {},
+            R"({"callbackCommand":"callbackAfterUserRegisterCommand","users":[]})", {{"operationID", "op"}});
+        detector.detect(none);
+        QVERIFY(none.warnings.isEmpty());
     }
 };
 

@@ -98,6 +98,13 @@ private Q_SLOTS:
 
     // send took seconds and run milliseconds for the same --timeout: a unit makes it one option;
     // a bare number keeps its old meaning.
+    void exportMasksSecretsUnlessTold()
+    {
+        QVERIFY(parse({u"export"_s, u"s.db"_s, u"-o"_s, u"x.json"_s}).transfer.maskSecrets);
+        QVERIFY(!parse({u"export"_s, u"s.db"_s, u"-o"_s, u"x.json"_s, u"--no-mask-secrets"_s})
+                     .transfer.maskSecrets);
+    }
+
     void timeoutsTakeUnits()
     {
         QCOMPARE(

@@ -2,6 +2,7 @@
 #include "simulatordialog.h"
 
 #include "catalogue/catalogue.h"
+#include "catalogue/versionrequests.h"
 #include "cli/simulator.h"
 #include "models/capturetablemodel.h"
 #include "verdict/profile.h"
@@ -84,6 +85,7 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(sendButton, &QPushButton::clicked, this, [this] { send(); });
     connect(m_command, &QComboBox::currentIndexChanged, this, &SimulatorDialog::loadSample);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &SimulatorDialog::loadSample);
     loadSample();
     resize(760, 640);
 }
@@ -98,11 +100,32 @@ void SimulatorDialog::setCommand(const QString &command)
     m_command->setCurrentText(command);
 }
 
+void SimulatorDialog::setProfile(const QString &profile)
+{
+    m_profile->setCurrentIndex(m_profile->findData(profile));
+}
+
 void SimulatorDialog::loadSample()
 {
-    if (const CommandSpec *spec = Catalogue::instance().find(m_command->currentText()))
-        m_body->setPlainText(
-            QString::fromUtf8(QJsonDocument(spec->sampleRequest).toJson(QJsonDocument::Indented)));
+    const CommandSpec *spec = Catalogue::instance().find(m_command->currentText());
+    if (!spec)
+        return;
+    const QString version = m_profile->currentData().toString();
+    const QList<QJsonObject> requests =
+        VersionRequests(Catalogue::instance()).requestsIn(*spec, version, spec->sampleRequest);
+    m_verdict->clear();
+    if (requests.isEmpty()) {
+        m_body->clear();
+        m_verdict->setText(tr("OpenIM %1 never sends %2.").arg(version, spec->command).toHtmlEscaped());
+        return;
+    }
+    m_body->setPlainText(QString::fromUtf8(QJsonDocument(requests.first()).toJson(QJsonDocument::Indented)));
+    if (requests.size() > 1)
+        m_verdict->setText(tr(
+            "OpenIM %1 sends this callback once per member: the sample makes %n call(s), this is the first.",
+            nullptr, int(requests.size()))
+                               .arg(version)
+                               .toHtmlEscaped());
 }
 
 QString SimulatorDialog::resultText() const
@@ -122,8 +145,19 @@ QJsonObject SimulatorDialog::send()
     const QJsonDocument doc = QJsonDocument::fromJson(m_body->toPlainText().toUtf8());
     const QByteArray body =
         doc.isNull() ? m_body->toPlainText().toUtf8() : doc.toJson(QJsonDocument::Compact) + '\n';
+    // The name the chosen version sends the command under (v3.7's member join), if it sends it at all.
+    QString command = m_command->currentText();
+    if (const CommandSpec *spec = Catalogue::instance().find(command))
+        command = VersionRequests(Catalogue::instance()).nameIn(*spec, profileName(options.profile));
+    if (command.isEmpty()) {
+        const QString message =
+            tr("OpenIM %1 never sends %2.").arg(profileName(options.profile), m_command->currentText());
+        m_result->clear();
+        m_verdict->setText(message.toHtmlEscaped());
+        return {{QStringLiteral("error"), message}};
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QJsonObject result = Simulator::send(options, m_command->currentText(), body);
+    const QJsonObject result = Simulator::send(options, command, body);
     QApplication::restoreOverrideCursor();
     const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
     QString text = tr("POST %1 (%2 ms)")

@@ -22,11 +22,13 @@ public:
 
     void setUrl(const QString &url);
     void setCommand(const QString &command);
+    void setProfile(const QString &profile); // a profile name: v3.7, v3.8.2, main, ...
     // Sends now (blocks with a local event loop until the reply or the timeout).
     QJsonObject send();
     QString resultText() const;
 
 private:
+    // The sample request as the chosen version sends it (fields, shape), or a note that it never does.
     void loadSample();
 
     QLineEdit *m_url;

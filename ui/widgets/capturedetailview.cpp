@@ -2,6 +2,7 @@
 #include "capturedetailview.h"
 
 #include "export/curlcommand.h"
+#include "export/secretmask.h"
 #include "jsonhighlighter.h"
 #include "models/capturetablemodel.h"
 #include "readablecolor.h"
@@ -173,7 +174,8 @@ void CaptureDetailView::clear()
 
 QString CaptureDetailView::curlCommand() const
 {
-    return CurlCommand::forCapture(m_capture,
+    // Copied text ends up in chats and tickets: the admin secret stays masked, as in exports.
+    return CurlCommand::forCapture(SecretMask::masked(m_capture),
         m_replayBase.isEmpty() ? QStringLiteral("http://127.0.0.1:10006") : m_replayBase, m_replayCa);
 }
 

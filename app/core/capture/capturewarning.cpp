@@ -144,6 +144,25 @@ constexpr WarningText warningTexts[] = {
     {"legacy-name-retired",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "Legacy command name sent by OpenIM %1; current servers have no such callback")},
+    {"version-command",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "OpenIM %1 never sends %2; this request looks like %3: switch profile?")},
+    {"version-branch-only",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so "
+            "does %3. With a release, switch profile?")},
+    {"version-never-sends", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "OpenIM %1 never sends %2")},
+    {"version-fields",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "OpenIM %1 does not send this request as captured (%2 differs); it looks like %3: switch "
+            "profile?")},
+    {"version-fields-none",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "OpenIM %1 does not send this request as captured (%2 differs)")},
+    {"secret-leaked",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "The request carries secret, OpenIM's admin secret from share.yml: this OpenIM version (%1) "
+            "leaks it to the business server. Exports mask it")},
     {"unknown-command",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Unknown command %1: not in the OpenIM catalogue")},
     {"no-command",

@@ -23,6 +23,14 @@ QStringList CommandSpec::honouredResponseFields() const
     return out;
 }
 
+static QStringList readStrings(const QJsonValue &array)
+{
+    QStringList out;
+    for (const auto &v : array.toArray())
+        out.append(v.toString());
+    return out;
+}
+
 static QList<FieldSpec> readFields(const QJsonArray &array)
 {
     QList<FieldSpec> out;
@@ -30,7 +38,9 @@ static QList<FieldSpec> readFields(const QJsonArray &array)
     for (const auto &v : array) {
         const QJsonObject o = v.toObject();
         out.append({o.value(QLatin1String("name")).toString(), o.value(QLatin1String("type")).toString(),
-            o.value(QLatin1String("honoured")).toBool(), o.value(QLatin1String("go")).toString()});
+            o.value(QLatin1String("honoured")).toBool(), o.value(QLatin1String("go")).toString(),
+            readStrings(o.value(QLatin1String("in"))), readStrings(o.value(QLatin1String("emptyIn"))),
+            readStrings(o.value(QLatin1String("filledIn"))), o.value(QLatin1String("sample"))});
     }
     return out;
 }
@@ -53,6 +63,7 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
     }
     c.m_defaultTimeout = root.value(QLatin1String("defaultTimeoutSeconds")).toInt(5);
     c.m_maxTimeout = root.value(QLatin1String("maxTimeoutSeconds")).toInt(15);
+    c.m_versions = readStrings(root.value(QLatin1String("versions")));
     const QJsonArray commands = root.value(QLatin1String("commands")).toArray();
     for (const auto &v : commands) {
         const QJsonObject o = v.toObject();
@@ -66,6 +77,9 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
         spec.since = o.value(QLatin1String("since")).toString();
         spec.sentByNewest = o.value(QLatin1String("sent")).toBool(true);
         spec.hasKeyQuery = o.value(QLatin1String("keyQuery")).toBool();
+        spec.in = readStrings(o.value(QLatin1String("in")));
+        spec.unsentIn = readStrings(o.value(QLatin1String("unsentIn")));
+        spec.branchIn = readStrings(o.value(QLatin1String("branchIn")));
         spec.requestFields = readFields(o.value(QLatin1String("request")).toArray());
         spec.responseFields = readFields(o.value(QLatin1String("response")).toArray());
         spec.responseStruct = o.value(QLatin1String("responseStruct")).toString();
@@ -79,7 +93,9 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *errorString)
         LegacyName l {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("current")).toString(),
             o.value(QLatin1String("versions")).toString(),
             readFields(o.value(QLatin1String("response")).toArray()),
-            o.value(QLatin1String("responseStruct")).toString()};
+            o.value(QLatin1String("responseStruct")).toString(),
+            readFields(o.value(QLatin1String("request")).toArray()),
+            o.value(QLatin1String("perItemOf")).toString()};
         c.m_legacyByName.insert(l.name, c.m_legacy.size());
         c.m_legacy.append(l);
     }

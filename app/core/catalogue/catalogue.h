@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,11 @@ struct FieldSpec
     // Response fields of before-callbacks: the exact Go type OpenIM decodes it into ("*int32",
     // "[]*sdkws.UserInfo", "*wrapperspb.StringValue"; named structs are in Catalogue::goStructs()).
     QString goType;
+    // Request fields only, by version (profile names, see Catalogue::versions()); empty: no difference.
+    QStringList in; // the versions that send the field at all
+    QStringList emptyIn; // the versions that always send it as ""
+    QStringList filledIn; // the versions that never send it as ""
+    QJsonValue sample; // a field the newest request lacks: its value where it is sent
 };
 
 struct CommandSpec
@@ -33,6 +39,9 @@ struct CommandSpec
     QString since;
     bool sentByNewest = true; // false: defined but never sent (afterUserKickOff)
     bool hasKeyQuery = false; // carries ?key=base64(JSON) on newest servers
+    QStringList in; // the versions that define it (under the legacy name of that version, if one)
+    QStringList unsentIn; // versions that define it but never send it (v3.8.0's online callbacks)
+    QStringList branchIn; // versions whose releases never send it but later branch builds do (D14)
     QList<FieldSpec> requestFields;
     QList<FieldSpec> responseFields;
     QString responseStruct; // the Go struct of the reply ("callbackstruct.CallbackBeforePushResp")
@@ -51,6 +60,10 @@ struct LegacyName
     // member join): the verdict for a profile of that name judges the reply by these.
     QList<FieldSpec> responseFields;
     QString responseStruct; // with responseFields: the Go struct of that reply
+    // Empty, or the request this version sent when it differed (v3.7's member join): its fields, and
+    // perItemOf, the list of the current request that it sent one call per entry of.
+    QList<FieldSpec> requestFields;
+    QString perItemOf;
 };
 
 // The OpenIM callback catalogue: every command OpenIM Server sends (52 on the newest servers)
@@ -76,6 +89,10 @@ public:
     QString canonicalName(const QString &name) const;
     bool looksLikeCommand(const QString &name) const;
 
+    // The OpenIM versions (profile names) whose requests the catalogue describes, oldest first; the
+    // commands' and fields' `in` lists name them. Older versions are taken to send the newest requests.
+    const QStringList &versions() const { return m_versions; }
+
     int defaultTimeoutSeconds() const { return m_defaultTimeout; }
     int maxTimeoutSeconds() const { return m_maxTimeout; }
 
@@ -85,6 +102,7 @@ private:
     QHash<QString, qsizetype> m_byName;
     QHash<QString, qsizetype> m_legacyByName;
     QHash<QString, QList<FieldSpec>> m_goStructs;
+    QStringList m_versions;
     int m_defaultTimeout = 5;
     int m_maxTimeout = 15;
 };

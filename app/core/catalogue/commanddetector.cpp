@@ -2,6 +2,7 @@
 #include "commanddetector.h"
 
 #include "catalogue.h"
+#include "versionrequests.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,7 +32,7 @@ static CaptureWarning warning(const char *code, QStringList args = {})
     return CaptureWarning {QString::fromLatin1(code), std::move(args)};
 }
 
-RequestBody CommandDetector::detect(CapturedRequest &c) const
+RequestBody CommandDetector::detect(CapturedRequest &c, const QString &version) const
 {
     c.warnings.clear();
 
@@ -126,7 +127,24 @@ RequestBody CommandDetector::detect(CapturedRequest &c) const
             c.warnings.append(warning(
                 "key-undecodable", {decoded ? error.errorString() : QStringLiteral("invalid base64")}));
     }
+    checkRequest(c, body, version);
     return body;
+}
+
+void CommandDetector::checkRequest(CapturedRequest &c, const RequestBody &body, const QString &version) const
+{
+    const CommandSpec *spec = c.canonicalCommand.isEmpty() ? nullptr : m_catalogue.find(c.canonicalCommand);
+    if (!spec)
+        return;
+    // The admin secret some versions put in the user-register callbacks: the business server should
+    // never learn it, and exports mask it.
+    for (const FieldSpec &f : spec->requestFields) {
+        if (f.name == QLatin1String("secret") && body.value(f.name).isString()
+            && !body.value(f.name).toString().isEmpty())
+            c.warnings.append(warning("secret-leaked", {f.in.join(QStringLiteral(", "))}));
+    }
+    if (!version.isEmpty())
+        VersionRequests(m_catalogue).check(c, body, version);
 }
 
 } // namespace cbi

@@ -19,12 +19,17 @@ public:
 
     QString basePath() const { return m_basePath; }
     // Returns the body parsed as a JSON object (empty when it is not one), for the rules to reuse.
-    RequestBody detect(CapturedRequest &capture) const;
+    // version: the profile name of the OpenIM version captures are judged against; a request that
+    // version never sends gets a warning naming the versions it looks like (empty: no such check).
+    RequestBody detect(CapturedRequest &capture, const QString &version = {}) const;
 
     // "/callbackExample/" -> "/callbackExample", "x" -> "/x", "" or "/" -> "" (the root).
     static QString normalizeBasePath(const QString &path);
 
 private:
+    // Warnings on the request's fields: the admin secret, and those of another OpenIM version.
+    void checkRequest(CapturedRequest &capture, const RequestBody &body, const QString &version) const;
+
     const Catalogue &m_catalogue;
     QString m_basePath;
 };

@@ -221,6 +221,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption target(QStringLiteral("target"),
         tr("export --format curl: the server the commands send to (default http://127.0.0.1:10006)."),
         tr("url"), QStringLiteral("http://127.0.0.1:10006"));
+    const QCommandLineOption noMaskSecrets(QStringLiteral("no-mask-secrets"),
+        tr("export: write the admin secret OpenIM v3.7.0 - v3.8.0 send in the user-register callbacks "
+           "as captured, not as \"***\"."));
     const QCommandLineOption to(
         QStringLiteral("to"), tr("send: the business server's url, as in webhooks.yml."), tr("url"));
     const QCommandLineOption bodyFile(
@@ -244,8 +247,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("Stop after this long (for scripts)."), tr("milliseconds"), QStringLiteral("0"));
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
         capacity, memoryLimit, scenario, profile, token, allowHost, journalFailure, caCert, insecure, exec,
-        duration, count, timeout, junit, session, format, output, command, verdict, since, target, to,
-        bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
+        duration, count, timeout, junit, session, format, output, command, verdict, since, target,
+        noMaskSecrets, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -396,6 +399,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     t.command = parser.value(command);
     t.verdict = parser.value(verdict);
     t.target = parser.value(target);
+    t.maskSecrets = !parser.isSet(noMaskSecrets);
     static const QStringList formats = {QStringLiteral("har"), QStringLiteral("json"),
         QStringLiteral("ndjson"), QStringLiteral("csv"), QStringLiteral("curl")};
     if (!formats.contains(t.format))

@@ -54,6 +54,7 @@ struct ExportOptions
     QString verdict;
     QDateTime since;
     QString target = QStringLiteral("http://127.0.0.1:10006"); // curl: where the replayed requests go
+    bool maskSecrets = true; // "secret":"***" (the admin secret of OpenIM v3.7.0 - v3.8.0)
 };
 
 struct RunOptions

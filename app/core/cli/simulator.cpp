@@ -2,6 +2,7 @@
 #include "simulator.h"
 
 #include "catalogue/catalogue.h"
+#include "catalogue/versionrequests.h"
 #include "commandline.h"
 #include "session/sessionjournal.h"
 #include "verdict/verdictengine.h"
@@ -214,10 +215,18 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
 int Simulator::run(const Options &options)
 {
     const Catalogue &catalogue = Catalogue::instance();
+    // Only what the chosen version sends, under the name it used (versions.md's table).
+    const VersionRequests versions(catalogue);
+    const QString version = profileName(options.profile);
     QStringList commands;
     if (options.command == QLatin1String("all")) {
         for (const auto &spec : catalogue.commands()) {
-            if (spec.sentByNewest)
+            if (!spec.sentByNewest)
+                continue;
+            if (versions.nameIn(spec, version).isEmpty())
+                std::fprintf(stderr, "%s\n",
+                    qPrintable(tr("skipped %1: OpenIM %2 never sends it").arg(spec.command, version)));
+            else
                 commands.append(spec.command);
         }
     } else {
@@ -259,32 +268,51 @@ int Simulator::run(const Options &options)
         customBody = file.readAll();
     }
     QMap<QString, int> outcomes;
+    int calls = 0;
     for (const QString &command : std::as_const(commands)) {
         const CommandSpec *spec = catalogue.find(catalogue.canonicalName(command));
-        QByteArray body = customBody;
-        if (body.isEmpty()) {
-            if (!spec) {
+        QString name = command;
+        if (spec) {
+            // The current name is sent as the version named it (v3.7's member join); a name of its
+            // own the version never used, or a command it never sends, is refused.
+            name = versions.nameIn(*spec, version);
+            if (name.isEmpty() || (command != spec->command && command != name)) {
                 std::fprintf(stderr, "%s\n",
-                    qPrintable(tr("error: unknown command %1: give --body FILE").arg(command)));
+                    qPrintable(tr("error: OpenIM %1 never sends %2: choose another --profile")
+                                   .arg(version, command)));
                 return ExitUsage;
             }
-            // Go's json.Encoder ends the body with a newline.
-            body = QJsonDocument(spec->sampleRequest).toJson(QJsonDocument::Compact) + '\n';
         }
-        const QJsonObject result = send(options, command, body);
-        const QByteArray line = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
-        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-        std::fflush(stdout);
-        ++outcomes
-            [result.value(QLatin1String("verdict")).toObject().value(QLatin1String("outcome")).toString()];
+        QList<QByteArray> bodies;
+        if (!customBody.isEmpty()) {
+            bodies.append(customBody);
+        } else if (!spec) {
+            std::fprintf(
+                stderr, "%s\n", qPrintable(tr("error: unknown command %1: give --body FILE").arg(command)));
+            return ExitUsage;
+        } else {
+            // Go's json.Encoder ends the body with a newline. v3.7 sends member join once per member.
+            for (const QJsonObject &request : versions.requestsIn(*spec, version, spec->sampleRequest))
+                bodies.append(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+        }
+        for (const QByteArray &body : std::as_const(bodies)) {
+            const QJsonObject result = send(options, name, body);
+            const QByteArray line = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            std::fflush(stdout);
+            ++calls;
+            ++outcomes[result.value(QLatin1String("verdict"))
+                           .toObject()
+                           .value(QLatin1String("outcome"))
+                           .toString()];
+        }
     }
-    if (commands.size() > 1) {
+    if (calls > 1) {
         QStringList summary;
         for (auto it = outcomes.begin(); it != outcomes.end(); ++it)
             summary.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
         std::fprintf(stderr, "%s\n",
-            qPrintable(tr("%n command(s) sent: %1", nullptr, int(commands.size()))
-                           .arg(summary.join(QStringLiteral(", ")))));
+            qPrintable(tr("%n call(s) sent: %1", nullptr, calls).arg(summary.join(QStringLiteral(", ")))));
     }
     return ExitOk;
 }

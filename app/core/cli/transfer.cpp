@@ -37,6 +37,7 @@ int Transfer::exportSession(const ExportOptions &options)
         return ExitFailure;
     }
     CaptureWriter writer(device, format, options.target);
+    writer.setMaskSecrets(options.maskSecrets);
     // The header is written with the first capture: on stdout (where nothing can be taken back) a
     // session that cannot be opened then leaves no half document.
     bool begun = false;
@@ -102,7 +103,7 @@ int Transfer::importFile(const ExportOptions &options, const QString &sessionPat
         c.id = ++id; // appended after what the session holds; timestamps are kept
         if (!c.receivedAt.isValid())
             c.receivedAt = QDateTime::currentDateTimeUtc();
-        const RequestBody body = detector.detect(c);
+        const RequestBody body = detector.detect(c, profileName(scenario.profile));
         c.verdict = engine.verdictFor(c, body);
     }
     // The journal writes from its own thread and reports a failed transaction (read-only file, full

@@ -2,6 +2,7 @@
 #include "capturewriter.h"
 
 #include "curlcommand.h"
+#include "secretmask.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -165,8 +166,9 @@ void CaptureWriter::begin()
     }
 }
 
-void CaptureWriter::write(const CapturedRequest &c)
+void CaptureWriter::write(const CapturedRequest &capture)
 {
+    const CapturedRequest c = m_maskSecrets ? SecretMask::masked(capture) : capture;
     switch (m_format) {
     case Format::Json:
     case Format::Har:

@@ -29,6 +29,8 @@ public:
 
     CaptureWriter(QIODevice *device, Format format,
         const QString &curlTarget = QStringLiteral("http://127.0.0.1:10006"));
+    // On by default: the admin secret some OpenIM versions send shows as "***" (see SecretMask).
+    void setMaskSecrets(bool mask) { m_maskSecrets = mask; }
     void begin();
     void write(const CapturedRequest &capture);
     void end();
@@ -41,6 +43,7 @@ private:
     Format m_format;
     QString m_curlTarget;
     qint64 m_count = 0;
+    bool m_maskSecrets = true;
 };
 
 } // namespace cbi

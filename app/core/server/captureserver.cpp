@@ -296,7 +296,7 @@ public:
                 });
             return;
         }
-        const RequestBody body = m_detector.detect(c);
+        const RequestBody body = m_detector.detect(c, profileName(m_owner->m_engine.scenario().profile));
         if (m_owner->m_planner)
             m_owner->m_planner(c);
         else
