@@ -584,14 +584,8 @@ void RuleEditorDialog::revalidate()
         VerdictEngine::effectiveTimeoutMs(m_context.timeoutSecondsFor(sample.canonicalCommand));
     sample.reply = m_rule.responses.at(qBound(0, m_current, int(m_rule.responses.size()) - 1))
                        .render(sample, sampleBody, timeoutMs, random);
-    VerdictEngine::Input in;
-    in.command = command;
-    in.requestBody = sampleBody;
-    in.reply = sample.reply;
-    in.timeoutSeconds = m_context.timeoutSecondsFor(sample.canonicalCommand);
-    in.profile = m_context.profile;
-    in.failedContinue = m_context.failedContinue;
-    const Verdict v = VerdictEngine::compute(in);
+    // Judged as the server judges it: the scenario's profile, timeouts and failedContinue.
+    const Verdict v = RuleEngine(m_context).verdictFor(sample, sampleBody);
     QString html =
         QStringLiteral("<b style='color:%1'>%2</b> \u2014 %3")
             .arg(CaptureTableModel::verdictColor(v.outcome).name(),
