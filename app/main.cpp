@@ -141,10 +141,12 @@ static int dispatch(const CommandLine &cmd, bool gui)
         return Simulator::run(o);
     }
     case CommandLine::Mode::WebhooksCheck:
-        return WebhooksTool::check(cmd.webhooksFile, cmd.serve.sessionPath);
+        return WebhooksTool::check(cmd.webhooksFile, cmd.serve.sessionPath, cmd.webhooksProfile);
+    case CommandLine::Mode::WebhooksWhy:
+        return WebhooksTool::why(cmd.webhooksFile, cmd.webhooksProfile, cmd.webhooksMessage);
     case CommandLine::Mode::WebhooksGenerate:
-        return WebhooksTool::generate(
-            cmd.webhooksUrl, cmd.transfer.command, cmd.sendTimeoutSeconds, cmd.webhooksEnv);
+        return WebhooksTool::generate(cmd.webhooksUrl, cmd.transfer.command, cmd.sendTimeoutSeconds,
+            cmd.webhooksEnv, cmd.webhooksProfile);
     case CommandLine::Mode::Import:
         return Transfer::importFile(cmd.transfer, cmd.serve.sessionPath, cmd.serve.profile);
     case CommandLine::Mode::Gui:

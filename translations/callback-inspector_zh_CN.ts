@@ -9,6 +9,89 @@
     </message>
 </context>
 <context>
+    <name>cbi::CallbackFilter</name>
+    <message>
+        <source>OpenIM %1 reads config.yaml&apos;s callback: section; this view models v3.7 and later</source>
+        <translation>OpenIM %1 读取 config.yaml 的 callback: 部分；此视图只模拟 v3.7 及以后的版本</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 has no %2 callback</source>
+        <translation>OpenIM %1 没有 %2 回调</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 fails to load this webhooks.yml (see check)</source>
+        <translation>OpenIM %1 无法加载此 webhooks.yml（见 check）</translation>
+    </message>
+    <message>
+        <source>messages of the notification session (type 4) reach no rpc-msg callback</source>
+        <translation>通知会话（类型 4）的消息不会触发任何 rpc-msg 回调</translation>
+    </message>
+    <message>
+        <source>only single-chat messages (session type 1) reach it</source>
+        <translation>只有单聊消息（会话类型 1）会触发它</translation>
+    </message>
+    <message>
+        <source>only group messages (session type 3) reach it</source>
+        <translation>只有群聊消息（会话类型 3）会触发它</translation>
+    </message>
+    <message>
+        <source>webhooks.yml has no %1 key, so it is disabled</source>
+        <translation>webhooks.yml 中没有 %1 键，因此它处于禁用状态</translation>
+    </message>
+    <message>
+        <source>%1.enable is not true</source>
+        <translation>%1.enable 不是 true</translation>
+    </message>
+    <message>
+        <source>main never sends notifications to message callbacks</source>
+        <translation>main 从不把通知发给消息回调</translation>
+    </message>
+    <message>
+        <source>beforeSendSingleMsg verifies users&apos; messages only; a single-chat notification reaches afterSendSingleMsg</source>
+        <translation>beforeSendSingleMsg 只校验用户发送的消息；单聊通知会触发 afterSendSingleMsg</translation>
+    </message>
+    <message>
+        <source>typing messages (113) never reach message callbacks</source>
+        <translation>正在输入消息（113）从不触发消息回调</translation>
+    </message>
+    <message>
+        <source>before main, beforeMsgModify is called for text messages (101) only</source>
+        <translation>main 之前，beforeMsgModify 只对文本消息（101）调用</translation>
+    </message>
+    <message>
+        <source>fires (notifications included on OpenIM %1)</source>
+        <translation>触发（OpenIM %1 对通知也会调用）</translation>
+    </message>
+    <message>
+        <source>fires: POST %1/%2</source>
+        <translation>触发：POST %1/%2</translation>
+    </message>
+    <message>
+        <source>main matches attentionIds against recvID only, and recvID &quot;%1&quot; is not in [%2]</source>
+        <translation>main 只用 recvID 匹配 attentionIds，而 recvID“%1”不在 [%2] 中</translation>
+    </message>
+    <message>
+        <source>main always skips typing (113) and notification types (1000-5000)</source>
+        <translation>main 总是跳过正在输入（113）和通知类型（1000-5000）</translation>
+    </message>
+    <message>
+        <source>content type %1 is in deniedTypes</source>
+        <translation>内容类型 %1 在 deniedTypes 中</translation>
+    </message>
+    <message>
+        <source>neither sendID &quot;%1&quot; nor recvID &quot;%2&quot; is in attentionIds [%3]</source>
+        <translation>sendID“%1”和 recvID“%2”都不在 attentionIds [%3] 中</translation>
+    </message>
+    <message>
+        <source>content type %1 is outside allowedTypes [%2]</source>
+        <translation>内容类型 %1 不在 allowedTypes [%2] 范围内</translation>
+    </message>
+    <message>
+        <source>content type %1 is in deniedTypes [%2]</source>
+        <translation>内容类型 %1 在 deniedTypes [%2] 中</translation>
+    </message>
+</context>
+<context>
     <name>cbi::CaptureDetailView</name>
     <message>
         <source>Request body</source>
@@ -320,6 +403,22 @@
     <message>
         <source>Wrote %1: put it in OpenIM&apos;s config directory and restart OpenIM</source>
         <translation>已写入 %1：请放入 OpenIM 的配置目录并重启 OpenIM</translation>
+    </message>
+    <message>
+        <source>Fails to load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Ignored: %1</source>
+        <translation>被忽略：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Why No Callback? OpenIM&apos;s webhooks.yml</source>
+        <translation>为什么没有回调？OpenIM 的 webhooks.yml</translation>
     </message>
 </context>
 <context>
@@ -1032,28 +1131,6 @@
         <translation>--failed-continue 的值 %1 无效：应为 true 或 false</translation>
     </message>
     <message>
-        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
-
-Without a command the desktop window opens (with no display it serves headless).
-Commands:
-  serve         run the capture server headless
-  run SCENARIO  serve a scenario, run the test driver, check the scenario&apos;s expectations and exit 0 (all met) or 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
-  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
-  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply
-  webhooks check FILE | webhooks generate  read or write OpenIM&apos;s webhooks.yml</source>
-        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
-
-不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
-命令：
-  serve         以无界面方式运行捕获服务器
-  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
-  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
-  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话
-  send --to URL --command CMD|all  模拟 OpenIM：向你的业务服务器发送回调，并说明 OpenIM 将如何处理应答
-  webhooks check FILE | webhooks generate  读取或生成 OpenIM 的 webhooks.yml</translation>
-    </message>
-    <message>
         <source>Take each command&apos;s timeout (and failedContinue) from OpenIM&apos;s webhooks.yml.</source>
         <translation>从 OpenIM 的 webhooks.yml 读取每个命令的超时（以及 failedContinue）。</translation>
     </message>
@@ -1064,10 +1141,6 @@ Commands:
     <message>
         <source>webhooks generate: IMENV_WEBHOOKS_* lines instead of YAML.</source>
         <translation>webhooks generate：输出 IMENV_WEBHOOKS_* 环境变量行而不是 YAML。</translation>
-    </message>
-    <message>
-        <source>webhooks: use &quot;webhooks check FILE [--session S]&quot; or &quot;webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</source>
-        <translation>webhooks：请使用 &quot;webhooks check FILE [--session S]&quot; 或 &quot;webhooks generate [--url URL] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</translation>
     </message>
     <message>
         <source>send: replay a capture of this session file (with --id) instead of a sample.</source>
@@ -1188,6 +1261,60 @@ Commands:
     <message>
         <source>export: write the admin secret OpenIM v3.7.0 - v3.8.0 send in the user-register callbacks as captured, not as &quot;***&quot;.</source>
         <translation>export：按捕获原样写出 OpenIM v3.7.0 - v3.8.0 在用户注册回调中发送的管理员密钥，而不是写成 &quot;***&quot;。</translation>
+    </message>
+    <message>
+        <source>OpenIM Callback Inspector: captures the webhook callbacks of an OpenIM server, answers them, and shows what OpenIM will do with each answer.
+
+Without a command the desktop window opens (with no display it serves headless).
+Commands:
+  serve         run the capture server headless
+  run SCENARIO  serve a scenario, run the test driver, check the scenario&apos;s expectations and exit 0 (all met) or 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  export a session file
+  import FILE --session SESSION  add captures from a HAR, JSON or NDJSON file to a session
+  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say what OpenIM would do with the reply
+  webhooks check FILE | why FILE | generate  read, explain or write OpenIM&apos;s webhooks.yml</source>
+        <translation>OpenIM 回调检查器：捕获 OpenIM 服务器的 webhook 回调，作出应答，并说明 OpenIM 将如何处理每个应答。
+
+不带命令时打开桌面窗口（没有显示器时以无界面方式提供服务）。
+命令：
+  serve         以无界面方式运行捕获服务器
+  run SCENARIO  使用场景提供服务，运行测试驱动程序，检查场景中的期望，全部满足时退出码为 0，否则为 1
+  export SESSION --format har|json|ndjson|csv|curl -o FILE  导出会话文件
+  import FILE --session SESSION  将 HAR、JSON 或 NDJSON 文件中的捕获加入会话
+  send --to URL --command CMD|all  模拟 OpenIM：向你的业务服务器发送回调，并说明 OpenIM 将如何处理应答
+  webhooks check FILE | why FILE | generate  读取、解释或生成 OpenIM 的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>webhooks why: the message&apos;s contentType (default 101, text).</source>
+        <translation>webhooks why：消息的 contentType（默认 101，文本）。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>webhooks why: the message&apos;s sessionType: 1 single chat (default), 3 group, 4 notification.</source>
+        <translation>webhooks why：消息的 sessionType：1 单聊（默认），3 群聊，4 通知。</translation>
+    </message>
+    <message>
+        <source>webhooks why: the sender&apos;s user ID.</source>
+        <translation>webhooks why：发送者的用户 ID。</translation>
+    </message>
+    <message>
+        <source>webhooks why: the receiver&apos;s user ID (single chats).</source>
+        <translation>webhooks why：接收者的用户 ID（单聊）。</translation>
+    </message>
+    <message>
+        <source>webhooks why: the message is a notification sent by OpenIM, not by a user.</source>
+        <translation>webhooks why：该消息是 OpenIM 发送的通知，而不是用户发送的。</translation>
+    </message>
+    <message>
+        <source>webhooks why: --content-type takes a number, --session-type 1, 2, 3 or 4</source>
+        <translation>webhooks why：--content-type 需要一个数字，--session-type 为 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>webhooks: use &quot;webhooks check FILE [--profile P] [--session S]&quot;, &quot;webhooks why FILE [--profile P] [--content-type N] [--session-type N] [--send-id ID] [--recv-id ID] [--notification]&quot; or &quot;webhooks generate [--url URL] [--profile P] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</source>
+        <translation>webhooks：请使用 &quot;webhooks check FILE [--profile P] [--session S]&quot;、&quot;webhooks why FILE [--profile P] [--content-type N] [--session-type N] [--send-id ID] [--recv-id ID] [--notification]&quot; 或 &quot;webhooks generate [--url URL] [--profile P] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1756,14 @@ Commands:
     <message>
         <source>The session file is written again; nothing was lost</source>
         <translation>会话文件已恢复写入；没有丢失任何数据</translation>
+    </message>
+    <message>
+        <source>W&amp;hy No Callback?...</source>
+        <translation>为什么没有回调(&amp;H)?...</translation>
+    </message>
+    <message>
+        <source>Which message callbacks a webhooks.yml lets through on each OpenIM version</source>
+        <translation>webhooks.yml 在各 OpenIM 版本上会放行哪些消息回调</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2758,220 @@ Commands:
     <message>
         <source>error: no command matches %1 (all, before, after, or command names separated by commas)</source>
         <translation>错误：没有命令匹配 %1（all、before、after，或以逗号分隔的命令名）</translation>
+    </message>
+    <message>
+        <source>version: OpenIM %1 (%2 callbacks)</source>
+        <translation>版本：OpenIM %1（%2 个回调）</translation>
+    </message>
+    <message>
+        <source>version: OpenIM %1</source>
+        <translation>版本：OpenIM %1</translation>
+    </message>
+    <message>
+        <source>fails to load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>ignored: %1</source>
+        <translation>被忽略：%1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>OpenIM %1, contentType %2, sessionType %3%4</source>
+        <translation>OpenIM %1，contentType %2，sessionType %3%4</translation>
+    </message>
+    <message>
+        <source>, notification</source>
+        <translation>，通知</translation>
+    </message>
+    <message>
+        <source>error: OpenIM %1 reads the callback: section of config.yaml, not webhooks.yml; generate writes webhooks.yml for v3.7 and later</source>
+        <translation>错误：OpenIM %1 读取 config.yaml 的 callback: 部分，而不是 webhooks.yml；generate 只为 v3.7 及以后的版本生成 webhooks.yml</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::WebhooksVersionCheck</name>
+    <message>
+        <source>OpenIM %1 reads the callback: section of config.yaml, not webhooks.yml: this file has no effect there</source>
+        <translation>OpenIM %1 读取 config.yaml 的 callback: 部分，而不是 webhooks.yml：此文件在该版本上不起作用</translation>
+    </message>
+    <message>
+        <source>OpenIM %1 reads config/webhooks.yml: the callback: section of an old config.yaml has no effect there</source>
+        <translation>OpenIM %1 读取 config/webhooks.yml：旧 config.yaml 的 callback: 部分在该版本上不起作用</translation>
+    </message>
+    <message>
+        <source>%1: OpenIM %2 has no %3 callback; the key is ignored</source>
+        <translation>%1：OpenIM %2 没有 %3 回调；此键被忽略</translation>
+    </message>
+    <message>
+        <source> (the unreleased 3.8.3-patch branch backports it)</source>
+        <translation>（尚未发布的 3.8.3-patch 分支向后移植了它）</translation>
+    </message>
+    <message>
+        <source>%1: main has no allowedTypes (only deniedTypes); the list is ignored</source>
+        <translation>%1：main 没有 allowedTypes（只有 deniedTypes）；此列表被忽略</translation>
+    </message>
+    <message>
+        <source>%1: OpenIM %2 does not filter this callback by allowedTypes; the list is ignored</source>
+        <translation>%1：OpenIM %2 不按 allowedTypes 过滤此回调；此列表被忽略</translation>
+    </message>
+    <message>
+        <source>%1: deniedTypes item &quot;%2&quot; is not a number; main reads deniedTypes as int32 and fails to load webhooks.yml (inference: mapstructure weak decoding)</source>
+        <translation>%1：deniedTypes 项“%2”不是数字；main 将 deniedTypes 读作 int32，会无法加载 webhooks.yml（推断：mapstructure 弱类型解码）</translation>
+    </message>
+    <message>
+        <source>%1: main filters only message callbacks by deniedTypes; the list is ignored</source>
+        <translation>%1：main 只按 deniedTypes 过滤消息回调；此列表被忽略</translation>
+    </message>
+    <message>
+        <source>%1: OpenIM %2 does not filter this callback by deniedTypes; the list is ignored</source>
+        <translation>%1：OpenIM %2 不按 deniedTypes 过滤此回调；此列表被忽略</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is neither a content type nor a range such as &quot;200-500&quot;; OpenIM skips it</source>
+        <translation>%1：“%2”既不是内容类型，也不是“200-500”这样的范围；OpenIM 会跳过它</translation>
+    </message>
+    <message>
+        <source>%1: OpenIM %2 does not filter this callback by attentionIds; the list is ignored</source>
+        <translation>%1：OpenIM %2 不按 attentionIds 过滤此回调；此列表被忽略</translation>
+    </message>
+    <message>
+        <source>%1: main matches attentionIds against recvID, which is empty for group messages: no afterSendGroupMsg is sent (inference)</source>
+        <translation>%1：main 用 recvID 匹配 attentionIds，而群消息的 recvID 为空：不会发送任何 afterSendGroupMsg（推断）</translation>
+    </message>
+    <message>
+        <source>%1: attentionIds match the sender only, as a group message has no recvID</source>
+        <translation>%1：群消息没有 recvID，因此 attentionIds 只匹配发送者</translation>
+    </message>
+    <message>
+        <source>failedContinue (%1): read but ignored by OpenIM %2 (issue #3808); a timeout or a bad reply always fails a before-callback</source>
+        <translation>failedContinue（%1）：OpenIM %2 会读取但忽略它（issue #3808）；超时或错误应答总会使前置回调失败</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::WhyDialog</name>
+    <message>
+        <source>Sent by OpenIM as a &amp;notification</source>
+        <translation>由 OpenIM 作为通知发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Why No Callback?</source>
+        <translation>为什么没有回调？</translation>
+    </message>
+    <message>
+        <source>&amp;Choose...</source>
+        <translation>选择(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>OpenIM %1</source>
+        <translation>OpenIM %1</translation>
+    </message>
+    <message>
+        <source>101 text, 102 picture, 113 typing, 1000-5000 notifications</source>
+        <translation>101 文本，102 图片，113 正在输入，1000-5000 通知</translation>
+    </message>
+    <message>
+        <source>1 single chat</source>
+        <translation>1 单聊</translation>
+    </message>
+    <message>
+        <source>3 group chat</source>
+        <translation>3 群聊</translation>
+    </message>
+    <message>
+        <source>4 notification chat</source>
+        <translation>4 通知会话</translation>
+    </message>
+    <message>
+        <source>sender&apos;s user ID</source>
+        <translation>发送者的用户 ID</translation>
+    </message>
+    <message>
+        <source>receiver&apos;s user ID (single chats)</source>
+        <translation>接收者的用户 ID（单聊）</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回调</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>webhooks.yml:</source>
+        <translation>webhooks.yml：</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Content &amp;type:</source>
+        <translation>内容类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Session type:</source>
+        <translation>会话类型(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder:</source>
+        <translation>发送者(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver:</source>
+        <translation>接收者(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What this version makes of the file:</source>
+        <translation>此版本如何对待这个文件：</translation>
+    </message>
+    <message>
+        <source>(none: choose OpenIM&apos;s webhooks.yml)</source>
+        <translation>（无：请选择 OpenIM 的 webhooks.yml）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>无法使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>OpenIM&apos;s webhooks.yml</source>
+        <translation>OpenIM 的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM configuration (*.yml *.yaml);;All files (*)</source>
+        <translation>OpenIM 配置 (*.yml *.yaml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>fires</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <source>does not fire</source>
+        <translation>不触发</translation>
+    </message>
+    <message>
+        <source>Fails to load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Ignored: %1</source>
+        <translation>被忽略：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Nothing this version fails to load or ignores.</source>
+        <translation>此版本没有无法加载或忽略的设置。</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,13 @@
 #include "capturepane.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
+#include "dialogs/whydialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
 #include "inspector/inspector.h"
 #include "inspector/scenariodocument.h"
 #include "integration/webhooksconfig.h"
+#include "integration/webhooksversioncheck.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "rules/ruleengine.h"
@@ -17,6 +19,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
@@ -195,6 +198,14 @@ QString CaptureFiles::importWebhooks(const QString &chosenPath)
                 int(config->enabledCommands().size()))};
         for (const auto &m : config->mistakes)
             lines.append(tr("Mistake: %1").arg(m.text()));
+        // What the served profile's OpenIM makes of the file: keys it lacks, filters it ignores.
+        for (const auto &f : WebhooksVersionCheck::check(*config, scenario.profile)) {
+            using Kind = WebhooksVersionCheck::Finding::Kind;
+            lines.append(f.kind == Kind::FailsToLoad ? tr("Fails to load: %1").arg(f.text)
+                    : f.kind == Kind::Ignored        ? tr("Ignored: %1").arg(f.text)
+                                                     : tr("Note: %1").arg(f.text));
+        }
+        m_lastWebhooks = path;
         if (!captures.isEmpty()) {
             for (const auto &c : drift.enabledButSilent)
                 lines.append(tr("Enabled but silent: %1 has not arrived").arg(c));
@@ -225,8 +236,11 @@ bool CaptureFiles::generateWebhooks(const QString &chosenPath)
         ? QStringLiteral("http://127.0.0.1:10006/callbackExample")
         : m_inspector->host()->webhookUrl();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(WebhooksConfig::generate(url, all, 5, false)) < 0
-        || !file.commit()) {
+    // The served version's keys; a v2 - v3.6 profile reads no webhooks.yml, so it gets the default's.
+    const Profile served = m_inspector->scenario()->scenario().profile;
+    const QByteArray yaml =
+        WebhooksConfig::generate(url, all, 5, false, served >= Profile::V3_7 ? served : defaultProfile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) < 0 || !file.commit()) {
         QMessageBox::warning(m_window, tr("Not written"),
             tr("%1 cannot be written:\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
@@ -235,6 +249,19 @@ bool CaptureFiles::generateWebhooks(const QString &chosenPath)
                        .arg(QDir::toNativeSeparators(path)),
         10000);
     return true;
+}
+
+void CaptureFiles::explainWebhooks()
+{
+    const QString path = QFileInfo::exists(m_lastWebhooks)
+        ? m_lastWebhooks
+        : QFileDialog::getOpenFileName(m_window, tr("Why No Callback? OpenIM's webhooks.yml"), QString(),
+            tr("OpenIM configuration (*.yml *.yaml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto *dialog = new WhyDialog(path, m_inspector->scenario()->scenario().profile, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace cbi

@@ -33,6 +33,9 @@ public:
     // returns the report it shows.
     QString importWebhooks(const QString &path = {});
     bool generateWebhooks(const QString &path = {});
+    // "Why no callback?" over the last imported webhooks.yml (asks for one when none was imported).
+    void explainWebhooks();
+    QString lastWebhooksPath() const { return m_lastWebhooks; }
 
 Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
@@ -41,6 +44,7 @@ private:
     Inspector *m_inspector;
     CapturePane *m_pane;
     QWidget *m_window;
+    QString m_lastWebhooks; // the webhooks.yml imported last, for "Why no callback?"
 };
 
 } // namespace cbi

@@ -219,6 +219,8 @@ void MainWindow::buildActions()
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Import &webhooks.yml..."), this, [this] { m_files->importWebhooks(); })
         ->setToolTip(tr("Use OpenIM's timeouts, and check its webhooks configuration against what arrives"));
+    fileMenu->addAction(tr("W&hy No Callback?..."), this, [this] { m_files->explainWebhooks(); })
+        ->setToolTip(tr("Which message callbacks a webhooks.yml lets through on each OpenIM version"));
     fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); })
         ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
     fileMenu->addSeparator();

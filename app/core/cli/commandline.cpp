@@ -115,7 +115,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         "  send --to URL --command CMD|all  act as OpenIM: post a callback to your business server and say "
         "what "
         "OpenIM would do with the reply\n"
-        "  webhooks check FILE | webhooks generate  read or write OpenIM's webhooks.yml"));
+        "  webhooks check FILE | why FILE | generate  read, explain or write OpenIM's webhooks.yml"));
     const QCommandLineOption help(
         QStringList {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption version(
@@ -237,6 +237,18 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QStringLiteral("url"), tr("webhooks generate: the inspector's url for OpenIM."), tr("url"));
     const QCommandLineOption env(
         QStringLiteral("env"), tr("webhooks generate: IMENV_WEBHOOKS_* lines instead of YAML."));
+    const QCommandLineOption contentType(QStringLiteral("content-type"),
+        tr("webhooks why: the message's contentType (default 101, text)."), tr("number"),
+        QStringLiteral("101"));
+    const QCommandLineOption sessionType(QStringLiteral("session-type"),
+        tr("webhooks why: the message's sessionType: 1 single chat (default), 3 group, 4 notification."),
+        tr("number"), QStringLiteral("1"));
+    const QCommandLineOption sendId(
+        QStringLiteral("send-id"), tr("webhooks why: the sender's user ID."), tr("id"));
+    const QCommandLineOption recvId(
+        QStringLiteral("recv-id"), tr("webhooks why: the receiver's user ID (single chats)."), tr("id"));
+    const QCommandLineOption notification(QStringLiteral("notification"),
+        tr("webhooks why: the message is a notification sent by OpenIM, not by a user."));
     const QCommandLineOption replay(QStringLiteral("replay"),
         tr("send: replay a capture of this session file (with --id) instead of a sample."), tr("session"));
     const QCommandLineOption id(
@@ -248,7 +260,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     parser.addOptions({help, version, listen, basePath, maxBody, maxHeader, tlsCert, tlsKey, idle, delay,
         capacity, memoryLimit, scenario, profile, token, allowHost, journalFailure, caCert, insecure, exec,
         duration, count, timeout, junit, session, format, output, command, verdict, since, target,
-        noMaskSecrets, to, bodyFile, failedContinue, webhooks, url, env, replay, id, jsonl, exitAfter});
+        noMaskSecrets, to, bodyFile, failedContinue, webhooks, url, env, contentType, sessionType, sendId,
+        recvId, notification, replay, id, jsonl, exitAfter});
 
     parser.addPositionalArgument(QStringLiteral("command"),
         tr("serve, run SCENARIO, or nothing for the window."), QStringLiteral("[serve|run SCENARIO]"));
@@ -282,10 +295,29 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const bool isSend = verb == QLatin1String("send");
     if (verb == QLatin1String("webhooks")) {
         const QString what = positional.value(1);
+        result.webhooksProfile = parser.value(profile);
+        if (parser.isSet(profile) && !profileFromName(result.webhooksProfile))
+            return fail(tr("Invalid --profile value %1: expected one of %2")
+                            .arg(result.webhooksProfile, profileNames().join(QStringLiteral(", "))));
         if (what == QLatin1String("check") && positional.size() == 3) {
             result.mode = Mode::WebhooksCheck;
             result.webhooksFile = positional.at(2);
             result.serve.sessionPath = parser.value(session);
+            return result;
+        }
+        if (what == QLatin1String("why") && positional.size() == 3) {
+            result.mode = Mode::WebhooksWhy;
+            result.webhooksFile = positional.at(2);
+            auto &m = result.webhooksMessage;
+            bool typeOk = false;
+            bool sessionOk = false;
+            m.contentType = parser.value(contentType).toInt(&typeOk);
+            m.sessionType = parser.value(sessionType).toInt(&sessionOk);
+            if (!typeOk || !sessionOk || m.sessionType < 1 || m.sessionType > 4)
+                return fail(tr("webhooks why: --content-type takes a number, --session-type 1, 2, 3 or 4"));
+            m.sendID = parser.value(sendId);
+            m.recvID = parser.value(recvId);
+            m.notification = parser.isSet(notification);
             return result;
         }
         if (what == QLatin1String("generate") && positional.size() == 2) {
@@ -299,8 +331,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                                 .arg(parser.value(timeout)));
             return result;
         }
-        return fail(tr("webhooks: use \"webhooks check FILE [--session S]\" or \"webhooks generate [--url "
-                       "URL] [--command all|before|after|CMD,...] [--timeout S] [--env]\""));
+        return fail(
+            tr("webhooks: use \"webhooks check FILE [--profile P] [--session S]\", \"webhooks why FILE "
+               "[--profile P] [--content-type N] [--session-type N] [--send-id ID] [--recv-id ID] "
+               "[--notification]\" or \"webhooks generate [--url URL] [--profile P] [--command "
+               "all|before|after|CMD,...] [--timeout S] [--env]\""));
     }
     if (positional.size() > (isRun ? 2 : 1))
         return fail(tr("Unexpected argument: %1").arg(positional.last()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "integration/callbackfilter.h"
 #include "server/serverconfig.h"
 
 #include <QCoreApplication>
@@ -82,6 +83,7 @@ public:
         Send,
         WebhooksCheck,
         WebhooksGenerate,
+        WebhooksWhy,
         Help,
         Version,
         Error
@@ -102,6 +104,8 @@ public:
     QString webhooksFile; // WebhooksCheck; serve/run --webhooks: take OpenIM's timeouts from it
     QString webhooksUrl; // WebhooksGenerate
     bool webhooksEnv = false;
+    QString webhooksProfile; // webhooks check / generate / why --profile; empty when not given
+    CallbackFilter::Message webhooksMessage; // webhooks why: the message whose callbacks are explained
     QString message; // help text, version text or the error
 
     static CommandLine parse(const QStringList &arguments);

@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.h"
 #include "commandline.h"
 #include "integration/webhooksconfig.h"
+#include "integration/webhooksversioncheck.h"
 #include "session/sessionjournal.h"
 
 #include <cstdio>
@@ -15,7 +16,12 @@ static void print(FILE *stream, const QString &text)
     std::fputs(qPrintable(text + QLatin1Char('\n')), stream);
 }
 
-int WebhooksTool::check(const QString &path, const QString &sessionPath)
+static Profile profileOrDefault(const QString &name)
+{
+    return name.isEmpty() ? defaultProfile : profileFromName(name).value_or(defaultProfile);
+}
+
+int WebhooksTool::check(const QString &path, const QString &sessionPath, const QString &profileName)
 {
     QString error;
     const auto config = WebhooksConfig::load(path, &error);
@@ -37,6 +43,24 @@ int WebhooksTool::check(const QString &path, const QString &sessionPath)
     }
     for (const auto &m : config->mistakes)
         print(stdout, tr("mistake: %1").arg(m.text()));
+    const Profile profile = profileOrDefault(profileName);
+    if (profile >= Profile::V3_7)
+        print(stdout,
+            tr("version: OpenIM %1 (%2 callbacks)")
+                .arg(profileRange(profile))
+                .arg(WebhooksVersionCheck::commandCount(profile)));
+    else
+        print(stdout, tr("version: OpenIM %1").arg(profileRange(profile)));
+    bool fails = false;
+    for (const auto &f : WebhooksVersionCheck::check(*config, profile)) {
+        using Kind = WebhooksVersionCheck::Finding::Kind;
+        fails = fails || f.kind == Kind::FailsToLoad;
+        print(stdout,
+            (f.kind == Kind::FailsToLoad      ? tr("fails to load: %1")
+                    : f.kind == Kind::Ignored ? tr("ignored: %1")
+                                              : tr("note: %1"))
+                .arg(f.text));
+    }
     if (!sessionPath.isEmpty()) {
         QList<CapturedRequest> captures;
         if (!SessionJournal::forEach(
@@ -57,13 +81,46 @@ int WebhooksTool::check(const QString &path, const QString &sessionPath)
                 tr("arrived but disabled: %1 came although the config disables it (another config in use?)")
                     .arg(c));
     }
+    // A file this version cannot load is what a script checking it must not miss.
+    return fails ? ExitFailure : ExitOk;
+}
+
+int WebhooksTool::why(const QString &path, const QString &profileName, const CallbackFilter::Message &message)
+{
+    QString error;
+    const auto config = WebhooksConfig::load(path, &error);
+    if (!config) {
+        print(stderr, tr("error: %1").arg(error));
+        return ExitUsage;
+    }
+    const Profile profile = profileOrDefault(profileName);
+    print(stdout,
+        tr("OpenIM %1, contentType %2, sessionType %3%4")
+            .arg(profileRange(profile))
+            .arg(message.contentType)
+            .arg(message.sessionType)
+            .arg(message.notification ? tr(", notification") : QString()));
+    for (const auto &o : CallbackFilter::explain(*config, profile, message))
+        print(stdout,
+            QStringLiteral("%1  %2  %3").arg(o.configKey, CallbackFilter::reasonName(o.reason), o.text));
     return ExitOk;
 }
 
-int WebhooksTool::generate(const QString &url, const QString &commands, int timeoutSeconds, bool environment)
+int WebhooksTool::generate(const QString &url, const QString &commands, int timeoutSeconds, bool environment,
+    const QString &profileName)
 {
+    const Profile profile = profileOrDefault(profileName);
+    if (profile < Profile::V3_7) {
+        print(stderr,
+            tr("error: OpenIM %1 reads the callback: section of config.yaml, not webhooks.yml; generate "
+               "writes webhooks.yml for v3.7 and later")
+                .arg(profileRange(profile)));
+        return ExitUsage;
+    }
     QStringList chosen;
     for (const auto &spec : Catalogue::instance().commands()) {
+        if (!WebhooksVersionCheck::hasKey(spec, profile))
+            continue;
         const bool all = commands.isEmpty() || commands == QLatin1String("all");
         if (all || (commands == QLatin1String("before") && spec.isBefore())
             || (commands == QLatin1String("after") && !spec.isBefore())
@@ -77,7 +134,7 @@ int WebhooksTool::generate(const QString &url, const QString &commands, int time
                 .arg(commands));
         return ExitUsage;
     }
-    const QByteArray out = WebhooksConfig::generate(url, chosen, timeoutSeconds, environment);
+    const QByteArray out = WebhooksConfig::generate(url, chosen, timeoutSeconds, environment, profile);
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     return ExitOk;
 }

@@ -2,6 +2,7 @@
 #include "webhooksconfig.h"
 
 #include "catalogue/catalogue.h"
+#include "webhooksversioncheck.h"
 
 #include <QFile>
 #include <QSet>
@@ -20,6 +21,22 @@ CaptureWarning mistake(const char *code, QStringList args = {})
 QString text(const YAML::Node &node)
 {
     return node && node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+}
+
+// A YAML list of scalars as written; a lone scalar counts as a list of one, as Go's weak decoding
+// into a slice takes it.
+QStringList scalars(const YAML::Node &node)
+{
+    QStringList out;
+    if (node && node.IsSequence()) {
+        for (const auto &item : node) {
+            if (item.IsScalar())
+                out.append(QString::fromStdString(item.Scalar()));
+        }
+    } else if (node && node.IsScalar() && !node.Scalar().empty()) {
+        out.append(QString::fromStdString(node.Scalar()));
+    }
+    return out;
 }
 
 // The command a config key stands for, in any layout: "beforeSendSingleMsg" (configKey),
@@ -170,6 +187,9 @@ static std::optional<WebhooksConfig> parseDocument(const QByteArray &yaml, QStri
             if (QLatin1String(list) == QLatin1String("allowedTypes") && types)
                 stringTypes = true; // allowedTypes is gone from the newest layout
         }
+        e.allowedTypes = scalars(node["allowedTypes"]);
+        e.deniedTypes = scalars(node["deniedTypes"]);
+        e.attentionIds = scalars(node["attentionIds"]);
         config.entries.append(e);
     }
     if (config.layout != Layout::Legacy && stringTypes)
@@ -224,6 +244,15 @@ QStringList WebhooksConfig::enabledCommands() const
     return out;
 }
 
+const WebhooksConfig::Entry *WebhooksConfig::entryFor(const QString &command) const
+{
+    for (const auto &e : entries) {
+        if (e.command == command)
+            return &e;
+    }
+    return nullptr;
+}
+
 void WebhooksConfig::applyTo(Scenario *scenario) const
 {
     for (const auto &e : entries) {
@@ -259,30 +288,34 @@ WebhooksConfig::Drift WebhooksConfig::compare(const QList<CapturedRequest> &capt
 }
 
 QByteArray WebhooksConfig::generate(
-    const QString &url, const QStringList &commands, int timeoutSeconds, bool environment)
+    const QString &url, const QStringList &commands, int timeoutSeconds, bool environment, Profile profile)
 {
-    const Catalogue &catalogue = Catalogue::instance();
+    QList<const CommandSpec *> specs;
+    for (const auto &spec : Catalogue::instance().commands()) {
+        if (WebhooksVersionCheck::hasKey(spec, profile))
+            specs.append(&spec);
+    }
     QByteArray out;
     if (environment) {
         out += "IMENV_WEBHOOKS_URL=" + url.toUtf8() + '\n';
-        for (const auto &spec : catalogue.commands()) {
-            const QByteArray key = spec.configKey.toUpper().toUtf8();
-            out += "IMENV_WEBHOOKS_" + key + "_ENABLE=" + (commands.contains(spec.command) ? "true" : "false")
-                + '\n';
-            if (commands.contains(spec.command))
+        for (const CommandSpec *spec : std::as_const(specs)) {
+            const QByteArray key = spec->configKey.toUpper().toUtf8();
+            out += "IMENV_WEBHOOKS_" + key
+                + "_ENABLE=" + (commands.contains(spec->command) ? "true" : "false") + '\n';
+            if (commands.contains(spec->command))
                 out += "IMENV_WEBHOOKS_" + key + "_TIMEOUT=" + QByteArray::number(timeoutSeconds) + '\n';
         }
         return out;
     }
-    out += "# webhooks.yml written by OpenIM Callback Inspector: every enabled callback goes to the "
-           "inspector.\n";
+    out += "# webhooks.yml for OpenIM " + profileRange(profile).toUtf8()
+        + " written by OpenIM Callback Inspector: every enabled callback goes to the inspector.\n";
     out += "url: " + url.toUtf8() + "\n";
-    for (const auto &spec : catalogue.commands()) {
-        out += spec.configKey.toUtf8()
-            + ":\n  enable: " + (commands.contains(spec.command) ? "true" : "false")
+    // No failedContinue: v3.7 and later read it but no code uses it (OpenIM issue #3808), so writing it
+    // would only suggest a fallback that does not exist.
+    for (const CommandSpec *spec : std::as_const(specs)) {
+        out += spec->configKey.toUtf8()
+            + ":\n  enable: " + (commands.contains(spec->command) ? "true" : "false")
             + "\n  timeout: " + QByteArray::number(timeoutSeconds) + '\n';
-        if (spec.isBefore())
-            out += "  failedContinue: true\n";
     }
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "capture/capturedrequest.h"
 #include "rules/scenario.h"
+#include "verdict/profile.h"
 
 #include <QList>
 #include <QString>
@@ -31,6 +32,11 @@ struct WebhooksConfig
         int timeout = -1; // seconds; -1 when not set
         bool hasFailedContinue = false;
         bool failedContinue = true;
+        // The message filters as written (each item a YAML scalar: 103, "200-500"). Which version reads
+        // which, and with which type, is WebhooksVersionCheck's and CallbackFilter's business.
+        QStringList allowedTypes;
+        QStringList deniedTypes;
+        QStringList attentionIds;
     };
 
     QString url;
@@ -42,6 +48,7 @@ struct WebhooksConfig
     static std::optional<WebhooksConfig> load(const QString &path, QString *error);
 
     QStringList enabledCommands() const;
+    const Entry *entryFor(const QString &command) const; // nullptr when the file has no key for it
     // The timeouts (and, for old layouts, failedContinue) OpenIM would use, put into a scenario.
     void applyTo(Scenario *scenario) const;
 
@@ -52,10 +59,11 @@ struct WebhooksConfig
     };
     Drift compare(const QList<CapturedRequest> &captures) const;
 
-    // A webhooks.yml (newest layout) pointing OpenIM at `url` with `commands` enabled, or the same as
-    // IMENV_WEBHOOKS_* environment lines.
-    static QByteArray generate(
-        const QString &url, const QStringList &commands, int timeoutSeconds, bool environment);
+    // A webhooks.yml pointing OpenIM `profile` (v3.7 or later) at `url` with `commands` enabled, or the
+    // same as IMENV_WEBHOOKS_* environment lines: only the keys that version has, and no failedContinue,
+    // which every version reading webhooks.yml ignores.
+    static QByteArray generate(const QString &url, const QStringList &commands, int timeoutSeconds,
+        bool environment, Profile profile = defaultProfile);
 };
 
 } // namespace cbi
