@@ -428,7 +428,7 @@ CaptureServer::CaptureServer(CaptureStore *store, QObject *parent)
     , m_control(new ControlApi(store, &m_engine, this))
 {
     connect(m_control, &ControlApi::scenarioChanged, this, [this](const Scenario &scenario) {
-        m_scenarioModified = !m_scenarioFile.isEmpty(); // what is served is no longer that file's content
+        m_scenarioModified = true; // what is served is no longer what was read (or made) before
         Q_EMIT scenarioChangedElsewhere(scenario);
     });
     m_control->setStatusProvider([this] {
