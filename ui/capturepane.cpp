@@ -48,6 +48,8 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Tab leaves the table for the detail (gui walk F8); arrows move between rows and cells.
+    m_view->setTabKeyNavigation(false);
     // Fixed row height: the view can then paint only the visible rows of a huge table.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);

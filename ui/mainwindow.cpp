@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -573,7 +574,12 @@ void MainWindow::updateCounts()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: the window fits the screen it opens on, a 1366x768 laptop too (gui walk F7).
+        const QRect available = screen()->availableGeometry();
+        resize(size().boundedTo(available.size() * 0.92));
+        move(available.center() - QPoint(width() / 2, height() / 2));
+    }
     m_stateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_pane->restoreSettings(settings);
 }

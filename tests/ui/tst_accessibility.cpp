@@ -16,9 +16,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabBar>
+#include <QTableView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -68,6 +71,62 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+    }
+
+    // Gui walk F8: Tab moved from cell to cell (and row to row, changing the selected capture) and
+    // never left the table; Tab inside text areas typed tab characters.
+    void tabLeavesTheTableAndTextAreas()
+    {
+        Inspector inspector;
+        CapturedRequest c;
+        c.method = "POST";
+        c.body = "{\"content\":\"hi\"}";
+        c.id = 1;
+        CapturedRequest d = c;
+        d.id = 2;
+        inspector.store()->load({c, d}, false);
+        MainWindow window(&inspector);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.view()->setFocus();
+        window.view()->selectRow(0);
+        QTest::keyClick(window.view(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->accessibleName(), u"Capture detail"_s);
+        QCOMPARE(window.view()->currentIndex().row(), 0); // the selection stayed
+
+        RuleEditorDialog editor(MainWindow::ruleFromCapture(CapturedRequest()), Scenario());
+        SimulatorDialog simulator;
+        QStringList traps;
+        for (QWidget *top : QList<QWidget *> {&window, &editor, &simulator}) {
+            for (QPlainTextEdit *edit : top->findChildren<QPlainTextEdit *>()) {
+                if (!edit->tabChangesFocus())
+                    traps << edit->accessibleName();
+            }
+        }
+        QVERIFY2(traps.isEmpty(), qPrintable(traps.join(u", "_s)));
+    }
+
+    // Gui walk F7: on a 1366x768 laptop the first window was 1440x860, its status bar (with the URL
+    // for webhooks.yml) off the screen. Here the offscreen screen is smaller still.
+    void firstStartFitsTheScreen()
+    {
+        QSettings().remove(u"window/geometry"_s);
+        Inspector inspector;
+        MainWindow window(&inspector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // No larger than the screen, unless the window cannot be smaller (its minimum size: this
+        // offscreen screen is narrower than any laptop's).
+        const QRect available = window.screen()->availableGeometry();
+        const QSize least = window.minimumSizeHint();
+        QVERIFY2(window.width() <= qMax(available.width(), least.width())
+                && window.height() <= qMax(available.height(), least.height()),
+            qPrintable(u"%1x%2 on %3x%4"_s.arg(window.width())
+                           .arg(window.height())
+                           .arg(available.width())
+                           .arg(available.height())));
+        QVERIFY(available.contains(window.geometry().topLeft()));
     }
 
     // Tab walks the window the way it reads: filter, pickers, table, then the detail.

@@ -20,6 +20,7 @@ QPlainTextEdit *sideView(QWidget *parent, const QString &name)
     auto *view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    view->setTabChangesFocus(true); // no keyboard trap
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setAccessibleName(name);
     return view;

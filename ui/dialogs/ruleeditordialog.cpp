@@ -129,10 +129,12 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_errCode->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
     m_actionCode->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
     m_fields->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_fields->setTabChangesFocus(true); // Tab reaches the buttons after it (gui walk F8)
     m_fields->setPlaceholderText(
         tr("Reply fields as a JSON object, e.g. {\"content\": \"{{request.content}}\"}"));
     m_fields->setAccessibleName(tr("Reply fields"));
     m_customBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_customBody->setTabChangesFocus(true);
     m_customBody->setAccessibleName(tr("Custom body"));
     m_status->setRange(100, 999);
     m_delayKind->addItem(tr("no delay"), QStringLiteral("none"));
@@ -297,17 +299,14 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
         if (!m_loading)
             revalidate();
     };
-    connect(m_name, &QLineEdit::textChanged, this, changed);
     connect(m_command, &QComboBox::currentTextChanged, this, changed);
-    connect(m_match, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_then, &QComboBox::currentIndexChanged, this, changed);
     connect(m_conditions, &QTableWidget::cellChanged, this, changed);
-    for (QComboBox *box : {m_preset, m_delayKind, m_fault})
+    for (QComboBox *box : {m_match, m_then, m_preset, m_delayKind, m_fault})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QSpinBox *box : {m_errCode, m_actionCode, m_status, m_delayA, m_delayB, m_faultPercent, m_times})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(m_sigma, &QDoubleSpinBox::valueChanged, this, changed);
-    for (QLineEdit *edit : {m_errMsg, m_errDlt, m_forwardUrl})
+    for (QLineEdit *edit : {m_name, m_errMsg, m_errDlt, m_forwardUrl})
         connect(edit, &QLineEdit::textChanged, this, changed);
     connect(m_forwardOverride, &QCheckBox::toggled, this, changed);
     for (QPlainTextEdit *edit : {m_fields, m_customBody})

@@ -57,8 +57,10 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     m_timeout->setValue(5);
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setToolTip(tr("As in webhooks.yml; OpenIM's client gives up after 15 s whatever this says"));
-    for (QPlainTextEdit *edit : {m_body, m_result})
+    for (QPlainTextEdit *edit : {m_body, m_result}) {
         edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        edit->setTabChangesFocus(true); // no keyboard trap
+    }
     new JsonHighlighter(m_body->document());
     m_body->setAccessibleName(tr("Request body"));
     m_result->setReadOnly(true);

@@ -35,6 +35,7 @@ QPlainTextEdit *codeView(QWidget *parent, const QString &accessibleName)
     edit->setReadOnly(true);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setTabChangesFocus(true); // no keyboard trap
     edit->setAccessibleName(accessibleName);
     return edit;
 }

@@ -44,6 +44,7 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     m_waiting->setAccessibleName(tr("Callbacks waiting for an answer"));
     m_reply->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_reply->setAccessibleName(tr("Reply to send"));
+    m_reply->setTabChangesFocus(true); // no keyboard trap
     m_hint->setWordWrap(true);
     m_hint->setText(tr("Choose a command and press Hold: its callbacks then wait here for you to answer."));
 
