@@ -17,12 +17,14 @@
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
 
+#include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace cbi {
 
@@ -53,14 +55,20 @@ bool CaptureFiles::exportCaptures(const QString &chosenPath, const QString &form
         for (const auto &c : choices)
             filters.append(c.filter);
         QString selected;
+        // In the last export's folder, named by the day: captures-2026-11-29.har.
+        QSettings settings;
+        const QString suggested = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString()
+            + QStringLiteral("/captures-%1.har").arg(QDate::currentDate().toString(Qt::ISODate));
         path = QFileDialog::getSaveFileName(
-            m_window, tr("Export Captures"), QString(), filters.join(QStringLiteral(";;")), &selected);
+            m_window, tr("Export Captures"), suggested, filters.join(QStringLiteral(";;")), &selected);
         if (path.isEmpty())
             return false;
         for (const auto &c : choices) {
             if (c.filter == selected)
                 chosen = c.format;
         }
+        path = CaptureWriter::exportPath(path, &chosen);
+        settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).path());
     } else if (!CaptureWriter::formatFromName(format, &chosen)) {
         return false;
     }

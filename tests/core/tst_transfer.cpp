@@ -90,6 +90,34 @@ class TestTransfer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Gui walk F11: "flow.csv" with HAR picked got HAR; "flow2" with CSV picked got no suffix.
+    void exportPathFollowsTheSuffix_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<int>("picked");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("format");
+        const int har = int(CaptureWriter::Format::Har), csv = int(CaptureWriter::Format::Csv);
+        QTest::newRow("suffix wins") << u"/t/flow.csv"_s << har << u"/t/flow.csv"_s << csv;
+        QTest::newRow("suffix added") << u"/t/flow2"_s << csv << u"/t/flow2.csv"_s << csv;
+        QTest::newRow("upper case") << u"/t/a.HAR"_s << csv << u"/t/a.HAR"_s << har;
+        QTest::newRow("jsonl") << u"/t/a.jsonl"_s << har << u"/t/a.jsonl"_s
+                               << int(CaptureWriter::Format::Ndjson);
+        QTest::newRow("curl script") << u"/t/replay"_s << int(CaptureWriter::Format::Curl)
+                                     << u"/t/replay.sh"_s << int(CaptureWriter::Format::Curl);
+        QTest::newRow("other suffix kept") << u"/t/a.txt"_s << har << u"/t/a.txt.har"_s << har;
+    }
+    void exportPathFollowsTheSuffix()
+    {
+        QFETCH(QString, typed);
+        QFETCH(int, picked);
+        QFETCH(QString, path);
+        QFETCH(int, format);
+        auto chosen = CaptureWriter::Format(picked);
+        QCOMPARE(CaptureWriter::exportPath(typed, &chosen), path);
+        QCOMPARE(int(chosen), format);
+    }
+
     void roundTrip_data()
     {
         QTest::addColumn<CaptureWriter::Format>("format");

@@ -4,6 +4,7 @@
 #include "curlcommand.h"
 #include "secretmask.h"
 
+#include <QFileInfo>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -107,6 +108,22 @@ QStringList CaptureWriter::formatNames()
     for (const auto &f : formats)
         out.append(QString::fromLatin1(f.name));
     return out;
+}
+
+QString CaptureWriter::exportPath(const QString &path, Format *format)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    for (const auto &f : formats) {
+        if (suffix == QLatin1String(f.suffix)) {
+            *format = f.format;
+            return path;
+        }
+    }
+    if (suffix == QLatin1String("jsonl")) {
+        *format = Format::Ndjson;
+        return path;
+    }
+    return path + QLatin1Char('.') + fileSuffix(*format);
 }
 
 QString CaptureWriter::fileSuffix(Format format)

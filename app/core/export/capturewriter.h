@@ -26,6 +26,9 @@ public:
     static bool formatFromName(const QString &name, Format *format);
     static QStringList formatNames();
     static QString fileSuffix(Format format);
+    // The file an export writes: a suffix that names a format decides it (flow.csv is CSV whatever was
+    // picked; .jsonl is NDJSON); without one, the format's suffix is added (gui walk F11).
+    static QString exportPath(const QString &path, Format *format);
 
     CaptureWriter(QIODevice *device, Format format,
         const QString &curlTarget = QStringLiteral("http://127.0.0.1:10006"));
