@@ -99,6 +99,12 @@ private Q_SLOTS:
         r = call(m_port, "GET", "/__inspector/v1/captures?filter=nosuch%3Ax");
         QCOMPARE(r.status, 400);
         QVERIFY(object(r).value(u"error"_s).toString().contains(u"unknown field"_s));
+        // A misspelt verdict is an error, not an empty list (gui walk F12); prefixes and codes are fine.
+        r = call(m_port, "GET", "/__inspector/v1/captures?filter=verdict%3Ablok");
+        QCOMPARE(r.status, 400);
+        QVERIFY(object(r).value(u"error"_s).toString().contains(u"is not a verdict"_s));
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/captures?filter=verdict%3Acont").status, 200);
+        QCOMPARE(call(m_port, "GET", "/__inspector/v1/captures?filter=verdict%3A5001").status, 200);
 
         QCOMPARE(call(m_port, "DELETE", "/__inspector/v1/captures").status, 200);
         QCOMPARE(object(call(m_port, "GET", "/__inspector/v1/captures")).value(u"total"_s).toInt(), 0);

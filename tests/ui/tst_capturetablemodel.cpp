@@ -110,6 +110,10 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 10);
         QString error;
         QVERIFY(!proxy.setExpression(u"sendID:"_s, &error) || error.isEmpty());
+        // An invalid filter is not applied: the last valid one stays (gui walk F12).
+        QVERIFY(!proxy.setExpression(u"verdict:blok"_s, &error));
+        QVERIFY(error.contains(u"is not a verdict"_s));
+        QCOMPARE(proxy.rowCount(), 10);
         QVERIFY(proxy.setExpression(QString()));
         QCOMPARE(proxy.rowCount(), 50);
         proxy.setCommand(u"callbackAfterUserOnlineCommand"_s);

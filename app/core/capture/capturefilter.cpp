@@ -13,6 +13,21 @@ QStringList CaptureFilter::fieldNames()
         QStringLiteral("userID"), QStringLiteral("operationID"), QStringLiteral("status")};
 }
 
+// verdict:VALUE takes an outcome name or a prefix of one (verdict:block), or an errCode.
+static bool isVerdictValue(const QString &value)
+{
+    bool number = false;
+    value.toInt(&number);
+    if (number)
+        return true;
+    for (auto outcome : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked, Verdict::Outcome::Modified,
+             Verdict::Outcome::Failed, Verdict::Outcome::Ignored}) {
+        if (Verdict::outcomeName(outcome).startsWith(value, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 CaptureFilter CaptureFilter::parse(const QString &text, QString *error)
 {
     CaptureFilter filter;
@@ -66,6 +81,14 @@ CaptureFilter CaptureFilter::parse(const QString &text, QString *error)
             if (term.value.isEmpty()) {
                 if (error)
                     *error = QStringLiteral("%1: needs a value").arg(term.field);
+                return {};
+            }
+            // A misspelt verdict matched nothing, silently (gui walk F12): say so instead.
+            if (term.field == QLatin1String("verdict") && !isVerdictValue(term.value)) {
+                if (error)
+                    *error = QStringLiteral("verdict: \"%1\" is not a verdict (continue, blocked, modified, "
+                                            "failed, ignored, or an errCode)")
+                                 .arg(term.value);
                 return {};
             }
         } else {
