@@ -495,12 +495,6 @@
             <numerusform>已丢弃 %n 个（最早的）</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>paused, %n held</source>
-        <translation>
-            <numerusform>已暂停，暂存 %n 个</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Filter not applied: %1</source>
         <translation>筛选未生效：%1</translation>
@@ -529,6 +523,12 @@
         <source>%n older capture(s) read from the session file; scroll up for more.</source>
         <translation>
             <numerusform>已从会话文件读取 %n 条更早的捕获；向上滚动可加载更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>paused, %n waiting</source>
+        <translation>
+            <numerusform>已暂停，%n 条待显示</numerusform>
         </translation>
     </message>
 </context>
@@ -1764,6 +1764,10 @@ Commands:
     <message>
         <source>Which message callbacks a webhooks.yml lets through on each OpenIM version</source>
         <translation>webhooks.yml 在各 OpenIM 版本上会放行哪些消息回调</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
 </context>
 <context>

@@ -259,7 +259,7 @@ QString CapturePane::countsText() const
         text += QStringLiteral("  \u00b7  ")
             + tr("%n dropped (oldest)", nullptr, int(qMin<quint64>(dropped, INT_MAX)));
     if (m_isPaused)
-        text += QStringLiteral("  \u00b7  ") + tr("paused, %n held", nullptr, int(m_paused.size()));
+        text += QStringLiteral("  \u00b7  ") + tr("paused, %n waiting", nullptr, int(m_paused.size()));
     return text;
 }
 

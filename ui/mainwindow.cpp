@@ -134,6 +134,11 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     m_listening->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     buildActions();
+    // View: every dock comes back after its close button (gui walk F25).
+    auto *viewMenu = new QMenu(tr("&View"), this);
+    for (QDockWidget *dock : {rulesDock, statisticsDock, heldDock})
+        viewMenu->addAction(dock->toggleViewAction());
+    menuBar()->insertMenu(menuBar()->actions().constLast(), viewMenu); // before Settings
 
     connect(m_pane, &CapturePane::countsChanged, this, &MainWindow::updateCounts);
     connect(m_pane, &CapturePane::message, this,

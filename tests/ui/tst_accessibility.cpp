@@ -15,7 +15,10 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QSettings>
@@ -127,6 +130,33 @@ private Q_SLOTS:
                            .arg(available.width())
                            .arg(available.height())));
         QVERIFY(available.contains(window.geometry().topLeft()));
+    }
+
+    // Gui walk F25: a dock closed with its x had no way back but a hidden right-click.
+    void everyDockComesBackFromTheViewMenu()
+    {
+        Inspector inspector;
+        MainWindow window(&inspector);
+        window.show();
+        QMenu *view = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->text() == u"&View"_s)
+                view = menu->menu();
+        }
+        QVERIFY(view);
+        const auto docks = window.findChildren<QDockWidget *>();
+        QCOMPARE(docks.size(), 3);
+        for (QDockWidget *dock : docks) {
+            dock->close();
+            QAction *item = nullptr;
+            for (QAction *a : view->actions()) {
+                if (a->text() == dock->windowTitle())
+                    item = a;
+            }
+            QVERIFY2(item, qPrintable(dock->windowTitle()));
+            item->trigger();
+            QVERIFY(dock->isVisible());
+        }
     }
 
     // Tab walks the window the way it reads: filter, pickers, table, then the detail.
