@@ -1231,14 +1231,6 @@
         <translation>使用 --session 时 --max-body %1 过大：一个捕获必须能放进会话文件的一行；最大 128M</translation>
     </message>
     <message>
-        <source>send: an https:// business server&apos;s certificate is checked against the system&apos;s CAs and this PEM file (its CA, or the certificate itself when self-signed).</source>
-        <translation>send：https:// 业务服务器的证书会按系统 CA 和此 PEM 文件（其 CA，或自签名时的证书本身）进行校验。</translation>
-    </message>
-    <message>
-        <source>send: do not check an https:// business server&apos;s certificate (OpenIM itself would).</source>
-        <translation>send：不校验 https:// 业务服务器的证书（OpenIM 本身会校验）。</translation>
-    </message>
-    <message>
         <source>With a unit, the same for every command: 5s or 5000ms. run: give up waiting for --count or the driver after this long (default 60s); send and webhooks generate: OpenIM&apos;s callback timeout (default 5s). A bare number keeps its old unit: milliseconds for run, seconds for send and webhooks generate.</source>
         <translation>带单位，所有命令一致：5s 或 5000ms。run：等待 --count 或测试驱动程序的最长时间（默认 60s）；send 和 webhooks generate：OpenIM 的回调超时（默认 5s）。不带单位的数字保持原来的单位：run 为毫秒，send 和 webhooks generate 为秒。</translation>
     </message>
@@ -1315,6 +1307,18 @@ Commands:
     <message>
         <source>webhooks: use &quot;webhooks check FILE [--profile P] [--session S]&quot;, &quot;webhooks why FILE [--profile P] [--content-type N] [--session-type N] [--send-id ID] [--recv-id ID] [--notification]&quot; or &quot;webhooks generate [--url URL] [--profile P] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</source>
         <translation>webhooks：请使用 &quot;webhooks check FILE [--profile P] [--session S]&quot;、&quot;webhooks why FILE [--profile P] [--content-type N] [--session-type N] [--send-id ID] [--recv-id ID] [--notification]&quot; 或 &quot;webhooks generate [--url URL] [--profile P] [--command all|before|after|CMD,...] [--timeout S] [--env]&quot;</translation>
+    </message>
+    <message>
+        <source>send, and forward rules of serve and run: an https:// business server&apos;s certificate is checked against the system&apos;s CAs and this PEM file (its CA, or the certificate itself when self-signed).</source>
+        <translation>send，以及 serve 和 run 的转发规则：https:// 业务服务器的证书会按系统 CA 和此 PEM 文件（其 CA，自签名时即证书本身）校验。</translation>
+    </message>
+    <message>
+        <source>send, and forward rules of serve and run: do not check an https:// business server&apos;s certificate (OpenIM itself would).</source>
+        <translation>send，以及 serve 和 run 的转发规则：不校验 https:// 业务服务器的证书（OpenIM 本身会校验）。</translation>
+    </message>
+    <message>
+        <source>Invalid --cacert value: %1</source>
+        <translation>无效的 --cacert 值：%1</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2510,14 @@ Commands:
             <numerusform>OpenIM %1 对每个成员各发送一次此回调：示例共产生 %n 次调用，这是第一次。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS：</translation>
+    </message>
+    <message>
+        <source>Sending to %1 ...</source>
+        <translation>正在发送到 %1 ...</translation>
+    </message>
 </context>
 <context>
     <name>cbi::StatisticsWidget</name>
@@ -2690,6 +2702,37 @@ Commands:
     <message>
         <source>Browse for the private key</source>
         <translation>浏览私钥文件</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::TlsOptionsWidget</name>
+    <message>
+        <source>&amp;Verify the certificate (https://), as OpenIM does</source>
+        <translation>校验证书（https://），与 OpenIM 一致(&amp;V)</translation>
+    </message>
+    <message>
+        <source>OpenIM checks the business server&apos;s certificate against the system&apos;s CAs and the host name; a certificate it would refuse fails here too (90004). Turn off to try a server whose certificate OpenIM would not accept yet.</source>
+        <translation>OpenIM 会按系统 CA 和主机名校验业务服务器的证书；它会拒绝的证书在这里同样失败（90004）。关闭此项可试用 OpenIM 尚不接受其证书的服务器。</translation>
+    </message>
+    <message>
+        <source>Also trust this CA (PEM), e.g. a self-signed certificate</source>
+        <translation>另外信任此 CA（PEM），例如自签名证书</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "replayer.h"
 
-#include "cli/simulator.h"
 #include "inspector/scenariodocument.h"
+#include "widgets/tlsoptionswidget.h"
 
-#include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -13,6 +12,7 @@
 #include <QMap>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -26,8 +26,7 @@ Replayer::Replayer(ScenarioDocument *scenario, QWidget *window)
 {
 }
 
-bool Replayer::askReplayTarget(
-    const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body)
+bool Replayer::askReplayTarget(const QString &title, const CapturedRequest *capture, QByteArray *body)
 {
     QSettings settings;
     QDialog dialog(m_window);
@@ -39,11 +38,14 @@ bool Replayer::askReplayTarget(
     urlEdit->setAccessibleName(tr("Business server URL"));
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
+    auto *tls = new TlsOptionsWidget(&dialog);
+    form->addRow(tls);
     QPlainTextEdit *bodyEdit = nullptr;
     if (capture) {
         bodyEdit = new QPlainTextEdit(QString::fromUtf8(capture->body), &dialog);
         bodyEdit->setAccessibleName(tr("Request body to send"));
         bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        bodyEdit->setTabChangesFocus(true);
         form->addRow(tr("Body of capture #%1 (edit to send a variant):").arg(capture->id), bodyEdit);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
@@ -51,98 +53,148 @@ bool Replayer::askReplayTarget(
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
-    dialog.resize(720, capture ? 480 : 120);
+    dialog.resize(720, capture ? 480 : 150);
     if (dialog.exec() != QDialog::Accepted || urlEdit->text().trimmed().isEmpty())
         return false;
-    *url = urlEdit->text().trimmed();
+    m_target.url = urlEdit->text().trimmed();
+    m_target.insecure = !tls->verify();
+    m_target.caCertPath = tls->verify() ? tls->caCertPath() : QString();
     if (bodyEdit && body)
         *body = bodyEdit->toPlainText().toUtf8();
-    settings.setValue(QStringLiteral("replay/url"), *url);
+    settings.setValue(QStringLiteral("replay/url"), m_target.url);
+    tls->save();
     return true;
+}
+
+Simulator::Options Replayer::optionsFor(const CapturedRequest &capture) const
+{
+    Simulator::Options options = m_target;
+    options.profile = m_scenario->scenario().profile;
+    options.timeoutSeconds = m_scenario->scenario().timeoutSecondsFor(capture.canonicalCommand);
+    return options;
+}
+
+void Replayer::showResult(const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 bool Replayer::replayCapture(const CapturedRequest &capture, const QString &chosenUrl)
 {
-    QString url = chosenUrl;
+    if (m_busy)
+        return false;
     QByteArray body = capture.body;
     // Where to, and the request as it will go: editable, so a variant can be tried.
-    if (url.isEmpty() && !askReplayTarget(tr("Replay to Business Server"), &capture, &url, &body))
-        return false;
-    Simulator::Options options;
-    options.url = url;
-    options.profile = m_scenario->scenario().profile;
-    options.timeoutSeconds = m_scenario->scenario().timeoutSecondsFor(capture.canonicalCommand);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QJsonObject result = Simulator::send(
-        options, capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, body);
-    QApplication::restoreOverrideCursor();
-    const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
-    const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
-    QString text = (body == capture.body ? tr("Capture #%1 sent to %2 in %3 ms.")
-                                         : tr("Capture #%1, edited, sent to %2 in %3 ms."))
-                       .arg(capture.id)
-                       .arg(result.value(QLatin1String("url")).toString())
-                       .arg(result.value(QLatin1String("elapsedMs")).toInteger());
-    text += QLatin1Char('\n')
-        + (result.contains(QLatin1String("error"))
-                ? tr("Error: %1").arg(result.value(QLatin1String("error")).toString())
-                : tr("Reply: HTTP %1 %2")
-                      .arg(reply.value(QLatin1String("status")).toInt())
-                      .arg(reply.value(QLatin1String("body")).toString().left(400)));
-    text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(verdict.value(QLatin1String("reason")).toString());
-    m_lastReplay = result;
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    return !result.contains(QLatin1String("error"));
+    if (chosenUrl.isEmpty()) {
+        if (!askReplayTarget(tr("Replay to Business Server"), &capture, &body))
+            return false;
+    } else {
+        m_target.url = chosenUrl;
+        m_target.insecure = !TlsOptionsWidget::savedVerify();
+        m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
+    }
+    m_busy = true;
+    const bool edited = body != capture.body;
+    Simulator::sendAsync(optionsFor(capture),
+        capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, body, this,
+        [this, id = capture.id, edited](const QJsonObject &result) {
+            m_busy = false;
+            const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
+            const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
+            QString text = (edited ? tr("Capture #%1, edited, sent to %2 in %3 ms.")
+                                   : tr("Capture #%1 sent to %2 in %3 ms."))
+                               .arg(id)
+                               .arg(result.value(QLatin1String("url")).toString())
+                               .arg(result.value(QLatin1String("elapsedMs")).toInteger());
+            text += QLatin1Char('\n')
+                + (result.contains(QLatin1String("error"))
+                        ? tr("Error: %1").arg(result.value(QLatin1String("error")).toString())
+                        : tr("Reply: HTTP %1 %2")
+                              .arg(reply.value(QLatin1String("status")).toInt())
+                              .arg(reply.value(QLatin1String("body")).toString().left(400)));
+            text += QLatin1Char('\n')
+                + tr("OpenIM would: %1").arg(verdict.value(QLatin1String("reason")).toString());
+            showResult(text);
+            Q_EMIT replayed(result);
+            Q_EMIT finished(result.contains(QLatin1String("error")) ? 0 : 1);
+        });
+    return true;
 }
 
-int Replayer::replayCaptures(const QList<CapturedRequest> &captures, const QString &chosenUrl)
+bool Replayer::replayCaptures(const QList<CapturedRequest> &captures, const QString &chosenUrl)
 {
-    QString url = chosenUrl;
-    if (url.isEmpty()
-        && !askReplayTarget(tr("Replay %n Captures to Business Server", nullptr, int(captures.size())),
-            nullptr, &url, nullptr))
-        return 0;
-    // One after another, as OpenIM would send them; each waits at most OpenIM's timeout.
-    QProgressDialog progress(tr("Replaying captures..."), tr("Cancel"), 0, int(captures.size()), m_window);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    QMap<QString, int> outcomes;
-    QStringList errors;
-    int answered = 0;
-    for (qsizetype i = 0; i < captures.size() && !progress.wasCanceled(); ++i) {
-        progress.setValue(int(i));
-        const CapturedRequest &c = captures.at(i);
-        Simulator::Options options;
-        options.url = url;
-        options.profile = m_scenario->scenario().profile;
-        options.timeoutSeconds = m_scenario->scenario().timeoutSecondsFor(c.canonicalCommand);
-        const QJsonObject result =
-            Simulator::send(options, c.command.isEmpty() ? QStringLiteral("callback") : c.command, c.body);
-        m_lastReplay = result;
-        if (result.contains(QLatin1String("error"))) {
-            errors.append(tr("#%1: %2").arg(c.id).arg(result.value(QLatin1String("error")).toString()));
-            continue;
-        }
-        ++answered;
-        ++outcomes
-            [result.value(QLatin1String("verdict")).toObject().value(QLatin1String("outcome")).toString()];
+    if (m_busy || captures.isEmpty())
+        return false;
+    if (chosenUrl.isEmpty()) {
+        if (!askReplayTarget(
+                tr("Replay %n Captures to Business Server", nullptr, int(captures.size())), nullptr, nullptr))
+            return false;
+    } else {
+        m_target.url = chosenUrl;
+        m_target.insecure = !TlsOptionsWidget::savedVerify();
+        m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
     }
-    progress.setValue(int(captures.size()));
-    QStringList parts;
-    for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
-        parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
-    QString text =
-        tr("%1 of %n capture(s) answered by %2.", nullptr, int(captures.size())).arg(answered).arg(url);
-    if (!parts.isEmpty())
-        text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(parts.join(QStringLiteral(", ")));
-    if (!errors.isEmpty())
-        text += QLatin1Char('\n') + errors.mid(0, 10).join(QLatin1Char('\n'));
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-    return answered;
+    m_busy = true;
+    // One after another, as OpenIM would send them; each waits at most OpenIM's timeout.
+    struct Run
+    {
+        QList<CapturedRequest> captures;
+        qsizetype next = 0;
+        QMap<QString, int> outcomes;
+        QStringList errors;
+        int answered = 0;
+        QPointer<QProgressDialog> progress;
+    };
+    auto run = std::make_shared<Run>();
+    run->captures = captures;
+    run->progress =
+        new QProgressDialog(tr("Replaying captures..."), tr("Cancel"), 0, int(captures.size()), m_window);
+    run->progress->setAttribute(Qt::WA_DeleteOnClose);
+    run->progress->setMinimumDuration(300);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, run, step] {
+        const bool cancelled = !run->progress || run->progress->wasCanceled();
+        if (cancelled || run->next >= run->captures.size()) {
+            m_busy = false;
+            if (run->progress)
+                run->progress->close();
+            QStringList parts;
+            for (auto it = run->outcomes.cbegin(); it != run->outcomes.cend(); ++it)
+                parts.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+            QString text = tr("%1 of %n capture(s) answered by %2.", nullptr, int(run->captures.size()))
+                               .arg(run->answered)
+                               .arg(m_target.url);
+            if (!parts.isEmpty())
+                text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(parts.join(QStringLiteral(", ")));
+            if (!run->errors.isEmpty())
+                text += QLatin1Char('\n') + run->errors.mid(0, 10).join(QLatin1Char('\n'));
+            showResult(text);
+            Q_EMIT finished(run->answered);
+            *step = nullptr; // breaks the cycle through the captured pointer
+            return;
+        }
+        run->progress->setValue(int(run->next));
+        const CapturedRequest &c = run->captures.at(run->next++);
+        Simulator::sendAsync(optionsFor(c), c.command.isEmpty() ? QStringLiteral("callback") : c.command,
+            c.body, this, [this, run, step, id = c.id](const QJsonObject &result) {
+                Q_EMIT replayed(result);
+                if (result.contains(QLatin1String("error"))) {
+                    run->errors.append(
+                        tr("#%1: %2").arg(id).arg(result.value(QLatin1String("error")).toString()));
+                } else {
+                    ++run->answered;
+                    ++run->outcomes[result.value(QLatin1String("verdict"))
+                                        .toObject()
+                                        .value(QLatin1String("outcome"))
+                                        .toString()];
+                }
+                (*step)();
+            });
+    };
+    (*step)();
+    return true;
 }
 
 } // namespace cbi

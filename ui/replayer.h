@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "cli/simulator.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -14,26 +15,36 @@ class ScenarioDocument;
 
 // Capture > Replay to Business Server: sends captures again to the user's business server as
 // OpenIM would (the served profile and timeouts) and shows the reply and what OpenIM would do.
+// Asynchronous: the window keeps serving and updating while the business server answers.
 class Replayer : public QObject
 {
     Q_OBJECT
 public:
     Replayer(ScenarioDocument *scenario, QWidget *window);
 
-    // One capture; without a url, asks for it and lets the body be edited first.
+    // One capture; without a url, asks for it (and the TLS check) and lets the body be edited
+    // first. False when nothing was sent (cancelled, or a replay still running).
     bool replayCapture(const CapturedRequest &capture, const QString &url = {});
-    // Several captures in table order; returns how many got an HTTP reply.
-    int replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
-    QJsonObject lastReplay() const { return m_lastReplay; }
+    // Several captures in table order, one after the other.
+    bool replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
+    bool isBusy() const { return m_busy; }
+
+Q_SIGNALS:
+    // Each call's result, as `send` prints it.
+    void replayed(const QJsonObject &result);
+    // A replay (of one or several captures) ended; answered: how many got an HTTP reply.
+    void finished(int answered);
 
 private:
-    // The business server's url and, for one capture, its body to edit.
-    bool askReplayTarget(
-        const QString &title, const CapturedRequest *capture, QString *url, QByteArray *body);
+    // The business server's url and TLS check and, for one capture, its body to edit.
+    bool askReplayTarget(const QString &title, const CapturedRequest *capture, QByteArray *body);
+    Simulator::Options optionsFor(const CapturedRequest &capture) const;
+    void showResult(const QString &text);
 
     ScenarioDocument *m_scenario;
     QWidget *m_window;
-    QJsonObject m_lastReplay;
+    Simulator::Options m_target; // url and TLS of the current replay
+    bool m_busy = false;
 };
 
 } // namespace cbi

@@ -133,7 +133,7 @@ private Q_SLOTS:
         QTest::newRow("refused") << QByteArray(q("{'forward':'http://127.0.0.1:1/biz'}")) << 0 << QByteArray()
                                  << int(Verdict::Outcome::Failed) << u"refused"_s;
         QTest::newRow("timeout") << QByteArray(q("{'forward':'@BIZ@/slow'}")) << 0 << QByteArray()
-                                 << int(Verdict::Outcome::Failed) << u"no complete reply within 1000 ms"_s;
+                                 << int(Verdict::Outcome::Failed) << u"context deadline exceeded"_s;
     }
 
     void forward()
@@ -215,6 +215,97 @@ private Q_SLOTS:
         }
         // Exported and journaled with the capture.
         QCOMPARE(CapturedRequest::fromJson(c.toJson()).forward.toJson(), c.forward.toJson());
+    }
+
+    // Forward mode to an https:// business server: checked as OpenIM's client checks it (the CA
+    // given with --cacert, the host name), with the real reason in the capture; OpenIM gets no reply.
+    void forwardOverTls_data()
+    {
+        QTest::addColumn<QString>("bizCert");
+        QTest::addColumn<QString>("bizKey");
+        QTest::addColumn<QString>("caCert");
+        QTest::addColumn<bool>("verify");
+        QTest::addColumn<QString>("error"); // empty: the business server's reply
+        const QString cert = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
+        const QString key = u"" CBI_TEST_DATA "/tls-key.pem"_s;
+        const QString wrong = u"" CBI_TEST_DATA "/tls-wronghost-cert.pem"_s;
+        const QString wrongKey = u"" CBI_TEST_DATA "/tls-wronghost-key.pem"_s;
+        QTest::newRow("trusted CA") << cert << key << cert << true << QString();
+        QTest::newRow("untrusted") << cert << key << QString() << true << u"TLS: "_s;
+        QTest::newRow("wrong host name") << wrong << wrongKey << wrong << true << u"host name"_s;
+        QTest::newRow("--insecure") << cert << key << QString() << false << QString();
+        QTest::newRow("handshake garbage") << QString() << QString() << cert << true << u"TLS: "_s;
+    }
+
+    void forwardOverTls()
+    {
+        QFETCH(QString, bizCert);
+        QFETCH(QString, bizKey);
+        QFETCH(QString, caCert);
+        QFETCH(bool, verify);
+        QFETCH(QString, error);
+        QThread bizThread;
+        CaptureStore bizStore(100);
+        auto *biz = new CaptureServer(&bizStore);
+        const auto bizScenario = Scenario::fromJson(
+            q("{'scenario':1,'rules':[{'command':'*','respond':{'preset':'block','errCode':5001}}]}"),
+            nullptr);
+        QVERIFY(bizScenario);
+        biz->setScenario(*bizScenario);
+        biz->moveToThread(&bizThread);
+        bizThread.start();
+        quint16 bizPort = 0;
+        QMetaObject::invokeMethod(
+            biz,
+            [&] {
+                ServerConfig config;
+                config.port = 0;
+                config.basePath = u"/biz"_s;
+                config.tlsCertPath = bizCert; // none: plain HTTP, whose answer is no TLS handshake
+                config.tlsKeyPath = bizKey;
+                biz->start(config);
+                bizPort = biz->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(bizPort != 0);
+        auto stopBiz = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                biz, [biz] { delete biz; }, Qt::BlockingQueuedConnection);
+            bizThread.quit();
+            bizThread.wait();
+        });
+        QMetaObject::invokeMethod(
+            m_server, [this] { m_server->stop(); }, Qt::BlockingQueuedConnection);
+        ServerConfig config = testConfig();
+        config.forwardCaCertPath = caCert;
+        config.forwardVerify = verify;
+        QVERIFY(startServer(config));
+        QString problem;
+        const QByteArray bizUrl = "https://127.0.0.1:" + QByteArray::number(bizPort) + "/biz";
+        const auto scenario = Scenario::fromJson(
+            q("{'scenario':1,'timeouts':{'default':2},'rules':[{'command':'*','respond':{'forward':'")
+                + bizUrl + q("'}}]}"),
+            &problem);
+        QVERIFY2(scenario, qPrintable(problem));
+        useScenario(*scenario);
+        QTcpSocket socket;
+        const auto got = exchange(
+            socket, post("/callbackExample/callbackBeforeSendSingleMsgCommand", sampleBody), 1, 3000);
+        const auto captures = waitForCaptures(1);
+        QCOMPARE(captures.size(), 1);
+        const Forwarded &f = captures.first().forward;
+        if (error.isEmpty()) {
+            QCOMPARE(got.size(), 1);
+            QVERIFY(got.first().body.contains("5001"));
+            QCOMPARE(f.status, 200);
+            QCOMPARE(bizStore.size(), 1);
+        } else {
+            QCOMPARE(got.size(), 0); // OpenIM sees the call fail (90004)
+            QCOMPARE(f.status, 0);
+            QVERIFY2(f.error.contains(error, Qt::CaseInsensitive), qPrintable(f.error));
+            if (!bizCert.isEmpty())
+                QCOMPARE(bizStore.size(), 0); // the callback never went out
+        }
     }
 
     // A hold nobody answers gets the rules' reply once OpenIM has given up (timeout + 1 s), and

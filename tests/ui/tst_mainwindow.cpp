@@ -45,6 +45,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -351,9 +352,12 @@ private Q_SLOTS:
         business.setScenario(*Scenario::fromJson(
             R"({"scenario":1,"rules":[{"command":"*","respond":{"preset":"block","errCode":6100}}]})",
             &error));
+        QSignalSpy replayed(window.replayer(), &Replayer::replayed);
+        QSignalSpy finished(window.replayer(), &Replayer::finished);
         QVERIFY(window.replayer()->replayCapture(
             *window.model()->captureAt(0), u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)));
-        const QJsonObject result = window.replayer()->lastReplay();
+        QTRY_COMPARE(replayed.size(), 1);
+        const QJsonObject result = replayed.last().first().toJsonObject();
         QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
         QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
         QTRY_COMPARE(businessStore.size(), 1);
@@ -363,14 +367,19 @@ private Q_SLOTS:
         QCOMPARE(sent.headerValue("user-agent"), QByteArray("Go-http-client/1.1"));
         // Several at once, in order; each gets its own verdict.
         const CapturedRequest first = *window.model()->captureAt(0);
-        QCOMPARE(window.replayer()->replayCaptures(
-                     {first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)),
-            2);
-        QTRY_COMPARE(businessStore.size(), 3);
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(window.replayer()->replayCaptures(
+            {first, first}, u"http://127.0.0.1:%1/biz"_s.arg(business.config().port)));
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.last().first().toInt(), 2);
+        QCOMPARE(businessStore.size(), 3);
         QCOMPARE(
-            window.replayer()->lastReplay().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6100);
+            replayed.last().first().toJsonObject().value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(),
+            6100);
         // A server that is not there: nothing answered, and said so.
-        QCOMPARE(window.replayer()->replayCaptures({first}, u"http://127.0.0.1:1/biz"_s), 0);
+        QVERIFY(window.replayer()->replayCaptures({first}, u"http://127.0.0.1:1/biz"_s));
+        QTRY_COMPARE(finished.size(), 3);
+        QCOMPARE(finished.last().first().toInt(), 0);
     }
 
     void openimIntegrationScreens()
@@ -386,7 +395,10 @@ private Q_SLOTS:
         SimulatorDialog simulator;
         simulator.setUrl(u"http://127.0.0.1:%1/biz"_s.arg(business.config().port));
         simulator.setCommand(u"callbackBeforeUserRegisterCommand"_s);
-        const QJsonObject result = simulator.send();
+        QSignalSpy simulated(&simulator, &SimulatorDialog::finished);
+        QVERIFY(simulator.send());
+        QTRY_COMPARE(simulated.size(), 1);
+        const QJsonObject result = simulated.last().first().toJsonObject();
         QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 6200);
         QVERIFY2(simulator.resultText().contains(u"6200"_s), qPrintable(simulator.resultText()));
 

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "capture/capturestore.h"
 #include "dialogs/simulatordialog.h"
+#include "inspector/scenariodocument.h"
+#include "replayer.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/tlsoptionswidget.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace cbi;
@@ -17,6 +22,12 @@ class TestSimulatorDialog : public QObject
 {
     Q_OBJECT
 private:
+    static QByteArray serverBody()
+    {
+        return "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
+               "\"callbackBeforeSendSingleMsgCommand\",\"contentType\":101,\"content\":\"{}\"}";
+    }
+
     static QJsonObject lastBody(const CaptureStore &store)
     {
         const QList<CapturedRequest> captures = store.snapshot();
@@ -24,6 +35,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void sendsWhatTheVersionSends()
     {
         CaptureStore store;
@@ -34,22 +47,27 @@ private Q_SLOTS:
         SimulatorDialog simulator;
         simulator.setUrl(u"http://127.0.0.1:%1/callbackExample"_s.arg(business.config().port));
 
+        QSignalSpy finished(&simulator, &SimulatorDialog::finished);
         simulator.setCommand(u"callbackBeforeUserRegisterCommand"_s);
         simulator.setProfile(u"v3.7"_s);
-        QVERIFY(!simulator.send().contains(u"error"_s));
+        QVERIFY(simulator.send());
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!finished.last().first().toJsonObject().contains(u"error"_s));
         QTRY_COMPARE(store.snapshot().size(), 1);
         QCOMPARE(lastBody(store).value(u"secret"_s).toString(), u"openIM123"_s);
         simulator.setProfile(u"v3.8.1"_s);
-        simulator.send();
+        QVERIFY(simulator.send());
         QTRY_COMPARE(store.snapshot().size(), 2);
+        QTRY_COMPARE(finished.size(), 2);
         QVERIFY(!lastBody(store).contains(u"secret"_s));
 
         // v3.7's member join: its own name and the flat per-member request.
         simulator.setCommand(u"callbackBeforeMembersJoinGroupCommand"_s);
         simulator.setProfile(u"v3.7"_s);
         QVERIFY(simulator.resultText().contains(u"once per member"_s));
-        simulator.send();
+        QVERIFY(simulator.send());
         QTRY_COMPARE(store.snapshot().size(), 3);
+        QTRY_COMPARE(finished.size(), 3);
         QCOMPARE(store.snapshot().last().command, u"callbackBeforeMemberJoinGroupCommand"_s);
         QCOMPARE(lastBody(store).value(u"userID"_s).toString(), u"user_bob"_s);
         QVERIFY(!lastBody(store).contains(u"memberList"_s));
@@ -57,13 +75,105 @@ private Q_SLOTS:
         // A command the version never sends goes nowhere.
         simulator.setCommand(u"callbackAfterUserOnlineCommand"_s);
         simulator.setProfile(u"v3.8.0"_s);
-        QVERIFY(simulator.send().value(u"error"_s).toString().contains(u"never sends"_s));
+        QVERIFY(!simulator.send());
+        QVERIFY(simulator.resultText().contains(u"never sends"_s));
         QTest::qWait(200);
         QCOMPARE(store.snapshot().size(), 3);
         simulator.setProfile(u"v3.8.2"_s);
-        simulator.send();
+        QVERIFY(simulator.send());
         QTRY_COMPARE(store.snapshot().size(), 4);
         QCOMPARE(lastBody(store).value(u"connID"_s).toString(), QString());
+    }
+
+    // Simulate to an https:// business server: real TLS, checked as OpenIM checks it unless the
+    // "verify certificate" switch is off; a refused certificate shows the reason and 90004.
+    void simulatesOverTls_data()
+    {
+        QTest::addColumn<bool>("verify");
+        QTest::addColumn<QString>("caCert");
+        QTest::addColumn<bool>("answered");
+        const QString cert = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
+        QTest::newRow("trusted CA") << true << cert << true;
+        QTest::newRow("untrusted") << true << QString() << false;
+        QTest::newRow("verify off") << false << QString() << true;
+    }
+
+    void simulatesOverTls()
+    {
+        QFETCH(bool, verify);
+        QFETCH(QString, caCert);
+        QFETCH(bool, answered);
+        CaptureStore store;
+        ServerHost business(&store);
+        ServerConfig config;
+        config.port = 0;
+        config.tlsCertPath = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
+        config.tlsKeyPath = u"" CBI_TEST_DATA "/tls-key.pem"_s;
+        QVERIFY(business.start(config));
+        SimulatorDialog simulator;
+        QSignalSpy finished(&simulator, &SimulatorDialog::finished);
+        simulator.setUrl(u"https://127.0.0.1:%1/callbackExample"_s.arg(business.config().port));
+        simulator.setCommand(u"callbackBeforeSendSingleMsgCommand"_s);
+        simulator.tlsOptions()->setVerify(verify);
+        simulator.tlsOptions()->setCaCertPath(caCert);
+        QVERIFY(simulator.send());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 8000);
+        const QJsonObject result = finished.last().first().toJsonObject();
+        if (answered) {
+            QCOMPARE(result.value(u"reply"_s).toObject().value(u"status"_s).toInt(), 200);
+            QTRY_COMPARE(store.snapshot().size(), 1);
+        } else {
+            QVERIFY(result.value(u"error"_s).toString().startsWith(u"TLS: "_s));
+            QCOMPARE(result.value(u"verdict"_s).toObject().value(u"errCode"_s).toInt(), 90004);
+            QVERIFY(simulator.resultText().contains(u"TLS: "_s));
+            QCOMPARE(store.snapshot().size(), 0);
+        }
+    }
+
+    // Replay to Business Server over TLS, with the remembered "verify certificate" choice; the
+    // window goes on while the business server answers (finished comes later).
+    void replaysOverTls()
+    {
+        CaptureStore store;
+        ServerHost business(&store);
+        ServerConfig config;
+        config.port = 0;
+        config.tlsCertPath = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
+        config.tlsKeyPath = u"" CBI_TEST_DATA "/tls-key.pem"_s;
+        QVERIFY(business.start(config));
+        const QString url = u"https://127.0.0.1:%1/callbackExample"_s.arg(business.config().port);
+        CaptureStore ownStore;
+        ServerHost own(&ownStore);
+        ScenarioDocument document(&own);
+        QWidget window;
+        Replayer replayer(&document, &window);
+        QSignalSpy replayed(&replayer, &Replayer::replayed);
+        CapturedRequest capture;
+        capture.id = 7;
+        capture.command = u"callbackBeforeSendSingleMsgCommand"_s;
+        capture.canonicalCommand = capture.command;
+        capture.body = serverBody();
+
+        TlsOptionsWidget choice;
+        choice.setVerify(true);
+        choice.setCaCertPath({});
+        choice.save();
+        QVERIFY(replayer.replayCapture(capture, url));
+        QVERIFY(replayer.isBusy());
+        QVERIFY(!replayer.replayCapture(capture, url)); // one replay at a time
+        QTRY_COMPARE_WITH_TIMEOUT(replayed.size(), 1, 8000);
+        QVERIFY(replayed.last().first().toJsonObject().value(u"error"_s).toString().startsWith(u"TLS: "_s));
+        QCOMPARE(store.snapshot().size(), 0);
+
+        choice.setCaCertPath(config.tlsCertPath);
+        choice.save();
+        QVERIFY(replayer.replayCaptures({capture, capture}, url));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed.size(), 3, 8000);
+        QCOMPARE(
+            replayed.last().first().toJsonObject().value(u"reply"_s).toObject().value(u"status"_s).toInt(),
+            200);
+        QTRY_COMPARE(store.snapshot().size(), 2);
+        QTRY_VERIFY(!replayer.isBusy());
     }
 
     void copyAsCurlMasksTheSecret()

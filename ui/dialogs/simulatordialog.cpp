@@ -8,8 +8,8 @@
 #include "verdict/profile.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/jsonhighlighter.h"
+#include "widgets/tlsoptionswidget.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -35,6 +35,7 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_result(new QPlainTextEdit(this))
     , m_verdict(new QLabel(this))
+    , m_tls(new TlsOptionsWidget(this))
 {
     setWindowTitle(tr("Simulate OpenIM"));
     m_url->setText(
@@ -73,9 +74,10 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     form->addRow(tr("C&ommand:"), m_command);
     form->addRow(tr("&Version:"), m_profile);
     form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(tr("TLS:"), m_tls);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    auto *sendButton = buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
-    sendButton->setDefault(true);
+    m_sendButton = buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
+    m_sendButton->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("Request body (the catalogue's sample; edit it freely):"), this));
@@ -85,7 +87,7 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     layout->addWidget(m_verdict);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(sendButton, &QPushButton::clicked, this, [this] { send(); });
+    connect(m_sendButton, &QPushButton::clicked, this, [this] { send(); });
     connect(m_command, &QComboBox::currentIndexChanged, this, &SimulatorDialog::loadSample);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &SimulatorDialog::loadSample);
     loadSample();
@@ -135,12 +137,17 @@ QString SimulatorDialog::resultText() const
     return m_result->toPlainText() + QLatin1Char('\n') + m_verdict->text();
 }
 
-QJsonObject SimulatorDialog::send()
+bool SimulatorDialog::send()
 {
+    if (!m_sendButton->isEnabled())
+        return false; // one call at a time
     QSettings().setValue(QStringLiteral("replay/url"), m_url->text());
+    m_tls->save();
     Simulator::Options options;
     options.url = m_url->text().trimmed();
     options.timeoutSeconds = m_timeout->value();
+    options.insecure = !m_tls->verify();
+    options.caCertPath = m_tls->verify() ? m_tls->caCertPath() : QString();
     if (const auto p = profileFromName(m_profile->currentData().toString()))
         options.profile = *p;
     // Compact, as Go's encoder writes it, when the text is JSON; as typed otherwise.
@@ -152,15 +159,25 @@ QJsonObject SimulatorDialog::send()
     if (const CommandSpec *spec = Catalogue::instance().find(command))
         command = VersionRequests(Catalogue::instance()).nameIn(*spec, profileName(options.profile));
     if (command.isEmpty()) {
-        const QString message =
-            tr("OpenIM %1 never sends %2.").arg(profileName(options.profile), m_command->currentText());
         m_result->clear();
-        m_verdict->setText(message.toHtmlEscaped());
-        return {{QStringLiteral("error"), message}};
+        m_verdict->setText(tr("OpenIM %1 never sends %2.")
+                               .arg(profileName(options.profile), m_command->currentText())
+                               .toHtmlEscaped());
+        return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QJsonObject result = Simulator::send(options, command, body);
-    QApplication::restoreOverrideCursor();
+    m_sendButton->setEnabled(false);
+    m_result->setPlainText(tr("Sending to %1 ...").arg(options.url));
+    m_verdict->clear();
+    Simulator::sendAsync(options, command, body, this, [this](const QJsonObject &result) {
+        m_sendButton->setEnabled(true);
+        showResult(result);
+        Q_EMIT finished(result);
+    });
+    return true;
+}
+
+void SimulatorDialog::showResult(const QJsonObject &result)
+{
     const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
     QString text = tr("POST %1 (%2 ms)")
                        .arg(result.value(QLatin1String("url")).toString())
@@ -179,7 +196,6 @@ QJsonObject SimulatorDialog::send()
         html += QStringLiteral("<br>\u26a0 %1")
                     .arg(w.toObject().value(QLatin1String("message")).toString().toHtmlEscaped());
     m_verdict->setText(html);
-    return result;
 }
 
 } // namespace cbi

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commandline.h"
 
+#include "http/openimclient.h"
 #include "verdict/profile.h"
 
 #include <QCommandLineParser>
@@ -179,11 +180,13 @@ CommandLine CommandLine::parse(const QStringList &arguments)
            "anyway and keeps the captures in memory, retrying the file."),
         QStringLiteral("hold|fail"), QStringLiteral("hold"));
     const QCommandLineOption caCert(QStringLiteral("cacert"),
-        tr("send: an https:// business server's certificate is checked against the system's CAs and "
-           "this PEM file (its CA, or the certificate itself when self-signed)."),
+        tr("send, and forward rules of serve and run: an https:// business server's certificate is checked "
+           "against the system's CAs and this PEM file (its CA, or the certificate itself when "
+           "self-signed)."),
         tr("file"));
     const QCommandLineOption insecure(QStringLiteral("insecure"),
-        tr("send: do not check an https:// business server's certificate (OpenIM itself would)."));
+        tr("send, and forward rules of serve and run: do not check an https:// business server's "
+           "certificate (OpenIM itself would)."));
     const QCommandLineOption allowHost(QStringLiteral("allow-host"),
         tr("A host name the control API also answers to (besides localhost and IP addresses), e.g. the "
            "machine's name when scripts reach it by name; repeat for more."),
@@ -449,6 +452,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     o.token = parser.value(token);
     o.server.controlToken = o.token;
     o.server.allowedHosts = parser.values(allowHost);
+    o.server.forwardCaCertPath = parser.value(caCert);
+    o.server.forwardVerify = !parser.isSet(insecure);
+    if (const QString problem = OpenImClient::checkTls({o.server.forwardCaCertPath, true});
+        !problem.isEmpty())
+        return fail(tr("Invalid --cacert value: %1").arg(problem));
     RunOptions &r = result.run;
     r.exec = parser.value(exec);
     r.junitPath = parser.value(junit);

@@ -4,20 +4,14 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/versionrequests.h"
 #include "commandline.h"
+#include "http/openimclient.h"
 #include "session/sessionjournal.h"
 #include "verdict/verdictengine.h"
 
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslSocket>
-#include <QTimer>
 #include <QUrl>
-#include <QUrlQuery>
 #include <QUuid>
 
 #include <cstdio>
@@ -25,7 +19,12 @@
 
 namespace cbi {
 
-QJsonObject Simulator::send(const Options &options, const QString &command, const QByteArray &body)
+namespace {
+
+// The request the chosen version sends: its URL style, Go's canonical header names, the timeout
+// capped at OpenIM's 15 s.
+OpenImClient::Request openImRequest(
+    const Simulator::Options &options, const QString &command, const QByteArray &body)
 {
     // The URL style of the version: {url}/{command} since v3.4.2, ?command= before, the bare url in v2.
     QString url = options.url;
@@ -35,181 +34,81 @@ QJsonObject Simulator::send(const Options &options, const QString &command, cons
         url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
             + QStringLiteral("command=") + command;
     }
-    const int timeoutMs = VerdictEngine::effectiveTimeoutMs(options.timeoutSeconds);
-    const QString operationID = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    OpenImClient::Request request;
+    request.url = QUrl(url);
+    request.body = body;
+    request.timeoutMs = VerdictEngine::effectiveTimeoutMs(options.timeoutSeconds);
+    // Go's Header.Set canonicalises the name: OpenIM's header arrives as "Operationid".
+    request.headers = {{"User-Agent", "Go-http-client/1.1"},
+        {"Content-Type", "application/json; charset=utf-8"},
+        {"Operationid", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8()}};
+    return request;
+}
 
-    // A plain socket, not QNetworkAccessManager: QNAM silently re-sends a POST whose connection was
-    // reset, and OpenIM never retries. One request, one connection, as Go's client with a fresh pool.
-    const QUrl target(url);
-    // https:// is TLS, verified as Go verifies (the system's CAs and the host name; --cacert adds
-    // one, --insecure turns checks off): a certificate OpenIM would refuse fails here too (90004).
-    const bool tls = target.scheme() == QLatin1String("https");
-    QSslSocket socket;
-    if (tls) {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        if (!options.caCertPath.isEmpty()) {
-            const QList<QSslCertificate> cas = QSslCertificate::fromPath(options.caCertPath, QSsl::Pem);
-            if (cas.isEmpty())
-                return QJsonObject {{QStringLiteral("url"), url}, {QStringLiteral("command"), command},
-                    {QStringLiteral("error"),
-                        QStringLiteral("--cacert %1 holds no PEM certificate").arg(options.caCertPath)}};
-            config.addCaCertificates(cas);
-        }
-        if (options.insecure)
-            config.setPeerVerifyMode(QSslSocket::VerifyNone);
-        socket.setSslConfiguration(config);
-    }
-    QByteArray received;
-    QString transportError;
-    QElapsedTimer clock;
-    clock.start();
-    QEventLoop loop;
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.setTimerType(Qt::PreciseTimer);
-    bool timedOut = false;
-    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
-        // Go's Client.Timeout covers the whole exchange, the body too: a reply still dripping in
-        // when it runs out is an error (90004), however much of it came.
-        timedOut = true;
-        transportError = received.contains("\r\n\r\n")
-            ? QStringLiteral("context deadline exceeded (Client.Timeout or context cancellation while "
-                             "reading body)")
-            : QStringLiteral("context deadline exceeded (Client.Timeout exceeded while awaiting headers)");
-        loop.quit();
-    });
-    QObject::connect(&socket, tls ? &QSslSocket::encrypted : &QTcpSocket::connected, &loop, [&] {
-        QByteArray path = target.path(QUrl::FullyEncoded).toLatin1();
-        if (path.isEmpty())
-            path = "/";
-        if (target.hasQuery())
-            path += '?' + target.query(QUrl::FullyEncoded).toLatin1();
-        socket.write("POST " + path + " HTTP/1.1\r\nHost: " + target.authority().toLatin1()
-            + "\r\nUser-Agent: Go-http-client/1.1\r\nContent-Length: "
-            + QByteArray::number(body.size())
-            // Go's Header.Set canonicalises the name: OpenIM's header arrives as "Operationid".
-            + "\r\nContent-Type: application/json; charset=utf-8\r\nOperationid: "
-            + operationID.toUtf8()
-            // One request per connection: the reply ends where the connection does, whatever its framing.
-            + "\r\nConnection: close\r\n\r\n" + body);
-    });
-    qsizetype end = -1;
-    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
-        if (timedOut)
-            return;
-        const qsizetype before = received.size();
-        received += socket.readAll();
-        if (received.size() > maxReplyBytes) {
-            // OpenIM decodes a few fields of a small JSON object; a reply this large only costs memory.
-            transportError = QStringLiteral("reply larger than %1 bytes: stopped reading").arg(maxReplyBytes);
-            received.truncate(maxReplyBytes);
-            socket.abort();
-            loop.quit();
-            return;
-        }
-        if (end < 0) // search the new bytes only: a reply arriving in many pieces costs linear time
-            end = received.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
-        if (end < 0)
-            return;
-        const QByteArray head = received.left(end).toLower();
-        const qsizetype cl = head.indexOf("content-length:");
-        if (cl >= 0) {
-            const qint64 length = head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-            if (received.size() - end - 4 >= length)
-                loop.quit();
-        }
-    });
-    QObject::connect(&socket, &QSslSocket::sslErrors, &loop, [&](const QList<QSslError> &errors) {
-        QStringList reasons;
-        for (const QSslError &e : errors)
-            reasons.append(e.errorString());
-        transportError = QStringLiteral("TLS: %1").arg(reasons.join(QStringLiteral("; ")));
-        socket.abort();
-        loop.quit();
-    });
-    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, [&](QAbstractSocket::SocketError e) {
-        if ((e != QAbstractSocket::RemoteHostClosedError || received.isEmpty()) && transportError.isEmpty())
-            transportError = socket.errorString();
-        loop.quit();
-    });
-    deadline.start(timeoutMs);
-    if (tls)
-        socket.connectToHostEncrypted(target.host(), quint16(target.port(443)));
-    else
-        socket.connectToHost(target.host(), quint16(target.port(80)));
-    loop.exec();
-    if (!timedOut && socket.isOpen() && received.size() < maxReplyBytes)
-        received += socket.read(maxReplyBytes - received.size());
-    const qint64 elapsed = clock.elapsed();
-
-    QJsonObject out {{QStringLiteral("url"), url}, {QStringLiteral("command"), command},
-        {QStringLiteral("operationID"), operationID},
-        {QStringLiteral("profile"), profileName(options.profile)}, {QStringLiteral("timeoutMs"), timeoutMs},
-        {QStringLiteral("elapsedMs"), elapsed}};
+QJsonObject callResult(const Simulator::Options &options, const QString &command,
+    const OpenImClient::Request &request, const OpenImClient::Reply &reply)
+{
+    QJsonObject out {{QStringLiteral("url"), request.url.toString()}, {QStringLiteral("command"), command},
+        {QStringLiteral("operationID"), QString::fromUtf8(request.headers.last().second)},
+        {QStringLiteral("profile"), profileName(options.profile)},
+        {QStringLiteral("timeoutMs"), request.timeoutMs}, {QStringLiteral("elapsedMs"), reply.elapsedMs}};
     VerdictEngine::Input in;
     in.command = command;
-    in.requestBody = QJsonDocument::fromJson(body).object();
+    in.requestBody = QJsonDocument::fromJson(request.body).object();
     in.timeoutSeconds = options.timeoutSeconds;
     in.profile = options.profile;
     in.failedContinue = options.failedContinue;
-    const qsizetype headEnd = received.indexOf("\r\n\r\n");
-    if (timedOut || (!transportError.isEmpty() && headEnd < 0)) {
-        out.insert(QStringLiteral("error"), transportError);
-        in.reply.fault = timedOut ? Fault::Hang : Fault::Close;
-    } else if (!transportError.isEmpty() && received.size() >= maxReplyBytes) {
-        out.insert(QStringLiteral("error"), transportError);
+    using Failure = OpenImClient::Failure;
+    if (reply.failure != Failure::None)
+        out.insert(QStringLiteral("error"), reply.error);
+    // What OpenIM sees of a failed call: no reply in time (Hang), a body cut short, or none at all.
+    if (reply.failure == Failure::Timeout)
+        in.reply.fault = Fault::Hang;
+    else if (reply.failure == Failure::Truncated)
+        in.reply.fault = Fault::Truncate;
+    else if (reply.failure != Failure::None)
         in.reply.fault = Fault::Close;
-    } else if (headEnd < 0) {
-        out.insert(QStringLiteral("error"),
-            received.isEmpty() ? QStringLiteral("EOF") : QStringLiteral("malformed HTTP response"));
-        in.reply.fault = Fault::Close;
-    } else {
-        const QList<QByteArray> lines = received.left(headEnd).split('\n');
-        in.reply.status = lines.first().split(' ').value(1).toInt();
+    if (reply.status > 0 && reply.failure != Failure::Timeout) {
+        in.reply.status = reply.status;
+        in.reply.headers = reply.headers;
+        in.reply.body = reply.body;
         QJsonArray headers;
-        qint64 length = -1;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon);
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            in.reply.headers.append({name, value});
-            headers.append(QJsonObject {{QStringLiteral("name"), QString::fromLatin1(name)},
-                {QStringLiteral("value"), QString::fromLatin1(value)}});
-            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-                length = value.toLongLong();
-        }
-        in.reply.body = received.mid(headEnd + 4);
-        if (in.reply.headers.size()
-            && QByteArray(received.left(headEnd)).toLower().contains("transfer-encoding: chunked")) {
-            QByteArray decoded;
-            const QByteArray raw = in.reply.body;
-            qsizetype pos = 0;
-            for (;;) {
-                const qsizetype nl = raw.indexOf("\r\n", pos);
-                bool ok = false;
-                const qint64 size =
-                    nl < 0 ? -1 : raw.mid(pos, nl - pos).split(';').first().trimmed().toLongLong(&ok, 16);
-                if (!ok || size <= 0 || size > raw.size() - nl - 2)
-                    break;
-                decoded += raw.mid(nl + 2, size);
-                pos = nl + 2 + size + 2;
-            }
-            in.reply.body = decoded;
-        }
-        if (length >= 0 && in.reply.body.size() < length) {
-            // The body was cut short: Go fails reading it (unexpected EOF), or timed out waiting.
-            out.insert(QStringLiteral("error"),
-                transportError.isEmpty() ? QStringLiteral("unexpected EOF") : transportError);
-            in.reply.fault = transportError.isEmpty() ? Fault::Truncate : Fault::Hang;
-        }
+        for (const auto &h : reply.headers)
+            headers.append(QJsonObject {{QStringLiteral("name"), QString::fromLatin1(h.first)},
+                {QStringLiteral("value"), QString::fromLatin1(h.second)}});
         out.insert(QStringLiteral("reply"),
-            QJsonObject {{QStringLiteral("status"), in.reply.status}, {QStringLiteral("headers"), headers},
-                {QStringLiteral("body"), QString::fromUtf8(in.reply.body)}});
+            QJsonObject {{QStringLiteral("status"), reply.status}, {QStringLiteral("headers"), headers},
+                {QStringLiteral("body"), QString::fromUtf8(reply.body)}});
     }
     out.insert(QStringLiteral("verdict"), VerdictEngine::compute(in).toJson());
     return out;
+}
+
+OpenImClient::Tls clientTls(const Simulator::Options &options)
+{
+    return OpenImClient::Tls {options.caCertPath, !options.insecure};
+}
+
+} // namespace
+
+QJsonObject Simulator::send(const Options &options, const QString &command, const QByteArray &body)
+{
+    const OpenImClient::Request request = openImRequest(options, command, body);
+    const QString tlsError = OpenImClient::checkTls(clientTls(options));
+    if (!tlsError.isEmpty())
+        return QJsonObject {{QStringLiteral("url"), request.url.toString()},
+            {QStringLiteral("command"), command},
+            {QStringLiteral("error"), QStringLiteral("--cacert: %1").arg(tlsError)}};
+    return callResult(options, command, request, OpenImClient::sendAndWait(request, clientTls(options)));
+}
+
+void Simulator::sendAsync(const Options &options, const QString &command, const QByteArray &body,
+    QObject *context, std::function<void(QJsonObject)> done)
+{
+    const OpenImClient::Request request = openImRequest(options, command, body);
+    OpenImClient::send(request, clientTls(options), context,
+        [options, command, request, done = std::move(done)](
+            const OpenImClient::Reply &reply) { done(callResult(options, command, request, reply)); });
 }
 
 int Simulator::run(const Options &options)

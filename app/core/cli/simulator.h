@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace cbi {
 
 // Acts as OpenIM towards a business server: posts a command's request the way the chosen OpenIM
@@ -30,10 +32,12 @@ public:
         quint64 replayId = 0;
     };
 
-    // Replies past this are cut off and count as a failed call (a 4 GB reply once took 16.8 GB).
-    static constexpr qsizetype maxReplyBytes = 16 * 1024 * 1024;
-
-    // One call; blocks (with a local event loop) until the reply, an error or the timeout.
+    // One call through OpenImClient; done gets what `send` prints for it, on the calling thread,
+    // unless context is gone by then. The window's way: nothing waits.
+    static void sendAsync(const Options &options, const QString &command, const QByteArray &body,
+        QObject *context, std::function<void(QJsonObject)> done);
+    // One call, for the command line: blocks (with a local event loop) until the reply, an error or
+    // the timeout.
     static QJsonObject send(const Options &options, const QString &command, const QByteArray &body);
     // The command line entry: prints one JSON object per call on stdout; returns the exit code.
     static int run(const Options &options);

@@ -56,7 +56,8 @@ public:
     explicit HttpBackend(CaptureServer *owner)
         : m_owner(owner)
         , m_detector(Catalogue::instance(), owner->m_config.basePath)
-        , m_forwarder(owner->m_config.basePath)
+        , m_forwarder(
+              owner->m_config.basePath, {owner->m_config.forwardCaCertPath, owner->m_config.forwardVerify})
     {
         m_timers.setLatenessSink([control = owner->m_control](qint64 ns) { control->replyLate(ns); });
     }

@@ -1,27 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "forwarder.h"
 
-#include <QElapsedTimer>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
-
 #include <algorithm>
 
 namespace cbi {
 
-Forwarder::Forwarder(const QString &basePath)
+Forwarder::Forwarder(const QString &basePath, const OpenImClient::Tls &tls)
     : m_basePath(basePath)
+    , m_tls(tls)
 {
 }
 
-Forwarder::~Forwarder()
-{
-    if (m_network) {
-        for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>())
-            reply->disconnect();
-    }
-}
+Forwarder::~Forwarder() = default;
 
 QUrl Forwarder::target(const QString &base, const QString &path, const QString &query) const
 {
@@ -39,58 +29,37 @@ QUrl Forwarder::target(const QString &base, const QString &path, const QString &
 
 void Forwarder::forward(CapturedRequest c, int timeoutMs, std::function<void(CapturedRequest)> done)
 {
-    if (!m_network)
-        m_network = std::make_unique<QNetworkAccessManager>();
-    const QUrl url = target(c.reply.forwardUrl, c.path, c.query);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    for (const auto &h : c.headers) {
+    OpenImClient::Request request;
+    request.method = c.method;
+    request.url = target(c.reply.forwardUrl, c.path, c.query);
+    request.body = c.body;
+    request.timeoutMs = timeoutMs;
+    for (const auto &h : std::as_const(c.headers)) {
         static const QByteArrayView hopByHop[] = {"host", "content-length", "connection", "transfer-encoding",
             "expect", "keep-alive", "te", "upgrade", "proxy-connection",
-            "accept-encoding"}; // Qt then decompresses; a gzip body would reach OpenIM's verdict raw
+            "accept-encoding"}; // the business server would compress; the reply goes to OpenIM's verdict raw
         if (std::none_of(std::begin(hopByHop), std::end(hopByHop),
                 [&](QByteArrayView name) { return name.compare(h.first, Qt::CaseInsensitive) == 0; }))
-            request.setRawHeader(h.first, h.second);
+            request.headers.append(h);
     }
-    QNetworkReply *reply = m_network->sendCustomRequest(request, c.method, c.body);
-    QElapsedTimer clock;
-    clock.start();
-    // OpenIM's client has one deadline for the whole exchange, body included (Go's Client.Timeout);
-    // Qt's transfer timeout only counts silence, so a dripping reply outlived it.
-    auto overrun = std::make_shared<QString>();
-    QTimer::singleShot(timeoutMs, reply, [reply, overrun, timeoutMs] {
-        *overrun = QStringLiteral("no complete reply within %1 ms").arg(timeoutMs);
-        reply->abort();
-    });
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, overrun] {
-        if (reply->bytesAvailable() > maxReplyBytes && overrun->isEmpty()) {
-            *overrun = QStringLiteral("reply larger than %1 bytes: the inspector stopped reading it")
-                           .arg(maxReplyBytes);
-            reply->abort();
-        }
-    });
-    QObject::connect(reply, &QNetworkReply::finished, reply,
-        [reply, c = std::move(c), done = std::move(done), clock, url, timeoutMs, overrun]() mutable {
-            reply->deleteLater();
+    const QUrl url = request.url;
+    if (!m_inFlight) // on first use, so it lives on the server's thread
+        m_inFlight = std::make_unique<QObject>();
+    OpenImClient::send(request, m_tls, m_inFlight.get(),
+        [c = std::move(c), done = std::move(done), url](const OpenImClient::Reply &reply) mutable {
+            using Failure = OpenImClient::Failure;
             Forwarded &f = c.forward;
             f.url = url.toString();
-            f.elapsedMs = clock.elapsed();
+            f.elapsedMs = reply.elapsedMs;
             f.overridden = c.reply.forwardOverride;
-            const bool tooLarge = overrun->startsWith(QLatin1String("reply larger"));
-            const bool timedOut = !tooLarge
-                && (!overrun->isEmpty() || reply->error() == QNetworkReply::OperationCanceledError
-                    || reply->error() == QNetworkReply::TimeoutError);
-            f.status =
-                overrun->isEmpty() ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
-            if (f.status > 0) {
-                f.headers = reply->rawHeaderPairs();
-                f.body = reply->readAll();
-            } else if (!overrun->isEmpty()) {
-                f.error = *overrun;
+            // A body cut short or past the deadline is no answer: OpenIM's client fails on it too.
+            const bool answered = reply.failure == Failure::None && reply.status > 0;
+            if (answered) {
+                f.status = reply.status;
+                f.headers = reply.headers;
+                f.body = reply.body;
             } else {
-                f.error =
-                    timedOut ? QStringLiteral("no reply within %1 ms").arg(timeoutMs) : reply->errorString();
+                f.error = reply.error;
             }
             if (!f.overridden) {
                 c.reply.status = f.status;
@@ -101,8 +70,8 @@ void Forwarder::forward(CapturedRequest c, int timeoutMs, std::function<void(Cap
                         c.reply.headers.append(h); // our writer frames the body itself
                 }
                 // OpenIM sees what it would see of the real server: no reply in time, or none at all.
-                if (f.status == 0)
-                    c.reply.fault = timedOut ? Fault::Hang : Fault::Close;
+                if (!answered)
+                    c.reply.fault = reply.failure == Failure::Timeout ? Fault::Hang : Fault::Close;
             }
             done(std::move(c));
         });

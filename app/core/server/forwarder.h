@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "http/openimclient.h"
 
 #include <QString>
 #include <QUrl>
@@ -9,20 +10,21 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
+class QObject;
 
 namespace cbi {
 
-// Forward mode: asks the real business server (the rule's forward URL plus what follows the base
-// path, as OpenIM would have called it) and records its answer in the capture. Bounded as OpenIM's
-// client is: one deadline for the whole exchange, and at most maxReplyBytes of reply.
+// Forward mode: asks, through OpenImClient (TLS checked as OpenIM does), the real business server (the rule's
+// forward URL plus what follows the base path, as OpenIM would have called it) and records its answer in the
+// capture. Bounded as OpenIM's client is: one deadline for the whole exchange, and at most maxReplyBytes of
+// reply.
 class Forwarder
 {
 public:
     // 1.5 GB read whole once took 12.8 GB.
-    static constexpr qint64 maxReplyBytes = 16 * 1024 * 1024;
+    static constexpr qint64 maxReplyBytes = OpenImClient::maxReplyBytes;
 
-    explicit Forwarder(const QString &basePath);
+    Forwarder(const QString &basePath, const OpenImClient::Tls &tls);
     ~Forwarder(); // forwards still in flight are dropped, never finished into a dead owner
 
     // done(capture): c.forward holds the business server's answer (or why there is none); unless the
@@ -32,7 +34,8 @@ public:
 
 private:
     QString m_basePath;
-    std::unique_ptr<QNetworkAccessManager> m_network; // created on first use
+    OpenImClient::Tls m_tls;
+    std::unique_ptr<QObject> m_inFlight; // the calls' context: deleting it drops them
 };
 
 } // namespace cbi

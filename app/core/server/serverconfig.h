@@ -23,6 +23,10 @@ struct ServerConfig
     QString tlsCertPath;
     QString tlsKeyPath;
 
+    // Forward mode's calls to an https:// business server: checked as OpenIM checks them, plus this CA.
+    QString forwardCaCertPath;
+    bool forwardVerify = true;
+
     bool tls() const { return !tlsCertPath.isEmpty(); }
     QString scheme() const { return tls() ? QStringLiteral("https") : QStringLiteral("http"); }
 };
