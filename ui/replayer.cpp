@@ -26,8 +26,15 @@ Replayer::Replayer(ScenarioDocument *scenario, QWidget *window)
 {
 }
 
-bool Replayer::askReplayTarget(const QString &title, const CapturedRequest *capture, QByteArray *body)
+bool Replayer::chooseTarget(
+    const QString &chosenUrl, const QString &title, const CapturedRequest *capture, QByteArray *body)
 {
+    if (!chosenUrl.isEmpty()) { // the remembered TLS check
+        m_target.url = chosenUrl;
+        m_target.insecure = !TlsOptionsWidget::savedVerify();
+        m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
+        return true;
+    }
     QSettings settings;
     QDialog dialog(m_window);
     dialog.setWindowTitle(title);
@@ -87,14 +94,8 @@ bool Replayer::replayCapture(const CapturedRequest &capture, const QString &chos
         return false;
     QByteArray body = capture.body;
     // Where to, and the request as it will go: editable, so a variant can be tried.
-    if (chosenUrl.isEmpty()) {
-        if (!askReplayTarget(tr("Replay to Business Server"), &capture, &body))
-            return false;
-    } else {
-        m_target.url = chosenUrl;
-        m_target.insecure = !TlsOptionsWidget::savedVerify();
-        m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
-    }
+    if (!chooseTarget(chosenUrl, tr("Replay to Business Server"), &capture, &body))
+        return false;
     m_busy = true;
     const bool edited = body != capture.body;
     Simulator::sendAsync(optionsFor(capture),
@@ -127,15 +128,9 @@ bool Replayer::replayCaptures(const QList<CapturedRequest> &captures, const QStr
 {
     if (m_busy || captures.isEmpty())
         return false;
-    if (chosenUrl.isEmpty()) {
-        if (!askReplayTarget(
-                tr("Replay %n Captures to Business Server", nullptr, int(captures.size())), nullptr, nullptr))
-            return false;
-    } else {
-        m_target.url = chosenUrl;
-        m_target.insecure = !TlsOptionsWidget::savedVerify();
-        m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
-    }
+    if (!chooseTarget(chosenUrl, tr("Replay %n Captures to Business Server", nullptr, int(captures.size())),
+            nullptr, nullptr))
+        return false;
     m_busy = true;
     // One after another, as OpenIM would send them; each waits at most OpenIM's timeout.
     struct Run

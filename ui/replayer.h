@@ -36,8 +36,10 @@ Q_SIGNALS:
     void finished(int answered);
 
 private:
-    // The business server's url and TLS check and, for one capture, its body to edit.
-    bool askReplayTarget(const QString &title, const CapturedRequest *capture, QByteArray *body);
+    // The business server's url and TLS check: chosenUrl with the remembered check, or asked (and,
+    // for one capture, its body to edit). False when cancelled.
+    bool chooseTarget(
+        const QString &chosenUrl, const QString &title, const CapturedRequest *capture, QByteArray *body);
     Simulator::Options optionsFor(const CapturedRequest &capture) const;
     void showResult(const QString &text);
 

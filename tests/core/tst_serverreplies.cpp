@@ -18,6 +18,46 @@ using namespace cbi;
 using namespace Qt::StringLiterals;
 using namespace serverfixture;
 
+// A business server for forward mode: a CaptureServer under /biz on its own thread, answering
+// with the scenario; TLS when a certificate is given.
+class BusinessServer
+{
+public:
+    CaptureStore store {100};
+    quint16 port = 0;
+
+    BusinessServer(const Scenario &scenario, const QString &cert = {}, const QString &key = {})
+        : m_server(new CaptureServer(&store))
+    {
+        m_server->setScenario(scenario);
+        m_server->moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(
+            m_server,
+            [&] {
+                ServerConfig config;
+                config.port = 0;
+                config.basePath = u"/biz"_s;
+                config.tlsCertPath = cert;
+                config.tlsKeyPath = key;
+                m_server->start(config);
+                port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~BusinessServer()
+    {
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+private:
+    QThread m_thread;
+    CaptureServer *m_server;
+};
+
 class TestServerReplies : public QObject, protected serverfixture::ServerFixture
 {
     Q_OBJECT
@@ -144,9 +184,6 @@ private Q_SLOTS:
         QFETCH(int, outcome);
         QFETCH(QString, error);
         // The business server: blocks everything; under /biz/slow it answers after 3 s.
-        QThread bizThread;
-        CaptureStore bizStore(100);
-        auto *biz = new CaptureServer(&bizStore);
         QString problem;
         const auto bizScenario = Scenario::fromJson(
             q("{'scenario':1,'rules':[{'name':'slow','when':[{'header':'x-slow','exists':true}],'command':'*'"
@@ -155,27 +192,10 @@ private Q_SLOTS:
               "'errMsg':'biz says no'}}]}"),
             &problem);
         QVERIFY2(bizScenario, qPrintable(problem));
-        biz->setScenario(*bizScenario);
-        biz->moveToThread(&bizThread);
-        bizThread.start();
-        quint16 bizPort = 0;
-        QMetaObject::invokeMethod(
-            biz,
-            [&] {
-                ServerConfig config;
-                config.port = 0;
-                config.basePath = u"/biz"_s;
-                biz->start(config);
-                bizPort = biz->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-        QVERIFY(bizPort != 0);
-        auto stopBiz = qScopeGuard([&] {
-            QMetaObject::invokeMethod(
-                biz, [biz] { delete biz; }, Qt::BlockingQueuedConnection);
-            bizThread.quit();
-            bizThread.wait();
-        });
+        BusinessServer biz(*bizScenario);
+        QVERIFY(biz.port != 0);
+        CaptureStore &bizStore = biz.store;
+        const quint16 bizPort = biz.port;
 
         const QByteArray bizUrl = "http://127.0.0.1:" + QByteArray::number(bizPort) + "/biz";
         const auto scenario = Scenario::fromJson(q("{'scenario':1,'timeouts':{'default':1},'rules':[{'"
@@ -244,36 +264,14 @@ private Q_SLOTS:
         QFETCH(QString, caCert);
         QFETCH(bool, verify);
         QFETCH(QString, error);
-        QThread bizThread;
-        CaptureStore bizStore(100);
-        auto *biz = new CaptureServer(&bizStore);
         const auto bizScenario = Scenario::fromJson(
             q("{'scenario':1,'rules':[{'command':'*','respond':{'preset':'block','errCode':5001}}]}"),
             nullptr);
         QVERIFY(bizScenario);
-        biz->setScenario(*bizScenario);
-        biz->moveToThread(&bizThread);
-        bizThread.start();
-        quint16 bizPort = 0;
-        QMetaObject::invokeMethod(
-            biz,
-            [&] {
-                ServerConfig config;
-                config.port = 0;
-                config.basePath = u"/biz"_s;
-                config.tlsCertPath = bizCert; // none: plain HTTP, whose answer is no TLS handshake
-                config.tlsKeyPath = bizKey;
-                biz->start(config);
-                bizPort = biz->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-        QVERIFY(bizPort != 0);
-        auto stopBiz = qScopeGuard([&] {
-            QMetaObject::invokeMethod(
-                biz, [biz] { delete biz; }, Qt::BlockingQueuedConnection);
-            bizThread.quit();
-            bizThread.wait();
-        });
+        BusinessServer biz(*bizScenario, bizCert, bizKey); // no certificate: plain HTTP, no TLS handshake
+        QVERIFY(biz.port != 0);
+        CaptureStore &bizStore = biz.store;
+        const quint16 bizPort = biz.port;
         QMetaObject::invokeMethod(
             m_server, [this] { m_server->stop(); }, Qt::BlockingQueuedConnection);
         ServerConfig config = testConfig();

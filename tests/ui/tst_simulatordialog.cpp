@@ -22,6 +22,16 @@ class TestSimulatorDialog : public QObject
 {
     Q_OBJECT
 private:
+    // A business server over HTTPS with the test certificate (127.0.0.1, localhost).
+    static ServerConfig tlsConfig()
+    {
+        ServerConfig config;
+        config.port = 0;
+        config.tlsCertPath = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
+        config.tlsKeyPath = u"" CBI_TEST_DATA "/tls-key.pem"_s;
+        return config;
+    }
+
     static QByteArray serverBody()
     {
         return "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
@@ -105,11 +115,7 @@ private Q_SLOTS:
         QFETCH(bool, answered);
         CaptureStore store;
         ServerHost business(&store);
-        ServerConfig config;
-        config.port = 0;
-        config.tlsCertPath = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
-        config.tlsKeyPath = u"" CBI_TEST_DATA "/tls-key.pem"_s;
-        QVERIFY(business.start(config));
+        QVERIFY(business.start(tlsConfig()));
         SimulatorDialog simulator;
         QSignalSpy finished(&simulator, &SimulatorDialog::finished);
         simulator.setUrl(u"https://127.0.0.1:%1/callbackExample"_s.arg(business.config().port));
@@ -136,11 +142,7 @@ private Q_SLOTS:
     {
         CaptureStore store;
         ServerHost business(&store);
-        ServerConfig config;
-        config.port = 0;
-        config.tlsCertPath = u"" CBI_TEST_DATA "/tls-cert.pem"_s;
-        config.tlsKeyPath = u"" CBI_TEST_DATA "/tls-key.pem"_s;
-        QVERIFY(business.start(config));
+        QVERIFY(business.start(tlsConfig()));
         const QString url = u"https://127.0.0.1:%1/callbackExample"_s.arg(business.config().port);
         CaptureStore ownStore;
         ServerHost own(&ownStore);
@@ -165,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(replayed.last().first().toJsonObject().value(u"error"_s).toString().startsWith(u"TLS: "_s));
         QCOMPARE(store.snapshot().size(), 0);
 
-        choice.setCaCertPath(config.tlsCertPath);
+        choice.setCaCertPath(tlsConfig().tlsCertPath);
         choice.save();
         QVERIFY(replayer.replayCaptures({capture, capture}, url));
         QTRY_COMPARE_WITH_TIMEOUT(replayed.size(), 3, 8000);
