@@ -2,10 +2,11 @@
 #include "headlessserve.h"
 
 #include "capture/capturestore.h"
+#include "inspector/inspector.h"
+#include "inspector/scenariodocument.h"
 #include "jsonlwriter.h"
-#include "server/captureserver.h"
+#include "server/serverhost.h"
 #include "servingscenario.h"
-#include "session/sessionjournal.h"
 #include "signalwatcher.h"
 
 #include <QJsonDocument>
@@ -29,54 +30,44 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         [] { QCoreApplication::exit(ExitOk); });
     if (!notice.isEmpty())
         printErr(notice);
-    CaptureStore store(options.effectiveCapacity());
+    // The same Inspector as the window's: store, server on its own thread, served scenario, journal.
+    Inspector inspector(options.effectiveCapacity());
+    CaptureStore &store = *inspector.store();
     store.setMemoryLimit(options.memoryLimit);
-    CaptureServer server(&store);
+    ServerHost &server = *inspector.host();
     Scenario scenario;
     if (const int code = ServingScenario::build(options, &scenario))
         return code;
-    server.setScenario(scenario, options.scenarioPath);
+    inspector.scenario()->setScenario(scenario, options.scenarioPath);
 
-    SessionJournal journal;
     if (!options.sessionPath.isEmpty()) {
+        const bool failOpen = options.journalFailOpen;
+        inspector.setJournalPolicy(
+            failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
         QString error;
-        if (!journal.open(options.sessionPath, &error)) {
+        if (!inspector.openSession(options.sessionPath, false, &error)) {
             printErr(tr("error: session %1").arg(error));
             return ExitBadSession;
         }
-        server.setNextId(journal.lastId());
-        server.setCommitGate(true); // no reply leaves before its capture is on disk
-        const bool failOpen = options.journalFailOpen;
-        journal.setOnFailure(
-            failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
-        server.setJournalState(QStringLiteral("ok"));
-        server.setSessionPath(options.sessionPath);
-        // Straight from the server's thread: the journal never waits for the main thread.
-        server.setCaptureSink([&journal](const CapturedRequest &c) { journal.append(c); });
-        QObject::connect(&journal, &SessionJournal::committed, &server, &CaptureServer::committedUpTo);
-        QObject::connect(
-            &journal, &SessionJournal::failed, &server, [&server, failOpen](const QString &error) {
-                server.setJournalState(
-                    (failOpen ? QStringLiteral("memory only: ") : QStringLiteral("failing: ")) + error);
-                printErr(failOpen ? tr("error: the session file cannot be written: %1. Replies still leave "
-                                       "(--on-journal-failure fail): captures are kept in memory only until "
-                                       "it can be written again.")
-                                        .arg(error)
-                                  : tr("error: the session file cannot be written: %1. Replies wait until "
-                                       "their captures are written (OpenIM may time out with 90004); "
-                                       "retrying.")
-                                        .arg(error));
-            });
-        QObject::connect(&journal, &SessionJournal::recovered, &server, [&server] {
-            server.setJournalState(QStringLiteral("ok"));
-            printErr(tr("the session file is written again; nothing was lost"));
+        QObject::connect(&inspector, &Inspector::journalFailed, &inspector, [failOpen](const QString &error) {
+            printErr(failOpen ? tr("error: the session file cannot be written: %1. Replies still leave "
+                                   "(--on-journal-failure fail): captures are kept in memory only until "
+                                   "it can be written again.")
+                                    .arg(error)
+                              : tr("error: the session file cannot be written: %1. Replies wait until "
+                                   "their captures are written (OpenIM may time out with 90004); "
+                                   "retrying.")
+                                    .arg(error));
         });
+        QObject::connect(&inspector, &Inspector::journalRecovered, &inspector,
+            [] { printErr(tr("the session file is written again; nothing was lost")); });
     }
-    if (!server.start(options.server)) {
+    QString listenError;
+    if (!server.start(options.server, &listenError)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(options.server.address.toString())
                      .arg(options.server.port)
-                     .arg(server.errorString()));
+                     .arg(listenError));
         return ExitCannotListen;
     }
     const QHostAddress address = server.serverAddress();
@@ -91,7 +82,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     // Machine-read by scripts and tests: keep this line's shape and language.
     printErr(QStringLiteral("listening on %1://%2:%3")
                  .arg(options.server.scheme(), host)
-                 .arg(server.serverPort()));
+                 .arg(server.config().port));
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 
@@ -106,7 +97,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         QTimer::singleShot(
             options.exitAfterMs, QCoreApplication::instance(), [] { QCoreApplication::exit(ExitOk); });
     const int code = QCoreApplication::exec();
-    server.stop();
+    inspector.shutdown(); // holds answered and journaled, the file complete
     store.flush(); // the last captures still reach --jsonl
     printErr(tr("stopped after %n capture(s)", nullptr, int(server.capturedCount())));
     return code;

@@ -3,8 +3,10 @@
 
 #include "capture/capturestore.h"
 #include "export/junitreport.h"
+#include "inspector/inspector.h"
+#include "inspector/scenariodocument.h"
 #include "jsonlwriter.h"
-#include "server/captureserver.h"
+#include "server/serverhost.h"
 #include "servingscenario.h"
 #include "signalwatcher.h"
 
@@ -34,15 +36,17 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     if (scenario.expectations.isEmpty())
         printErr(tr("warning: the scenario has no \"expect\" section: nothing will be checked"));
 
-    CaptureStore store(serve.effectiveCapacity());
+    // The same Inspector as the window's and serve's.
+    Inspector inspector(serve.effectiveCapacity());
+    CaptureStore &store = *inspector.store();
     store.setMemoryLimit(serve.memoryLimit);
-    CaptureServer server(&store);
-    server.setScenario(scenario, serve.scenarioPath);
-    if (!server.start(serve.server)) {
+    ServerHost &server = *inspector.host();
+    inspector.scenario()->setScenario(scenario, serve.scenarioPath);
+    if (!server.start(serve.server, &error)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(serve.server.address.toString())
                      .arg(serve.server.port)
-                     .arg(server.errorString()));
+                     .arg(error));
         return ExitCannotListen;
     }
     QString host = server.serverAddress().toString();
@@ -50,7 +54,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     // https:// when serving TLS: the driver must reach the server the way it listens.
     const QString origin =
-        QStringLiteral("%1://%2:%3").arg(serve.server.scheme(), host).arg(server.serverPort());
+        QStringLiteral("%1://%2:%3").arg(serve.server.scheme(), host).arg(server.config().port);
     const QString webhookUrl = origin + server.config().basePath;
     const QString api = origin + QStringLiteral("/__inspector/v1");
     printErr(QStringLiteral("listening on %1").arg(origin));
@@ -135,7 +139,7 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     for (const Expectation &e : std::as_const(scenario.expectations))
         report.add(e.evaluate(captures));
     report.seconds = double(clock.elapsed()) / 1000.0;
-    server.stop();
+    inspector.shutdown();
 
     for (const auto &c : std::as_const(report.cases))
         printErr(QStringLiteral("%1  %2: %3")

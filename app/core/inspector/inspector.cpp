@@ -56,17 +56,21 @@ bool Inspector::openSession(const QString &path, bool load, QString *error)
         return true;
     }
     SessionJournal *j = journal.get();
+    j->setOnFailure(m_journalPolicy);
+    // GET status says whether replies wait for the file or leave without it.
+    const QString failing = m_journalPolicy == SessionJournal::OnFailure::FailOpen
+        ? QStringLiteral("memory only: ")
+        : QStringLiteral("failing: ");
     // From now on the server journals straight from its thread, and a reply leaves once the file
     // has its capture: the commit goes from the journal's thread to the server's, never through
     // this (the GUI) thread, so nothing the window does can hold a reply.
     m_host->setCaptureSink([j](const CapturedRequest &c) { j->append(c); });
     m_host->setCommitGate(true, j->lastId());
     m_host->setSessionPath(path);
-    m_host->setJournalState(
-        j->failure().isEmpty() ? QStringLiteral("ok") : QStringLiteral("failing: ") + j->failure());
+    m_host->setJournalState(j->failure().isEmpty() ? QStringLiteral("ok") : failing + j->failure());
     connect(j, &SessionJournal::committed, m_host.get(), &ServerHost::committedUpTo, Qt::DirectConnection);
-    connect(j, &SessionJournal::failed, this, [this](const QString &reason) {
-        m_host->setJournalState(QStringLiteral("failing: ") + reason);
+    connect(j, &SessionJournal::failed, this, [this, failing](const QString &reason) {
+        m_host->setJournalState(failing + reason);
         Q_EMIT journalFailed(reason);
     });
     connect(j, &SessionJournal::recovered, this, [this] {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturestore.h"
+#include "session/sessionjournal.h"
 
 #include <QObject>
 
@@ -11,11 +12,10 @@ namespace cbi {
 
 class ScenarioDocument;
 class ServerHost;
-class SessionJournal;
 
 // A running inspector: the captures, the server on its thread, the scenario it serves and the
-// session file that keeps every capture. One per window process; the window is a view of it and
-// can be rebuilt (a language switch) without handing anything over.
+// session file that keeps every capture. One per process: the window is a view of it and can be
+// rebuilt (a language switch) without handing anything over; `serve` and `run` are shells over it.
 class Inspector : public QObject
 {
     Q_OBJECT
@@ -27,6 +27,9 @@ public:
     ServerHost *host() const { return m_host.get(); }
     ScenarioDocument *scenario() const { return m_scenario.get(); }
 
+    // What a session file that cannot be written does to replies (before openSession): Hold (they
+    // wait; the window's and serve's default) or FailOpen (they leave; captures stay in memory).
+    void setJournalPolicy(SessionJournal::OnFailure policy) { m_journalPolicy = policy; }
     // Journals every capture to path from now on; replies leave once their capture is in the file.
     // With load, the file's newest captures (as many as the store keeps) replace the store's.
     bool openSession(const QString &path, bool load, QString *error);
@@ -49,6 +52,7 @@ private:
     std::unique_ptr<SessionJournal> m_journal; // outlives the server that feeds it
     std::unique_ptr<ServerHost> m_host;
     std::unique_ptr<ScenarioDocument> m_scenario;
+    SessionJournal::OnFailure m_journalPolicy = SessionJournal::OnFailure::Hold;
 };
 
 } // namespace cbi

@@ -62,6 +62,7 @@ bool ServerHost::start(const ServerConfig &config, QString *error)
         Qt::BlockingQueuedConnection);
     m_listening = ok;
     m_config = config;
+    m_address = address;
     if (ok) {
         m_config.port = port;
         QString host = address.toString();

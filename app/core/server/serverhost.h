@@ -27,6 +27,8 @@ public:
     // The URL to put in webhooks.yml: http://HOST:PORT/BASEPATH.
     QString webhookUrl() const { return m_url; }
     ServerConfig config() const { return m_config; }
+    QHostAddress serverAddress() const { return m_address; } // as bound (0.0.0.0 stays 0.0.0.0)
+    quint64 capturedCount() const { return m_server->capturedCount(); } // any thread
     QString controlToken() const { return m_token; }
     void setScenario(const Scenario &scenario, const QString &file = {}, bool modified = false);
     Scenario scenario() const { return m_scenario; }
@@ -62,6 +64,7 @@ private:
     QThread m_thread;
     CaptureServer *m_server;
     ServerConfig m_config;
+    QHostAddress m_address;
     Scenario m_scenario;
     QString m_url;
     QString m_token;
