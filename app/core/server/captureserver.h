@@ -2,8 +2,7 @@
 #pragma once
 
 #include "capture/continuereply.h"
-#include "rules/ruleengine.h"
-#include "serverconfig.h"
+#include "pipelinestate.h"
 
 #include <QObject>
 
@@ -15,13 +14,9 @@
 
 namespace cbi {
 
-// Fills the reply (status, headers, body, delay, fault) of a captured request. Called on the
-// server's thread for every request; it must be cheap and must not block.
-using ReplyPlanner = std::function<void(CapturedRequest &)>;
-
 class CaptureStore;
 class ControlApi;
-class HttpBackend;
+class CallbackPipeline;
 
 // The embedded HTTP server that stands in for an OpenIM business server: it captures every
 // request into the CaptureStore and answers it as the ReplyPlanner says, after its delay.
@@ -37,8 +32,8 @@ public:
     // The rules and OpenIM profile that answer requests (call on the server's thread).
     // file: where the scenario was read from, modified: it was changed since (GET status says both).
     void setScenario(const Scenario &scenario, const QString &file = {}, bool modified = false);
-    const Scenario &scenario() const { return m_engine.scenario(); }
-    void resetCounters() { m_engine.resetCounters(); }
+    const Scenario &scenario() const { return m_state.engine.scenario(); }
+    void resetCounters() { m_state.engine.resetCounters(); }
     // With a session journal: hold every reply until its capture is committed (committedUpTo).
     void setCommitGate(bool on);
     void committedUpTo(quint64 id);
@@ -50,7 +45,7 @@ public:
     // The session file GET export reads (empty: exports come from memory).
     void setSessionPath(const QString &path);
     // Called on the server's thread for every capture, right after the store has it (a session journal).
-    void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_sink = std::move(sink); }
+    void setCaptureSink(std::function<void(const CapturedRequest &)> sink) { m_state.sink = std::move(sink); }
     // Test seam: replaces the rule engine entirely.
     void setPlanner(ReplyPlanner planner);
     // Hold and answer by hand: callbacks of these commands ("*": all) wait for release() instead of
@@ -58,14 +53,14 @@ public:
     // released within OpenIM's timeout plus a grace second is answered with that reply (too late
     // for OpenIM, which the verdict then says).
     void setHeldCommands(const QStringList &commands);
-    QStringList heldCommands() const { return m_heldCommands; }
+    QStringList heldCommands() const { return m_state.heldCommands; }
     // reply: what to send; nullopt: the rules' reply. Returns false for an unknown or answered hold.
     bool release(quint64 holdId, const std::optional<ReplySent> &reply);
 
     bool start(const ServerConfig &config);
     void stop();
     bool isListening() const;
-    ServerConfig config() const { return m_config; }
+    ServerConfig config() const { return m_state.config; }
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     QString errorString() const { return m_error; }
@@ -80,29 +75,16 @@ Q_SIGNALS:
 
 public:
     // Counters, readable from any thread.
-    quint64 capturedCount() const { return m_captured.load(); }
+    quint64 capturedCount() const { return m_state.captured.load(); }
 
 private:
-    friend class HttpBackend;
-    friend class Connection;
-
-    CaptureStore *m_store;
-    ServerConfig m_config;
-    ReplyPlanner m_planner;
-    std::function<void(const CapturedRequest &)> m_sink;
-    RuleEngine m_engine;
+    PipelineState m_state;
     ControlApi *m_control;
-    std::unique_ptr<HttpBackend> m_backend;
+    std::unique_ptr<CallbackPipeline> m_pipeline;
     QString m_error;
-    QStringList m_heldCommands;
     QString m_scenarioFile;
     bool m_scenarioModified = false;
     QString m_journalState = QStringLiteral("none");
-    std::atomic<quint64> m_nextId {0};
-    std::atomic<quint64> m_captured {0};
-    std::atomic<quint64> m_rejected {0};
-    bool m_commitGate = false;
-    quint64 m_committedId = std::numeric_limits<quint64>::max(); // no gate: everything counts as committed
 };
 
 } // namespace cbi
