@@ -565,6 +565,10 @@
         <source>Copy Body</source>
         <translation>复制请求体</translation>
     </message>
+    <message>
+        <source>Auto Scroll</source>
+        <translation>自动滚动</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureTableModel</name>

@@ -41,6 +41,7 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     , m_commandPicker(new QComboBox(this))
     , m_verdictPicker(new QComboBox(this))
     , m_shown(new QLabel(this))
+    , m_followButton(new QToolButton(this))
     , m_filterDebounce(new QTimer(this))
     , m_history(new SessionHistory(this))
 {
@@ -67,7 +68,7 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_view->horizontalHeader()->setMinimumSectionSize(24);
     const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 55},
         {CaptureTableModel::WarningsColumn, 36}, {CaptureTableModel::TimeColumn, 90},
-        {CaptureTableModel::CommandColumn, 250}, {CaptureTableModel::OperationIdColumn, 90},
+        {CaptureTableModel::CommandColumn, 220}, {CaptureTableModel::OperationIdColumn, 90},
         {CaptureTableModel::PartiesColumn, 120}, {CaptureTableModel::StatusColumn, 45},
         {CaptureTableModel::DelayColumn, 55}, {CaptureTableModel::VerdictColumn, 110},
         {CaptureTableModel::RuleColumn, 90}, {CaptureTableModel::ClientMsgIdColumn, 90}};
@@ -149,10 +150,10 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     filterRow->addWidget(m_shown);
     filterRow->addWidget(m_commandPicker);
     filterRow->addWidget(m_verdictPicker);
-    auto *followButton = new QToolButton(this);
-    followButton->setDefaultAction(m_view->followAction());
-    followButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    filterRow->addWidget(followButton);
+    m_followButton->setDefaultAction(m_view->followAction());
+    m_followButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_followButton->setAccessibleName(tr("Auto Scroll"));
+    filterRow->addWidget(m_followButton);
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(m_view, 1);
     m_splitter->addWidget(tableArea);
@@ -221,7 +222,7 @@ QAction *CapturePane::followAction() const
 
 QList<QWidget *> CapturePane::tabOrder() const
 {
-    return {m_filter, m_commandPicker, m_verdictPicker, m_view, m_detail->tabs()};
+    return {m_filter, m_commandPicker, m_verdictPicker, m_followButton, m_view, m_detail->tabs()};
 }
 
 QList<CapturedRequest> CapturePane::selectedCaptures() const

@@ -17,6 +17,7 @@ class QSettings;
 class QSplitter;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace cbi {
 
@@ -101,6 +102,7 @@ private:
     QComboBox *m_commandPicker;
     QComboBox *m_verdictPicker;
     QLabel *m_shown;
+    QToolButton *m_followButton;
     QList<QAction *> m_rowActions;
     quint64 m_currentId = 0; // the capture the detail shows (0: none)
     bool m_refiltering = false;
