@@ -269,6 +269,16 @@
         <source>Capture detail</source>
         <translation>捕获详情</translation>
     </message>
+    <message numerus="yes">
+        <source>Copied the body of capture #%1 (%n byte(s))</source>
+        <translation>
+            <numerusform>已复制捕获 #%1 的请求体（%n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied a cURL command that sends capture #%1 again</source>
+        <translation>已复制可再次发送捕获 #%1 的 cURL 命令</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureFiles</name>
@@ -428,10 +438,6 @@
         <translation>已捕获的回调</translation>
     </message>
     <message>
-        <source>Filter: any text, or command:… verdict:blocked sendID:alice groupID:… operationID:… (-word excludes)</source>
-        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice groupID:… operationID:…（-词 表示排除）</translation>
-    </message>
-    <message>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
@@ -504,10 +510,6 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>(no command)</source>
-        <translation>（无命令）</translation>
-    </message>
-    <message>
         <source>Reading older captures from the session file...</source>
         <translation>正在从会话文件读取更早的捕获……</translation>
     </message>
@@ -530,6 +532,42 @@
         <translation>
             <numerusform>已暂停，%n 条待显示</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter: any text, or command:… verdict:blocked sendID:alice content:… clientMsgID:… delay&gt;1000 has:warning (-word excludes)</source>
+        <translation>筛选：任意文本，或 command:… verdict:blocked sendID:alice content:… clientMsgID:… delay&gt;1000 has:warning（-词 表示排除）</translation>
+    </message>
+    <message>
+        <source>Shown %1 of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>No captures match “%1”</source>
+        <translation>没有与“%1”匹配的捕获</translation>
+    </message>
+    <message>
+        <source>Filter on This Value</source>
+        <translation>按此值筛选</translation>
+    </message>
+    <message>
+        <source>Filter on This Value (%1)</source>
+        <translation>按此值筛选（%1）</translation>
+    </message>
+    <message>
+        <source>Copy Value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <source>Copy Body</source>
+        <translation>复制请求体</translation>
+    </message>
+    <message>
+        <source>Auto Scroll</source>
+        <translation>自动滚动</translation>
     </message>
 </context>
 <context>
@@ -635,6 +673,51 @@
     <message>
         <source>block: the caller sees %1</source>
         <translation>拦截：调用方看到 %1</translation>
+    </message>
+    <message>
+        <source>not a callback</source>
+        <translation>不是回调</translation>
+    </message>
+    <message>
+        <source>No OpenIM callback command in the path, the query or the body: OpenIM never sends this request (a liveness probe or a misdirected client)</source>
+        <translation>路径、查询参数和请求体中都没有 OpenIM 回调命令：OpenIM 从不发送这种请求（存活探测或发错地址的客户端）</translation>
+    </message>
+    <message>
+        <source>Warnings: a misconfigured OpenIM (a trailing slash, no operationID, ...)</source>
+        <translation>警告：OpenIM 配置有误（末尾斜杠、缺少 operationID 等）</translation>
+    </message>
+    <message>
+        <source>clientMsgID</source>
+        <translation>clientMsgID</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::CaptureTableView</name>
+    <message>
+        <source>&amp;Auto Scroll</source>
+        <translation>自动滚动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Keep the newest capture in view; scrolling up pauses it</source>
+        <translation>始终显示最新的捕获；向上滚动会暂停</translation>
+    </message>
+    <message>
+        <source>Jump to the latest capture and follow new ones again</source>
+        <translation>跳到最新的捕获并重新跟随新捕获</translation>
+    </message>
+    <message>
+        <source>Jump to the latest capture</source>
+        <translation>跳到最新的捕获</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ↓</source>
+        <translation>
+            <numerusform>%n 条新 ↓</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1570,10 +1653,6 @@ Commands:
     <message>
         <source>Start every rule&apos;s reply sequence from its first reply again</source>
         <translation>让每条规则的应答序列从第一个应答重新开始</translation>
-    </message>
-    <message>
-        <source>Copy Body</source>
-        <translation>复制请求体</translation>
     </message>
     <message>
         <source>%1 from capture #%2</source>

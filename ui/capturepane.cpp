@@ -2,21 +2,28 @@
 #include "capturepane.h"
 
 #include "capture/capturestore.h"
+#include "capturetableview.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "session/sessionhistory.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/elidemiddledelegate.h"
 #include "widgets/readablecolor.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,12 +34,14 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     : QWidget(parent)
     , m_model(new CaptureTableModel(this))
     , m_proxy(new CaptureFilterProxy(this))
-    , m_view(new QTableView(this))
+    , m_view(new CaptureTableView(this))
     , m_detail(new CaptureDetailView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_filter(new QLineEdit(this))
     , m_commandPicker(new QComboBox(this))
     , m_verdictPicker(new QComboBox(this))
+    , m_shown(new QLabel(this))
+    , m_followButton(new QToolButton(this))
     , m_filterDebounce(new QTimer(this))
     , m_history(new SessionHistory(this))
 {
@@ -54,18 +63,26 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
+    // Content, the most telling column, takes what the others leave (gui walk F20): they start narrow.
     m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
-    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 70},
-        {CaptureTableModel::TimeColumn, 95}, {CaptureTableModel::CommandColumn, 320},
-        {CaptureTableModel::OperationIdColumn, 120}, {CaptureTableModel::PartiesColumn, 160},
-        {CaptureTableModel::StatusColumn, 55}, {CaptureTableModel::DelayColumn, 65},
-        {CaptureTableModel::VerdictColumn, 120}, {CaptureTableModel::RuleColumn, 140}};
+    m_view->horizontalHeader()->setMinimumSectionSize(24);
+    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 55},
+        {CaptureTableModel::WarningsColumn, 36}, {CaptureTableModel::TimeColumn, 90},
+        {CaptureTableModel::CommandColumn, 220}, {CaptureTableModel::OperationIdColumn, 90},
+        {CaptureTableModel::PartiesColumn, 120}, {CaptureTableModel::StatusColumn, 45},
+        {CaptureTableModel::DelayColumn, 55}, {CaptureTableModel::VerdictColumn, 110},
+        {CaptureTableModel::RuleColumn, 90}, {CaptureTableModel::ClientMsgIdColumn, 90}};
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column, width);
+    m_view->setColumnHidden(CaptureTableModel::ClientMsgIdColumn, true); // the column chooser shows it
+    // Ids differ at their ends: keep both ends visible.
+    auto *middle = new ElideMiddleDelegate(m_view);
+    m_view->setItemDelegateForColumn(CaptureTableModel::OperationIdColumn, middle);
+    m_view->setItemDelegateForColumn(CaptureTableModel::ClientMsgIdColumn, middle);
 
     // Filter bar.
-    m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice groupID:… "
-                                    "operationID:… (-word excludes)"));
+    m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice content:… "
+                                    "clientMsgID:… delay>1000 has:warning (-word excludes)"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter"));
     m_commandPicker->setAccessibleName(tr("Command filter"));
@@ -82,10 +99,34 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_filterDebounce->setInterval(300);
     connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
     connect(m_filterDebounce, &QTimer::timeout, this, &CapturePane::applyFilter);
-    connect(m_commandPicker, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setCommand(m_commandPicker->currentData().toString()); });
-    connect(m_verdictPicker, &QComboBox::currentIndexChanged, this,
-        [this] { m_proxy->setOutcome(m_verdictPicker->currentData().toInt()); });
+    connect(m_commandPicker, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] {
+            m_proxy->setCommand(m_commandPicker->currentData().toString());
+            return true;
+        });
+    });
+    connect(m_verdictPicker, &QComboBox::currentIndexChanged, this, [this] {
+        refilter([this] {
+            m_proxy->setOutcome(m_verdictPicker->currentData().toInt());
+            return true;
+        });
+    });
+    m_shown->setObjectName(QStringLiteral("shownCount"));
+    m_shown->hide();
+    // O(1) per batch: the proxy's row count, never a scan.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &CapturePane::updateShown);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &CapturePane::updateShown);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &CapturePane::updateShown);
+    connect(m_proxy, &CaptureFilterProxy::criteriaChanged, this, &CapturePane::updateShown);
+    connect(m_detail, &CaptureDetailView::copied, this,
+        [this](const QString &what) { Q_EMIT message(what, 4000); });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = rowMenu(pos)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_view->viewport()->mapToGlobal(pos));
+        }
+    });
     // Older captures come from the session file: at the top of the table, or when a filter leaves
     // the table short. Rows paged in under one filter are dropped when it changes.
     connect(m_proxy, &CaptureFilterProxy::criteriaChanged, this, [this] {
@@ -106,8 +147,13 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     tableLayout->setSpacing(2);
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_shown);
     filterRow->addWidget(m_commandPicker);
     filterRow->addWidget(m_verdictPicker);
+    m_followButton->setDefaultAction(m_view->followAction());
+    m_followButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_followButton->setAccessibleName(tr("Auto Scroll"));
+    filterRow->addWidget(m_followButton);
     tableLayout->addLayout(filterRow);
     tableLayout->addWidget(m_view, 1);
     m_splitter->addWidget(tableArea);
@@ -143,12 +189,10 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
             Q_EMIT countsChanged();
             return;
         }
-        // Follow the tail only while the user is already at the bottom.
-        QScrollBar *bar = m_view->verticalScrollBar();
-        const bool atBottom = bar->value() >= bar->maximum();
+        // Follows the tail while Auto Scroll is on; else counts the new rows in the badge.
+        m_view->beginArrival();
         m_model->appendBatch(batch);
-        if (atBottom)
-            m_view->scrollToBottom();
+        m_view->endArrival();
         Q_EMIT countsChanged();
     });
     // A session opened or a file imported: in the store (the control API lists them too) and here.
@@ -161,14 +205,24 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
             }
             updateCommandCounts(loaded);
             m_model->appendBatch(loaded);
-            m_view->scrollToBottom();
+            m_view->setFollowing(true);
             Q_EMIT countsChanged();
         });
 }
 
+QTableView *CapturePane::view() const
+{
+    return m_view;
+}
+
+QAction *CapturePane::followAction() const
+{
+    return m_view->followAction();
+}
+
 QList<QWidget *> CapturePane::tabOrder() const
 {
-    return {m_filter, m_commandPicker, m_verdictPicker, m_view, m_detail->tabs()};
+    return {m_filter, m_commandPicker, m_verdictPicker, m_followButton, m_view, m_detail->tabs()};
 }
 
 QList<CapturedRequest> CapturePane::selectedCaptures() const
@@ -227,9 +281,10 @@ void CapturePane::setPaused(bool paused)
 {
     m_isPaused = paused;
     if (!paused && !m_paused.isEmpty()) {
+        m_view->beginArrival();
         m_model->appendBatch(m_paused);
+        m_view->endArrival();
         m_paused.clear();
-        m_view->scrollToBottom();
     }
     Q_EMIT countsChanged();
 }
@@ -242,6 +297,7 @@ void CapturePane::clear()
     while (m_commandPicker->count() > 1)
         m_commandPicker->removeItem(1);
     m_detail->clear();
+    m_currentId = 0;
     Q_EMIT countsChanged();
 }
 
@@ -266,20 +322,63 @@ QString CapturePane::countsText() const
 void CapturePane::restoreSettings(const QSettings &settings)
 {
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    // A key of its own since the warnings and clientMsgID columns: an older state has fewer columns.
     m_view->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/tableHeader")).toByteArray());
+        settings.value(QStringLiteral("window/captureHeader")).toByteArray());
 }
 
 void CapturePane::saveSettings(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/tableHeader"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/captureHeader"), m_view->horizontalHeader()->saveState());
 }
 
-void CapturePane::applyFilter()
+bool CapturePane::refilter(const std::function<bool()> &change)
+{
+    // Rows leave and come back while the proxy refilters: the current index would wander to a
+    // neighbour and the detail follow it (gui walk F10), and the view would jump to row 1 (F13).
+    const quint64 keep = m_currentId;
+    const bool follow = m_view->isFollowing();
+    m_refiltering = true;
+    m_view->holdFollow(true);
+    const bool result = change();
+    QModelIndex kept;
+    for (int row = m_model->rowCount() - 1; keep != 0 && row >= 0; --row) {
+        if (m_model->captureAt(row)->id == keep) {
+            kept = m_proxy->mapFromSource(m_model->index(row, 0));
+            break;
+        }
+    }
+    if (kept.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(
+            kept, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        m_view->selectionModel()->clear();
+        m_currentId = 0;
+        m_detail->clear();
+    }
+    if (follow)
+        m_view->scrollToBottom();
+    else if (kept.isValid())
+        m_view->scrollTo(kept, QAbstractItemView::PositionAtCenter);
+    m_view->holdFollow(false);
+    m_refiltering = false;
+    updateShown();
+    return result;
+}
+
+bool CapturePane::setFilterText(const QString &text)
+{
+    const QSignalBlocker blocker(m_filter);
+    m_filter->setText(text);
+    m_filterDebounce->stop();
+    return applyFilter();
+}
+
+bool CapturePane::applyFilter()
 {
     QString error;
-    const bool ok = m_proxy->setExpression(m_filter->text(), &error);
+    const bool ok = refilter([&] { return m_proxy->setExpression(m_filter->text(), &error); });
     // A red frame, not a red background: the text keeps the palette's colours (dark, high contrast).
     m_filter->setStyleSheet(ok
             ? QString()
@@ -287,22 +386,86 @@ void CapturePane::applyFilter()
     m_filter->setToolTip(ok ? QString() : error);
     if (!ok)
         Q_EMIT message(tr("Filter not applied: %1").arg(error), 5000);
+    return ok;
 }
 
 void CapturePane::showSelected()
 {
-    if (const CapturedRequest *c = selectedCapture())
+    if (m_refiltering) // refilter() decides once the rows have settled
+        return;
+    const CapturedRequest *c = selectedCapture();
+    m_currentId = c ? c->id : 0;
+    if (c)
         m_detail->setCapture(*c);
     else
         m_detail->clear();
+}
+
+void CapturePane::updateShown()
+{
+    const int shown = m_proxy->rowCount();
+    const int total = m_model->rowCount();
+    const bool filtered = m_proxy->isActive();
+    m_shown->setVisible(filtered);
+    if (filtered)
+        m_shown->setText(tr("Shown %1 of %2").arg(shown).arg(total));
+    if (!filtered || shown > 0 || total == 0) {
+        m_view->setOverlayText({});
+        return;
+    }
+    QStringList criteria;
+    if (!m_filter->text().trimmed().isEmpty())
+        criteria.append(m_filter->text().trimmed());
+    if (m_commandPicker->currentIndex() > 0)
+        criteria.append(m_commandPicker->currentData().toString());
+    if (m_verdictPicker->currentIndex() > 0)
+        criteria.append(m_verdictPicker->currentText());
+    m_view->setOverlayText(
+        tr("No captures match \u201c%1\u201d").arg(criteria.join(QStringLiteral(" \u00b7 "))));
+}
+
+QMenu *CapturePane::rowMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return nullptr;
+    const int row = m_proxy->mapToSource(index).row();
+    const int column = index.column();
+    auto *menu = new QMenu(this);
+    const QString expression = m_model->filterExpression(row, column);
+    QAction *filterOn = menu->addAction(
+        expression.isEmpty() ? tr("Filter on This Value") : tr("Filter on This Value (%1)").arg(expression));
+    filterOn->setObjectName(QStringLiteral("filterOnValue"));
+    filterOn->setEnabled(!expression.isEmpty());
+    connect(filterOn, &QAction::triggered, this, [this, expression] {
+        // Narrows what is shown: the value joins the filter already typed.
+        const QString current = m_filter->text().trimmed();
+        setFilterText(current.isEmpty() ? expression : current + QLatin1Char(' ') + expression);
+    });
+    const QString value = m_model->cellValue(row, column);
+    QAction *copyValue = menu->addAction(tr("Copy Value"), this, [this, value] {
+        QApplication::clipboard()->setText(value);
+        Q_EMIT message(
+            tr("Copied %1").arg(value.size() > 60 ? value.left(60) + QStringLiteral("\u2026") : value), 4000);
+    });
+    copyValue->setObjectName(QStringLiteral("copyValue"));
+    copyValue->setEnabled(!value.isEmpty());
+    menu->addAction(tr("Copy Body"), m_detail, &CaptureDetailView::copyBody)
+        ->setObjectName(QStringLiteral("copyBody"));
+    menu->addSeparator();
+    menu->addActions(m_rowActions);
+    return menu;
 }
 
 void CapturePane::updateCommandCounts(const QList<CapturedRequest> &batch)
 {
     for (const auto &c : batch) {
         const QString key = c.command;
+        // A probe (no command) is no command: "All commands" keeps the empty key (gui walk F4).
+        if (key.isEmpty())
+            continue;
         const int count = ++m_commandCounts[key];
-        const QString label = tr("%1 (%2)").arg(key.isEmpty() ? tr("(no command)") : key).arg(count);
+        const QString label = tr("%1 (%2)").arg(key).arg(count);
         const int index = m_commandPicker->findData(key);
         if (index < 0)
             m_commandPicker->addItem(label, key);

@@ -6,12 +6,18 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
+class QAction;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QMenu;
 class QSettings;
 class QSplitter;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace cbi {
 
@@ -19,6 +25,7 @@ class CaptureDetailView;
 class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
+class CaptureTableView;
 class SessionHistory;
 
 // The captures as the window shows them: the filter bar, the live table (following the store,
@@ -31,9 +38,23 @@ public:
 
     CaptureTableModel *model() const { return m_model; }
     CaptureFilterProxy *proxy() const { return m_proxy; }
-    QTableView *view() const { return m_view; }
+    QTableView *view() const;
+    CaptureTableView *table() const { return m_view; }
     CaptureDetailView *detail() const { return m_detail; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *commandPicker() const { return m_commandPicker; }
+    // "Shown N of M" beside the filter while one is active.
+    QLabel *shownLabel() const { return m_shown; }
+    // View > Auto Scroll: follow the newest capture.
+    QAction *followAction() const;
+    // The window's actions for a row (Make Rule from Capture, Hold This Command, ...), in the
+    // table's context menu after the pane's own (Filter on This Value, Copy Value, Copy Body).
+    void setRowActions(const QList<QAction *> &actions) { m_rowActions = actions; }
+    // The context menu for the cell at pos (viewport coordinates); the caller owns it.
+    QMenu *rowMenu(const QPoint &pos);
+    // Applies a filter expression now (no typing delay); false, and the last valid filter stays,
+    // when it is not valid.
+    bool setFilterText(const QString &text);
     // The controls in reading order, for the window's Tab chain.
     QList<QWidget *> tabOrder() const;
 
@@ -61,8 +82,11 @@ Q_SIGNALS:
     void capturesArrived(const QList<cbi::CapturedRequest> &batch);
 
 private:
-    void applyFilter();
+    bool applyFilter();
+    // Runs a change of the filter criteria, keeping the selected capture (or nothing) and the tail.
+    bool refilter(const std::function<bool()> &change);
     void showSelected();
+    void updateShown();
     void updateCommandCounts(const QList<CapturedRequest> &batch);
     bool tableIsShort() const;
     void loadOlderCaptures();
@@ -71,12 +95,17 @@ private:
 
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
-    QTableView *m_view;
+    CaptureTableView *m_view;
     CaptureDetailView *m_detail;
     QSplitter *m_splitter;
     QLineEdit *m_filter;
     QComboBox *m_commandPicker;
     QComboBox *m_verdictPicker;
+    QLabel *m_shown;
+    QToolButton *m_followButton;
+    QList<QAction *> m_rowActions;
+    quint64 m_currentId = 0; // the capture the detail shows (0: none)
+    bool m_refiltering = false;
     QTimer *m_filterDebounce;
     SessionHistory *m_history;
     QString m_sessionPath;

@@ -26,7 +26,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -134,6 +133,8 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     buildActions();
     // View: every dock comes back after its close button (gui walk F25).
     auto *viewMenu = new QMenu(tr("&View"), this);
+    viewMenu->addAction(m_pane->followAction()); // follow the tail (gui walk F14)
+    viewMenu->addSeparator();
     for (QDockWidget *dock : {rulesDock, statisticsDock, heldDock})
         viewMenu->addAction(dock->toggleViewAction());
     menuBar()->insertMenu(menuBar()->actions().constLast(), viewMenu); // before Settings
@@ -271,7 +272,7 @@ void MainWindow::buildActions()
     focusFilter->setShortcut(QKeySequence::Find);
     auto *copyCurl = captureMenu->addAction(tr("Copy as c&URL"), this, [this] {
         if (selectedCapture())
-            QApplication::clipboard()->setText(m_detail->curlCommand());
+            m_detail->copyCurl(); // says "Copied" in the status bar
     });
     copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
@@ -330,23 +331,8 @@ void MainWindow::buildActions()
     compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     compare->setToolTip(tr("Select two rows (Ctrl+click) to see what differs between them"));
     pin->setToolTip(tr("Keep this capture in the table when the oldest rows are dropped"));
-    connect(m_view, &QWidget::customContextMenuRequested, this,
-        [this, fromCapture, copyCurl, pin, replay, timeline, compare](const QPoint &pos) {
-            if (!m_view->indexAt(pos).isValid())
-                return;
-            QMenu menu(this);
-            menu.addAction(fromCapture);
-            menu.addAction(copyCurl);
-            menu.addAction(pin);
-            menu.addAction(replay);
-            menu.addAction(timeline);
-            menu.addAction(compare);
-            menu.addAction(tr("Copy Body"), this, [this] {
-                if (const CapturedRequest *c = selectedCapture())
-                    QApplication::clipboard()->setText(QString::fromUtf8(c->body));
-            });
-            menu.exec(m_view->viewport()->mapToGlobal(pos));
-        });
+    // The table's context menu (the pane's): its own items, then these.
+    m_pane->setRowActions({fromCapture, holdThis, timeline, copyCurl, pin, replay, compare});
 
     // Server toolbar: where OpenIM should post, and the URL to paste into webhooks.yml.
     addToolBar(m_serverBar);

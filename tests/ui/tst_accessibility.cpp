@@ -159,7 +159,7 @@ private Q_SLOTS:
         }
     }
 
-    // Tab walks the window the way it reads: filter, pickers, table, then the detail.
+    // Tab walks the window the way it reads: filter, pickers, follow toggle, table, then the detail.
     void tabOrderFollowsTheLayout()
     {
         Inspector inspector;
@@ -172,14 +172,15 @@ private Q_SLOTS:
                 edit->setFocus();
         }
         QStringList chain;
-        for (int i = 0; i < 9; ++i) {
+        for (int i = 0; i < 10; ++i) {
             QWidget *w = QApplication::focusWidget();
             chain << (w->accessibleName().isEmpty() ? QLatin1String(w->metaObject()->className())
                                                     : w->accessibleName());
             QTest::keyClick(w, Qt::Key_Tab);
         }
         const QStringList expected {u"Listen address"_s, u"Port"_s, u"Base path"_s, u"Filter"_s,
-            u"Command filter"_s, u"Verdict filter"_s, u"Captured callbacks"_s, u"Capture detail"_s};
+            u"Command filter"_s, u"Verdict filter"_s, u"Auto Scroll"_s, u"Captured callbacks"_s,
+            u"Capture detail"_s};
         QCOMPARE(chain.mid(0, expected.size()), expected);
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "capture/capturefilter.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "verdict/verdictengine.h"
@@ -24,6 +25,37 @@ static QList<CapturedRequest> batch(quint64 firstId, int count)
         out.append(c);
     }
     return out;
+}
+
+// Outside the class: moc misreads raw strings with quotes inside a class body.
+static CapturedRequest varied(quint64 id, const QString &sendID, const QString &text, int delayMs, bool warn)
+{
+    CapturedRequest c = batch(id, 1).constFirst();
+    c.body = QJsonDocument(
+        QJsonObject {{u"sendID"_s, sendID}, {u"recvID"_s, u"bob"_s},
+            {u"clientMsgID"_s, u"cm-%1-end"_s.arg(id)},
+            {u"content"_s,
+                QString::fromUtf8(
+                    QJsonDocument(QJsonObject {{u"content"_s, text}}).toJson(QJsonDocument::Compact))}})
+                 .toJson(QJsonDocument::Compact);
+    c.operationID = u"op-%1"_s.arg(id);
+    c.reply.delayMs = delayMs;
+    c.verdict.outcome = Verdict::Outcome::Continue;
+    c.ruleName = delayMs > 0 ? u"slow rule"_s : QString();
+    if (warn)
+        c.warnings.append({u"no-operation-id"_s, {}, {}});
+    return c;
+}
+
+static CapturedRequest probe(quint64 id)
+{
+    CapturedRequest c;
+    c.id = id;
+    c.method = "GET";
+    c.path = u"/"_s;
+    c.warnings.append({u"no-command"_s, {}, {}});
+    c.verdict.outcome = Verdict::Outcome::Ignored; // what the engine says of a request with no command
+    return c;
 }
 
 class TestCaptureTableModel : public QObject
@@ -121,6 +153,129 @@ private Q_SLOTS:
         proxy.setCommand(QString());
         model.clear();
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    // The fields the filter gained (gui walk F12, F21): each keeps some rows and drops others.
+    void newFilterFields_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QList<quint64>>("ids");
+        QTest::newRow("clientMsgID") << u"clientMsgID:cm-3-"_s << QList<quint64> {3};
+        QTest::newRow("content decoded") << u"content:casino"_s << QList<quint64> {2, 4};
+        QTest::newRow("content quoted") << u"content:\"royal casino\""_s << QList<quint64> {4};
+        QTest::newRow("content not body") << u"content:bob"_s << QList<quint64> {};
+        QTest::newRow("delay>") << u"delay>1000"_s << QList<quint64> {3};
+        QTest::newRow("delay<") << u"delay<1000"_s << QList<quint64> {1, 2, 4, 5};
+        QTest::newRow("delay:> as typed") << u"delay:>100ms"_s << QList<quint64> {2, 3};
+        QTest::newRow("delay exact") << u"delay:500"_s << QList<quint64> {2};
+        QTest::newRow("has:warning") << u"has:warning"_s << QList<quint64> {4, 5};
+        QTest::newRow("-has:warning") << u"-has:warning"_s << QList<quint64> {1, 2, 3};
+        QTest::newRow("rule") << u"rule:\"slow rule\""_s << QList<quint64> {2, 3};
+        QTest::newRow("combined") << u"has:warning content:casino"_s << QList<quint64> {4};
+    }
+
+    void newFilterFields()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QList<quint64>, ids);
+        CaptureTableModel model;
+        CaptureFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendBatch({varied(1, u"alice"_s, u"hello"_s, 0, false),
+            varied(2, u"alice"_s, u"Casino night"_s, 500, false),
+            varied(3, u"carol"_s, u"see you"_s, 2000, false),
+            varied(4, u"carol"_s, u"royal casino"_s, 0, true), probe(5)});
+        QString error;
+        QVERIFY2(proxy.setExpression(expression, &error), qPrintable(error));
+        QList<quint64> shown;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            shown.append(proxy.index(row, 0).data(CaptureTableModel::CaptureIdRole).toULongLong());
+        QCOMPARE(shown, ids);
+    }
+
+    // Invalid values are errors, as verdict:blok is, and the last valid filter stays.
+    void invalidFieldValuesKeepTheLastFilter_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("delay>") << u"delay>soon"_s << u"not a number of milliseconds"_s;
+        QTest::newRow("delay<") << u"delay<"_s << u"not a number of milliseconds"_s;
+        QTest::newRow("delay:") << u"delay:x"_s << u"not a number"_s;
+        QTest::newRow("status") << u"status:ok"_s << u"not a number"_s;
+        QTest::newRow("has") << u"has:rules"_s << u"has:warning"_s;
+        QTest::newRow("unknown field") << u"msgID:1"_s << u"clientMsgID"_s;
+    }
+
+    void invalidFieldValuesKeepTheLastFilter()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QString, message);
+        CaptureTableModel model;
+        CaptureFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.appendBatch(
+            {varied(1, u"alice"_s, u"hi"_s, 0, false), varied(2, u"carol"_s, u"hi"_s, 0, true)});
+        QVERIFY(proxy.setExpression(u"has:warning"_s));
+        QCOMPARE(proxy.rowCount(), 1);
+        QString error;
+        QVERIFY(!proxy.setExpression(expression, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QCOMPARE(proxy.rowCount(), 1);
+        QVERIFY(proxy.isActive());
+    }
+
+    // A GET / probe is not a callback (gui walk F5), and the warnings column counts and lists.
+    void probeAndWarningsColumns()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendBatch({probe(1), varied(2, u"alice"_s, u"hi"_s, 0, false)});
+        QCOMPARE(
+            model.data(model.index(0, CaptureTableModel::VerdictColumn)).toString(), u"not a callback"_s);
+        QVERIFY(model.data(model.index(0, CaptureTableModel::VerdictColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"never sends"_s));
+        QCOMPARE(model.data(model.index(1, CaptureTableModel::VerdictColumn)).toString(), u"continue"_s);
+        QCOMPARE(model.data(model.index(0, CaptureTableModel::WarningsColumn)).toString(), u"\u26A0 1"_s);
+        QVERIFY(model.data(model.index(0, CaptureTableModel::WarningsColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"No callback command"_s));
+        QCOMPARE(model.data(model.index(1, CaptureTableModel::WarningsColumn)).toString(), QString());
+        QCOMPARE(model.data(model.index(1, CaptureTableModel::ClientMsgIdColumn)).toString(), u"cm-2-end"_s);
+    }
+
+    // "Filter on This Value": every cell's expression is valid and keeps its own row.
+    void cellFilterExpressionsMatchTheirRow()
+    {
+        CaptureTableModel model;
+        CaptureFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendBatch({varied(1, u"alice"_s, u"hello"_s, 0, false),
+            varied(2, u"carol"_s, u"royal casino"_s, 2000, true), probe(3)});
+        QCOMPARE(model.filterExpression(1, CaptureTableModel::PartiesColumn), u"sendID:carol"_s);
+        QCOMPARE(model.filterExpression(1, CaptureTableModel::ContentColumn), u"content:\"royal casino\""_s);
+        QCOMPARE(model.filterExpression(1, CaptureTableModel::WarningsColumn), u"has:warning"_s);
+        QCOMPARE(model.filterExpression(1, CaptureTableModel::IdColumn), QString());
+        QCOMPARE(model.filterExpression(2, CaptureTableModel::VerdictColumn), QString()); // not a callback
+        QCOMPARE(model.cellValue(1, CaptureTableModel::ContentColumn), u"royal casino"_s);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (int column = 0; column < CaptureTableModel::ColumnCount; ++column) {
+                const QString expression = model.filterExpression(row, column);
+                if (expression.isEmpty())
+                    continue;
+                QString error;
+                QVERIFY2(proxy.setExpression(expression, &error), qPrintable(expression + u' ' + error));
+                bool found = false;
+                for (int shown = 0; shown < proxy.rowCount(); ++shown)
+                    found = found || proxy.mapToSource(proxy.index(shown, 0)).row() == row;
+                QVERIFY2(found, qPrintable(expression));
+                QVERIFY2(proxy.rowCount() < model.rowCount() || column == CaptureTableModel::StatusColumn
+                        || column == CaptureTableModel::CommandColumn,
+                    qPrintable(expression));
+            }
+        }
     }
 
     void pinnedRowsSurviveTrimming()

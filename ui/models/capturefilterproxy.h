@@ -20,6 +20,8 @@ public:
     bool setExpression(const QString &text, QString *error = nullptr);
     void setCommand(const QString &command); // empty: all
     void setOutcome(int outcome); // -1: all, else a Verdict::Outcome
+    // Some criterion hides rows (the expression, a command or a verdict).
+    bool isActive() const { return !m_filter.isEmpty() || !m_command.isEmpty() || m_outcome >= 0; }
     // The current criteria as a value, for use on other threads (paging the session file).
     std::function<bool(const CapturedRequest &)> predicate() const;
 

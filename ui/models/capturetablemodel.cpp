@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "capturetablemodel.h"
 
+#include "capture/capturefilter.h"
 #include "catalogue/catalogue.h"
 #include "widgets/readablecolor.h"
 
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+
+#include <algorithm>
 
 namespace cbi {
 
@@ -141,7 +144,8 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
 CaptureTableModel::Row CaptureTableModel::makeRow(const CapturedRequest &c)
 {
     const QJsonObject body = QJsonDocument::fromJson(c.body).object();
-    return {c, partiesOf(body), contentPreviewOf(body, c.body)};
+    return {c, partiesOf(body), contentPreviewOf(body, c.body),
+        body.value(QLatin1String("clientMsgID")).toString()};
 }
 
 void CaptureTableModel::prependHistory(const QList<CapturedRequest> &older, quint64 scannedDownTo)
@@ -327,12 +331,30 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         case DelayColumn:
             return c.reply.delayMs > 0 ? tr("%1 ms").arg(c.reply.delayMs) : QString();
         case VerdictColumn:
-            return verdictText(c.verdict);
+            // OpenIM never sends it: neither before nor after (gui walk F5).
+            return isNotCallback(c) ? tr("not a callback") : verdictText(c.verdict);
         case RuleColumn:
             return c.ruleName;
+        case ClientMsgIdColumn:
+            return row.clientMsgID;
+        case WarningsColumn: {
+            const qsizetype count = CaptureFilter::warningCount(c);
+            return count > 0 ? QStringLiteral("\u26A0 %1").arg(count) : QString();
+        }
         }
         return {};
     }
+    if (role == Qt::ToolTipRole && index.column() == WarningsColumn) {
+        QStringList lines;
+        for (const auto &w : c.warnings)
+            lines.append(w.text());
+        for (const auto &w : c.verdict.warnings)
+            lines.append(w.text());
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (role == Qt::ToolTipRole && index.column() == VerdictColumn && isNotCallback(c))
+        return tr("No OpenIM callback command in the path, the query or the body: OpenIM never sends this "
+                  "request (a liveness probe or a misdirected client)");
     if (role == Qt::ToolTipRole && index.column() == VerdictColumn) {
         QStringList lines {c.verdict.reason.text()};
         for (const auto &w : c.verdict.warnings)
@@ -342,7 +364,9 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == RuleColumn && !c.nearMiss.code.isEmpty())
         return c.nearMiss.text();
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
-        return QBrush(verdictColor(c.verdict.outcome));
+        return QBrush(verdictColor(isNotCallback(c) ? Verdict::Outcome::None : c.verdict.outcome));
+    if (role == Qt::ForegroundRole && index.column() == WarningsColumn)
+        return QBrush(ReadableColor::onBase(QColor(0xd3, 0x54, 0x00)));
     if (role == Qt::ToolTipRole && index.column() == CommandColumn) {
         QStringList lines;
         for (const auto &w : c.warnings)
@@ -359,8 +383,73 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QString CaptureTableModel::cellValue(int row, int column) const
+{
+    const CapturedRequest *c = captureAt(row);
+    if (!c)
+        return {};
+    if (column == IdColumn)
+        return QString::number(c->id);
+    if (column == ContentColumn) {
+        const QJsonObject body = QJsonDocument::fromJson(c->body).object();
+        return body.isEmpty() ? QString::fromUtf8(c->body) : CaptureFilter::contentText(body);
+    }
+    if (column == WarningsColumn)
+        return data(index(row, column), Qt::ToolTipRole).toString();
+    return data(index(row, column)).toString();
+}
+
+QString CaptureTableModel::filterExpression(int row, int column) const
+{
+    const CapturedRequest *c = captureAt(row);
+    if (!c)
+        return {};
+    auto term = [](const QString &field, const QString &value) -> QString {
+        // The filter language has no escape for a quote.
+        if (value.isEmpty() || value.contains(QLatin1Char('"')))
+            return {};
+        const bool spaced = std::any_of(value.cbegin(), value.cend(), [](QChar ch) { return ch.isSpace(); });
+        return field + QLatin1Char(':') + (spaced ? QLatin1Char('"') + value + QLatin1Char('"') : value);
+    };
+    switch (column) {
+    case CommandColumn:
+        return term(QStringLiteral("command"), c->command);
+    case VerdictColumn:
+        if (isNotCallback(*c) || c->verdict.outcome == Verdict::Outcome::None)
+            return {};
+        return term(QStringLiteral("verdict"), Verdict::outcomeName(c->verdict.outcome));
+    case OperationIdColumn:
+        return term(QStringLiteral("operationID"), c->operationID);
+    case ClientMsgIdColumn:
+        return term(QStringLiteral("clientMsgID"), m_rows[size_t(row)].clientMsgID);
+    case StatusColumn:
+        return term(QStringLiteral("status"), QString::number(c->reply.status));
+    case DelayColumn:
+        return term(QStringLiteral("delay"), QString::number(c->reply.delayMs));
+    case RuleColumn:
+        return term(QStringLiteral("rule"), c->ruleName);
+    case WarningsColumn:
+        return CaptureFilter::warningCount(*c) > 0 ? QStringLiteral("has:warning")
+                                                   : QStringLiteral("-has:warning");
+    case ContentColumn:
+        return term(QStringLiteral("content"), cellValue(row, column));
+    case PartiesColumn: {
+        const QJsonObject body = QJsonDocument::fromJson(c->body).object();
+        for (const char *field : {"sendID", "groupID", "userID"}) {
+            const QString value = body.value(QLatin1String(field)).toString();
+            if (!value.isEmpty())
+                return term(QString::fromLatin1(field), value);
+        }
+        return {};
+    }
+    }
+    return {};
+}
+
 QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == WarningsColumn)
+        return tr("Warnings: a misconfigured OpenIM (a trailing slash, no operationID, ...)");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -384,6 +473,10 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("OpenIM will");
     case RuleColumn:
         return tr("Rule");
+    case ClientMsgIdColumn:
+        return tr("clientMsgID");
+    case WarningsColumn:
+        return QStringLiteral("\u26A0"); // a symbol, not words: its tooltip says what it is
     }
     return {};
 }

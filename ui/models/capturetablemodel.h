@@ -20,6 +20,7 @@ public:
     enum Column
     {
         IdColumn,
+        WarningsColumn,
         TimeColumn,
         CommandColumn,
         VerdictColumn,
@@ -29,6 +30,7 @@ public:
         StatusColumn,
         DelayColumn,
         RuleColumn,
+        ClientMsgIdColumn,
         ColumnCount
     };
     enum Role
@@ -61,6 +63,11 @@ public:
     qint64 memoryUsed() const { return m_bytes; }
     quint64 droppedCount() const { return m_dropped; }
     const CapturedRequest *captureAt(int row) const;
+    // The cell as a filter expression ("sendID:alice", "content:\"two words\""); empty when the
+    // column has no filter field (time, #) or the value cannot be written as one.
+    QString filterExpression(int row, int column) const;
+    // The cell's whole value, for Copy Value (the content is not cut to the preview).
+    QString cellValue(int row, int column) const;
     // Pinned rows are kept when the table drops its oldest rows, and marked.
     void setPinned(int row, bool pinned);
     bool isPinned(int row) const;
@@ -71,6 +78,11 @@ public:
     static QString contentPreviewOf(const QJsonObject &body, const QByteArray &raw);
     // "blocked 5001", "modified: content", ...: the verdict in a few words, translated.
     static QString verdictText(const Verdict &verdict);
+    // A request with no OpenIM command (a GET / liveness probe): not a callback, whatever its verdict.
+    static bool isNotCallback(const CapturedRequest &c)
+    {
+        return c.command.isEmpty() && c.rejection == Rejection::None;
+    }
     static QColor verdictColor(Verdict::Outcome outcome);
 
 private:
@@ -79,6 +91,7 @@ private:
         CapturedRequest capture;
         QString parties;
         QString preview;
+        QString clientMsgID;
         bool pinned = false;
         bool history = false;
     };

@@ -99,14 +99,8 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     auto *copyCurl = new QPushButton(tr("Copy as cURL"), this);
     copyBody->setToolTip(tr("Copy the request body to the clipboard"));
     copyCurl->setToolTip(tr("Copy a curl command that sends this request again"));
-    connect(copyBody, &QPushButton::clicked, this, [this] {
-        if (m_hasCapture)
-            QApplication::clipboard()->setText(QString::fromUtf8(m_capture.body));
-    });
-    connect(copyCurl, &QPushButton::clicked, this, [this] {
-        if (m_hasCapture)
-            QApplication::clipboard()->setText(curlCommand());
-    });
+    connect(copyBody, &QPushButton::clicked, this, &CaptureDetailView::copyBody);
+    connect(copyCurl, &QPushButton::clicked, this, &CaptureDetailView::copyCurl);
     m_tabs->setCornerWidget([&] {
         auto *corner = new QWidget(this);
         auto *row = new QHBoxLayout(corner);
@@ -120,6 +114,23 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     clear();
+}
+
+void CaptureDetailView::copyBody()
+{
+    if (!m_hasCapture)
+        return;
+    QApplication::clipboard()->setText(QString::fromUtf8(m_capture.body));
+    Q_EMIT copied(tr("Copied the body of capture #%1 (%n byte(s))", nullptr, int(m_capture.body.size()))
+                      .arg(m_capture.id));
+}
+
+void CaptureDetailView::copyCurl()
+{
+    if (!m_hasCapture)
+        return;
+    QApplication::clipboard()->setText(curlCommand());
+    Q_EMIT copied(tr("Copied a cURL command that sends capture #%1 again").arg(m_capture.id));
 }
 
 QString CaptureDetailView::prettyBody(const QByteArray &body)

@@ -33,10 +33,16 @@ public:
         m_replayCa = caCertPath;
     }
     QString curlCommand() const;
+    // The Copy buttons (and the window's actions): copy, then say what was copied (gui walk F29).
+    void copyBody();
+    void copyCurl();
     QTabWidget *tabs() const { return m_tabs; }
 
     static QString prettyBody(const QByteArray &body);
     static void fillTree(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value);
+
+Q_SIGNALS:
+    void copied(const QString &message);
 
 private:
     QString verdictHtml(const CapturedRequest &c) const;

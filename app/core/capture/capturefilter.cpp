@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace cbi {
 
@@ -10,7 +11,18 @@ QStringList CaptureFilter::fieldNames()
 {
     return {QStringLiteral("command"), QStringLiteral("verdict"), QStringLiteral("rule"),
         QStringLiteral("sendID"), QStringLiteral("recvID"), QStringLiteral("groupID"),
-        QStringLiteral("userID"), QStringLiteral("operationID"), QStringLiteral("status")};
+        QStringLiteral("userID"), QStringLiteral("operationID"), QStringLiteral("clientMsgID"),
+        QStringLiteral("content"), QStringLiteral("status"), QStringLiteral("delay"), QStringLiteral("has")};
+}
+
+// A number of milliseconds, "1000" or "1000ms".
+static bool parseMs(QString text, int *ms)
+{
+    if (text.endsWith(QLatin1String("ms"), Qt::CaseInsensitive))
+        text.chop(2);
+    bool ok = false;
+    *ms = text.toInt(&ok);
+    return ok && *ms >= 0;
 }
 
 // verdict:VALUE takes an outcome name or a prefix of one (verdict:block), or an errCode.
@@ -65,6 +77,22 @@ CaptureFilter CaptureFilter::parse(const QString &text, QString *error)
             term.negate = true;
             word.remove(0, 1);
         }
+        // delay>MS, delay<MS (and delay:>MS, as people type it too).
+        static const QRegularExpression delayCompare(
+            QStringLiteral("^delay:?([<>])(.*)$"), QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = delayCompare.match(word); m.hasMatch()) {
+            term.field = QStringLiteral("delay");
+            term.compare = m.captured(1).at(0).toLatin1();
+            term.value = m.captured(2);
+            if (!parseMs(term.value, &term.number)) {
+                if (error)
+                    *error = QStringLiteral("delay%1: \"%2\" is not a number of milliseconds")
+                                 .arg(m.captured(1), term.value);
+                return {};
+            }
+            filter.m_terms.append(term);
+            continue;
+        }
         const qsizetype colon = word.indexOf(QLatin1Char(':'));
         if (colon > 0) {
             const QString field = word.left(colon);
@@ -91,6 +119,19 @@ CaptureFilter CaptureFilter::parse(const QString &text, QString *error)
                                  .arg(term.value);
                 return {};
             }
+            if ((term.field == QLatin1String("delay") && !parseMs(term.value, &term.number))
+                || (term.field == QLatin1String("status") && !parseMs(term.value, &term.number))) {
+                if (error)
+                    *error = QStringLiteral("%1: \"%2\" is not a number").arg(term.field, term.value);
+                return {};
+            }
+            if (term.field == QLatin1String("has")
+                && term.value.compare(QLatin1String("warning"), Qt::CaseInsensitive)
+                && term.value.compare(QLatin1String("warnings"), Qt::CaseInsensitive)) {
+                if (error)
+                    *error = QStringLiteral("has: \"%1\" is not known (has:warning)").arg(term.value);
+                return {};
+            }
         } else {
             term.value = word;
         }
@@ -106,19 +147,33 @@ static bool containsText(const QString &haystack, const QString &needle)
     return haystack.contains(needle, Qt::CaseInsensitive);
 }
 
+QString CaptureFilter::contentText(const QJsonObject &body)
+{
+    const QString content = body.value(QLatin1String("content")).toString();
+    // Text messages carry their element as JSON: {"content":"hi"}.
+    if (content.startsWith(QLatin1Char('{'))) {
+        const QJsonValue inner =
+            QJsonDocument::fromJson(content.toUtf8()).object().value(QLatin1String("content"));
+        if (inner.isString())
+            return inner.toString();
+    }
+    return content;
+}
+
 bool CaptureFilter::matches(const CapturedRequest &c) const
 {
     if (m_terms.isEmpty())
         return true;
     QJsonObject body;
     bool bodyParsed = false;
-    auto bodyField = [&](const QString &name) {
+    auto parsedBody = [&]() -> const QJsonObject & {
         if (!bodyParsed) {
             body = QJsonDocument::fromJson(c.body).object();
             bodyParsed = true;
         }
-        return body.value(name).toString();
+        return body;
     };
+    auto bodyField = [&](const QString &name) { return parsedBody().value(name).toString(); };
     for (const Term &t : m_terms) {
         bool hit = false;
         if (t.field.isEmpty()) {
@@ -137,7 +192,18 @@ bool CaptureFilter::matches(const CapturedRequest &c) const
         } else if (t.field == QLatin1String("operationID")) {
             hit = containsText(c.operationID, t.value);
         } else if (t.field == QLatin1String("status")) {
-            hit = QString::number(c.reply.status) == t.value;
+            hit = c.reply.status == t.number;
+        } else if (t.field == QLatin1String("clientMsgID")) {
+            hit = containsText(bodyField(t.field), t.value);
+        } else if (t.field == QLatin1String("content")) {
+            hit = containsText(contentText(parsedBody()), t.value);
+        } else if (t.field == QLatin1String("delay")) {
+            const int delay = c.reply.delayMs;
+            hit = t.compare == '<' ? delay < t.number
+                : t.compare == '>' ? delay > t.number
+                                   : delay == t.number;
+        } else if (t.field == QLatin1String("has")) {
+            hit = warningCount(c) > 0;
         } else {
             hit = bodyField(t.field).compare(t.value, Qt::CaseInsensitive) == 0;
         }

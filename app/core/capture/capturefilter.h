@@ -20,12 +20,21 @@ public:
 
     bool isEmpty() const { return m_terms.isEmpty(); }
     bool matches(const CapturedRequest &capture) const;
+    // The message text a text message carries (content's inner JSON decoded), else content itself.
+    static QString contentText(const QJsonObject &body);
+    // Every warning of a capture: the request's own and the verdict's.
+    static qsizetype warningCount(const CapturedRequest &capture)
+    {
+        return capture.warnings.size() + capture.verdict.warnings.size();
+    }
 
 private:
     struct Term
     {
         QString field; // empty: anywhere
         QString value;
+        int number = 0; // status, delay: the value as a number
+        char compare = '='; // delay: '=', '<' or '>'
         bool negate = false;
     };
     QList<Term> m_terms;
