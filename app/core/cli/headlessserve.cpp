@@ -76,13 +76,8 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
                     "machine can send callbacks and read the replies.")
                      .arg(address.toString()));
     }
-    QString host = address.toString();
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = QLatin1Char('[') + host + QLatin1Char(']');
     // Machine-read by scripts and tests: keep this line's shape and language.
-    printErr(QStringLiteral("listening on %1://%2:%3")
-                 .arg(options.server.scheme(), host)
-                 .arg(server.config().port));
+    printErr(QStringLiteral("listening on %1").arg(server.origin()));
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 

@@ -49,12 +49,8 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
                      .arg(error));
         return ExitCannotListen;
     }
-    QString host = server.serverAddress().toString();
-    if (server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol)
-        host = QLatin1Char('[') + host + QLatin1Char(']');
     // https:// when serving TLS: the driver must reach the server the way it listens.
-    const QString origin =
-        QStringLiteral("%1://%2:%3").arg(serve.server.scheme(), host).arg(server.config().port);
+    const QString origin = server.origin();
     const QString webhookUrl = origin + server.config().basePath;
     const QString api = origin + QStringLiteral("/__inspector/v1");
     printErr(QStringLiteral("listening on %1").arg(origin));

@@ -3,6 +3,8 @@
 
 #include "epolldispatcher.h"
 
+#include <QUrl>
+
 namespace cbi {
 
 ServerHost::ServerHost(CaptureStore *store, QObject *parent)
@@ -65,18 +67,22 @@ bool ServerHost::start(const ServerConfig &config, QString *error)
     m_address = address;
     if (ok) {
         m_config.port = port;
-        QString host = address.toString();
-        if (address.protocol() == QAbstractSocket::IPv6Protocol)
-            host = QLatin1Char('[') + host + QLatin1Char(']');
-        if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
-            host = QStringLiteral(
-                "127.0.0.1"); // reachable locally; OpenIM elsewhere needs this machine's address
-        m_url = QStringLiteral("%1://%2:%3%4")
-                    .arg(m_server->config().scheme(), host)
-                    .arg(port)
-                    .arg(m_server->config().basePath);
+        // The one place URLs of the running server are made (QUrl brackets an IPv6 host).
+        QUrl origin;
+        origin.setScheme(config.scheme());
+        origin.setHost(address.toString());
+        origin.setPort(port);
+        m_origin = origin.toString();
+        QUrl url = origin;
+        if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+            || address == QHostAddress::AnyIPv6)
+            url.setHost(QStringLiteral(
+                "127.0.0.1")); // reachable locally; OpenIM elsewhere needs this machine's address
+        url.setPath(config.basePath);
+        m_url = url.toString();
     } else {
         m_url.clear();
+        m_origin.clear();
     }
     if (error)
         *error = message;

@@ -24,8 +24,10 @@ public:
     bool start(const ServerConfig &config, QString *error = nullptr);
     void stop();
     bool isListening() const { return m_listening; }
-    // The URL to put in webhooks.yml: http://HOST:PORT/BASEPATH.
+    // The URL to put in webhooks.yml: http://HOST:PORT/BASEPATH (an any-address as 127.0.0.1).
     QString webhookUrl() const { return m_url; }
+    // scheme://HOST:PORT as bound (0.0.0.0 stays): what serve prints and run's driver gets.
+    QString origin() const { return m_origin; }
     ServerConfig config() const { return m_config; }
     QHostAddress serverAddress() const { return m_address; } // as bound (0.0.0.0 stays 0.0.0.0)
     quint64 capturedCount() const { return m_server->capturedCount(); } // any thread
@@ -67,6 +69,7 @@ private:
     QHostAddress m_address;
     Scenario m_scenario;
     QString m_url;
+    QString m_origin;
     QString m_token;
     QStringList m_held;
     QHash<quint64, WaitingHold> m_waiting;
