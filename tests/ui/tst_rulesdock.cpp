@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -377,6 +378,50 @@ private Q_SLOTS:
         QVERIFY(addReply);
         addReply->click();
         QVERIFY(sequence->isVisible());
+    }
+
+    // From the window: Make Rule from Capture (Ctrl+R) predicts on the selected capture, and the
+    // Body tree's "Make Condition from This Field" opens the editor with that field.
+    void fromTheWindow()
+    {
+        Inspector inspector;
+        inspector.store()->load({capture(1, "casino royale")}, false);
+        MainWindow window(&inspector);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.view()->setFocus();
+        window.view()->selectRow(0);
+        QString seen;
+        Rule opened;
+        QTimer driver;
+        driver.setInterval(50);
+        QObject::connect(&driver, &QTimer::timeout, this, [&] {
+            if (auto *editor = qobject_cast<RuleEditorDialog *>(QApplication::activeModalWidget())) {
+                seen = editor->predictedVerdict();
+                opened = editor->rule();
+                editor->reject();
+            }
+        });
+        driver.start();
+        QTest::keyClick(window.view(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(seen.contains(u"On capture #1: <b"_s), qPrintable(seen));
+        QCOMPARE(opened.conditions.first().value.toString(), u"casino royale"_s);
+
+        seen.clear();
+        QTreeWidget *tree = window.detail()->tree();
+        QTRY_VERIFY(!tree->findItems(u"sendID"_s, Qt::MatchExactly).isEmpty());
+        QTreeWidgetItem *sendID = tree->findItems(u"sendID"_s, Qt::MatchExactly).first();
+        tree->setCurrentItem(sendID);
+        Q_EMIT tree->customContextMenuRequested(tree->visualItemRect(sendID).center());
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        menu->actions().first()->trigger();
+        driver.stop();
+        QCOMPARE(opened.conditions.size(), 1);
+        QCOMPARE(opened.conditions.first().name, u"sendID"_s);
+        QCOMPARE(opened.conditions.first().value.toString(), u"alice"_s);
+        QVERIFY(seen.contains(u"On capture #1: <b"_s));
     }
 
     // Issue 16: "block messages containing a word, after 2 s" with key events only, then a real
