@@ -196,7 +196,7 @@ QString CaptureFiles::importWebhooks(const QString &chosenPath)
     } else {
         Scenario scenario = m_inspector->scenario()->scenario();
         config->applyTo(&scenario);
-        m_inspector->scenario()->edit(scenario);
+        m_inspector->scenario()->importSettings(scenario);
         QList<CapturedRequest> captures;
         for (int row = 0; row < m_pane->model()->rowCount(); ++row)
             captures.append(*m_pane->model()->captureAt(row));

@@ -5,8 +5,8 @@
 #include "capture/capturetimeline.h"
 #include "capturefiles.h"
 #include "capturepane.h"
-#include "catalogue/catalogue.h"
 #include "dialogs/comparedialog.h"
+#include "dialogs/ruledraft.h"
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
 #include "inspector/inspector.h"
@@ -275,6 +275,11 @@ void MainWindow::buildActions()
             m_detail->copyCurl(); // says "Copied" in the status bar
     });
     copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(
+        m_detail, &CaptureDetailView::makeConditionRequested, this, [this](const QString &path, auto value) {
+            if (const CapturedRequest *c = selectedCapture())
+                m_rules->addRule(RuleDraft::fromField(*c, path, value), c);
+        });
 
     auto *addRule = rulesMenu->addAction(tr("&Add Rule..."), this, [this] {
         Rule rule;
@@ -284,7 +289,7 @@ void MainWindow::buildActions()
     addRule->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     auto *fromCapture = rulesMenu->addAction(tr("&Make Rule from Capture..."), this, [this] {
         if (const CapturedRequest *c = selectedCapture())
-            m_rules->addRule(ruleFromCapture(*c));
+            m_rules->addRule(ruleFromCapture(*c), c);
     });
     fromCapture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     rulesMenu->addAction(tr("&Reset Sequences"), this, [this] { m_host->resetCounters(); })
@@ -348,18 +353,7 @@ void MainWindow::buildActions()
 
 Rule MainWindow::ruleFromCapture(const CapturedRequest &c)
 {
-    Rule rule;
-    rule.command = c.canonicalCommand.isEmpty() ? (c.command.isEmpty() ? QStringLiteral("*") : c.command)
-                                                : c.canonicalCommand;
-    rule.name = tr("%1 from capture #%2").arg(rule.command).arg(c.id);
-    ResponseSpec reply;
-    const CommandSpec *spec = Catalogue::instance().find(c.canonicalCommand);
-    if (!spec || spec->isBefore()) {
-        reply.preset = ResponseSpec::Preset::Block;
-        reply.errCode = 5001;
-    }
-    rule.responses = {reply};
-    return rule;
+    return RuleDraft::fromCapture(c);
 }
 
 bool MainWindow::startServer(const ServerConfig &config)
@@ -435,7 +429,7 @@ bool MainWindow::saveScenario(const QString &path)
 
 bool MainWindow::maybeSaveScenario()
 {
-    if (!m_rules->isModified())
+    if (!m_rules->document()->worthSaving())
         return true;
     const auto answer = QMessageBox::question(this, tr("Unsaved rules"),
         tr("The rules have changed since they were last saved. Save them?"),

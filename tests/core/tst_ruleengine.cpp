@@ -88,6 +88,17 @@ private Q_SLOTS:
         QTest::newRow("header any case") << q("{'header':'OPERATIONID','equals':'op-9'}") << true;
         QTest::newRow("query") << q("{'query':'tenant','equals':'t1'}") << true;
         QTest::newRow("numeric compare on a header") << q("{'header':'operationID','gt':3}") << false;
+        // Gui walk F16: "CASINO royale" passed a contains-casino rule; ignoreCase is the option.
+        QTest::newRow("contains is case-sensitive")
+            << q("{'body':'content.content','contains':'PILLS'}") << false;
+        QTest::newRow("contains ignoring case")
+            << q("{'body':'content.content','contains':'PILLS','ignoreCase':true}") << true;
+        QTest::newRow("equals ignoring case")
+            << q("{'body':'sendID','equals':'ALICE','ignoreCase':true}") << true;
+        QTest::newRow("in ignoring case") << q("{'body':'sendID','in':['Alice'],'ignoreCase':true}") << true;
+        QTest::newRow("regex ignoring case")
+            << q("{'body':'recvID','regex':'^BOB$','ignoreCase':true}") << true;
+        QTest::newRow("regex case-sensitive") << q("{'body':'recvID','regex':'^BOB$'}") << false;
     }
 
     void operators()
@@ -100,6 +111,29 @@ private Q_SLOTS:
             answer(engine, request(single, message, {{"operationID", "op-9"}}, u"tenant=t1"_s));
         QCOMPARE(c.ruleName.isEmpty(), !matches);
         QCOMPARE(replyJson(c).value(u"nextCode"_s).toInt(), matches ? 1 : 0);
+    }
+
+    // ignoreCase and enabled are kept by scenario files and the control API's JSON (both toJson).
+    void ignoreCaseAndEnabledRoundTrip()
+    {
+        QString error;
+        const auto s = Scenario::fromJson(q("{'scenario':1,'rules':[{'command':'*','enabled':false,'when':["
+                                            "{'body':'sendID','contains':'AL','ignoreCase':true}],"
+                                            "'respond':{'preset':'block'}}]}"),
+            &error);
+        QVERIFY2(s, qPrintable(error));
+        QVERIFY(s->rules.first().conditions.first().ignoreCase);
+        QVERIFY(!s->rules.first().enabled);
+        const auto again = Scenario::fromJson(s->toJson(), &error);
+        QVERIFY2(again, qPrintable(error));
+        QVERIFY(again->rules.first().conditions.first().ignoreCase);
+        QVERIFY(!again->rules.first().enabled);
+        RuleEngine engine(*again);
+        QVERIFY(answer(engine, request(single, message)).ruleName.isEmpty()); // disabled: not served
+        QVERIFY(!Scenario::fromJson(q("{'scenario':1,'rules':[{'command':'*','when':["
+                                      "{'body':'sendID','equals':'a','ignoreCase':1}],'respond':{}}]}"),
+            &error));
+        QVERIFY(error.contains(u"ignoreCase"_s));
     }
 
     void allAndAny()

@@ -153,10 +153,12 @@ private Q_SLOTS:
         const CapturedRequest *capture = window.model()->captureAt(0);
         QVERIFY(capture);
         RuleEditorDialog dialog(MainWindow::ruleFromCapture(*capture), window.rules()->scenario());
+        dialog.setSourceCapture(*capture); // prefilled with its sendID: it matches, the sample does not
         dialog.setErrCode(5001);
         dialog.setFixedDelay(2000);
         QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
-        QVERIFY2(dialog.predictedVerdict().contains(u"5001"_s), qPrintable(dialog.predictedVerdict()));
+        QVERIFY2(dialog.predictedVerdict().contains(u"block (5001)</b> after 2000 ms"_s),
+            qPrintable(dialog.predictedVerdict()));
         window.rules()->appendRule(dialog.rule());
         QVERIFY(window.rules()->isModified());
         QCOMPARE(window.rules()->list()->count(), 1);

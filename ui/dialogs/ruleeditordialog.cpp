@@ -2,8 +2,8 @@
 #include "ruleeditordialog.h"
 
 #include "catalogue/catalogue.h"
-#include "models/capturetablemodel.h"
-#include "rules/ruleengine.h"
+#include "conditionlistwidget.h"
+#include "ruleprediction.h"
 #include "verdict/verdictengine.h"
 #include "widgets/readablecolor.h"
 
@@ -15,7 +15,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -24,7 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -32,42 +31,11 @@
 namespace cbi {
 
 namespace {
-enum ConditionColumn
-{
-    SourceColumn,
-    NameColumn,
-    OpColumn,
-    ValueColumn,
-    NotColumn
-};
-
-const QStringList sources = {
-    QStringLiteral("body"), QStringLiteral("header"), QStringLiteral("query"), QStringLiteral("key")};
-const QStringList ops = {QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("regex"),
-    QStringLiteral("exists"), QStringLiteral("in"), QStringLiteral("lt"), QStringLiteral("le"),
-    QStringLiteral("gt"), QStringLiteral("ge")};
 const QStringList presets = {QStringLiteral("continue"), QStringLiteral("block"), QStringLiteral("rewrite"),
     QStringLiteral("error"), QStringLiteral("custom")};
 const QStringList faults = {QStringLiteral("none"), QStringLiteral("empty-body"),
     QStringLiteral("malformed-json"), QStringLiteral("wrong-types"), QStringLiteral("close"),
     QStringLiteral("reset"), QStringLiteral("hang"), QStringLiteral("truncate"), QStringLiteral("slow-drip")};
-
-// A value typed in a cell: JSON when it parses as JSON (5, true, ["a"]), else a string.
-QJsonValue cellValue(const QString &text)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
-    if (doc.isArray() && doc.array().size() == 1)
-        return doc.array().first();
-    return text;
-}
-
-QString cellText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
 } // namespace
 
 RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QWidget *parent)
@@ -77,7 +45,8 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     , m_name(new QLineEdit(this))
     , m_command(new QComboBox(this))
     , m_match(new QComboBox(this))
-    , m_conditions(new QTableWidget(0, 5, this))
+    , m_conditions(new ConditionListWidget(this))
+    , m_sequenceColumn(new QWidget(this))
     , m_sequence(new QListWidget(this))
     , m_then(new QComboBox(this))
     , m_preset(new QComboBox(this))
@@ -98,25 +67,20 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     , m_times(new QSpinBox(this))
     , m_forwardUrl(new QLineEdit(this))
     , m_forwardOverride(new QCheckBox(tr("Send this reply instead, record the real one"), this))
-    , m_verdict(new QLabel(this))
+    , m_prediction(new RulePrediction(this))
     , m_errorLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Edit Rule"));
     m_name->setAccessibleName(tr("Rule name"));
     m_command->setEditable(true);
-    m_command->addItem(QStringLiteral("*"));
-    for (const auto &spec : Catalogue::instance().commands())
-        m_command->addItem(spec.command);
+    fillCommands();
     m_command->setAccessibleName(tr("Command"));
+    m_preset->setAccessibleName(tr("Preset"));
+    m_delayKind->setAccessibleName(tr("Delay"));
+    m_delayA->setAccessibleName(tr("Delay in milliseconds"));
     m_match->addItem(tr("all conditions"), QStringLiteral("all"));
     m_match->addItem(tr("any condition"), QStringLiteral("any"));
-    m_conditions->setHorizontalHeaderLabels(
-        {tr("Source"), tr("Name or path"), tr("Operator"), tr("Value"), tr("Not")});
-    m_conditions->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_conditions->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
-    m_conditions->verticalHeader()->hide();
-    m_conditions->setAccessibleName(tr("Conditions"));
     m_then->addItem(tr("then repeat the last reply"), QStringLiteral("repeat-last"));
     m_then->addItem(tr("then start over"), QStringLiteral("cycle"));
     for (const auto &p : presets)
@@ -155,9 +119,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_faultPercent->setRange(0, 100);
     m_faultPercent->setSuffix(tr(" %"));
     m_times->setRange(1, 1000000);
-    m_verdict->setWordWrap(true);
-    m_verdict->setTextFormat(Qt::RichText);
-    m_verdict->setAccessibleName(tr("Predicted verdict"));
+    m_prediction->setContext(context);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(
         QStringLiteral("color: %1")
@@ -169,26 +131,25 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     matchForm->addRow(tr("&Name:"), m_name);
     matchForm->addRow(tr("C&ommand:"), m_command);
     matchForm->addRow(tr("Requires:"), m_match);
-    auto *conditionButtons = new QHBoxLayout;
-    auto *addConditionButton = new QPushButton(tr("Add condition"), this);
-    auto *removeCondition = new QPushButton(tr("Remove condition"), this);
-    conditionButtons->addWidget(addConditionButton);
-    conditionButtons->addWidget(removeCondition);
-    conditionButtons->addStretch();
     matchForm->addRow(m_conditions);
-    matchForm->addRow(conditionButtons);
 
     auto *replyBox = new QGroupBox(tr("Replies"), this);
     auto *replyLayout = new QHBoxLayout(replyBox);
-    auto *sequenceColumn = new QVBoxLayout;
+    auto *sequenceColumn = new QVBoxLayout(m_sequenceColumn);
+    sequenceColumn->setContentsMargins(0, 0, 0, 0);
     m_sequence->setAccessibleName(tr("Reply sequence"));
     sequenceColumn->addWidget(m_sequence);
-    auto *addReply = new QPushButton(tr("Add reply"), this);
-    auto *removeReply = new QPushButton(tr("Remove reply"), this);
-    sequenceColumn->addWidget(addReply);
+    auto *addReply = new QPushButton(tr("Add &reply"), this);
+    addReply->setToolTip(
+        tr("Answer the next calls differently: a sequence such as block 3 times, then continue"));
+    auto *removeReply = new QPushButton(tr("Remove reply"), m_sequenceColumn);
     sequenceColumn->addWidget(removeReply);
     sequenceColumn->addWidget(m_then);
-    replyLayout->addLayout(sequenceColumn, 1);
+    auto *replyColumn = new QVBoxLayout;
+    replyColumn->addWidget(m_sequenceColumn, 1);
+    replyColumn->addWidget(addReply);
+    replyColumn->addStretch();
+    replyLayout->addLayout(replyColumn, 1);
     auto *replyForm = new QFormLayout;
     replyForm->addRow(tr("&Preset:"), m_preset);
     replyForm->addRow(tr("errCode:"), m_errCode);
@@ -204,7 +165,9 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     delayRow->addWidget(m_delayB);
     delayRow->addWidget(m_sigma);
     delayRow->addWidget(m_delayHint, 1);
-    replyForm->addRow(tr("Delay:"), delayRow);
+    auto *delayLabel = new QLabel(tr("&Delay:"), this);
+    delayLabel->setBuddy(m_delayKind); // a row of several fields has no buddy by itself
+    replyForm->addRow(delayLabel, delayRow);
     auto *faultRow = new QHBoxLayout;
     faultRow->addWidget(m_fault);
     faultRow->addWidget(m_faultPercent);
@@ -220,9 +183,9 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_times->setSuffix(tr(" call(s) in the sequence"));
     replyLayout->addLayout(replyForm, 3);
 
-    auto *verdictBox = new QGroupBox(tr("What OpenIM will do (on the command's sample request)"), this);
+    auto *verdictBox = new QGroupBox(tr("What OpenIM will do"), this);
     auto *verdictLayout = new QVBoxLayout(verdictBox);
-    verdictLayout->addWidget(m_verdict);
+    verdictLayout->addWidget(m_prediction);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(matchBox);
@@ -248,11 +211,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     m_match->setCurrentIndex(rule.matchAll ? 0 : 1);
     m_then->setCurrentIndex(rule.then == Rule::Then::Cycle ? 1 : 0);
     for (const auto &c : rule.conditions)
-        addCondition(Condition::sourceName(c.source), c.name, Condition::opName(c.op), cellText(c.value));
-    for (int i = 0; i < rule.conditions.size(); ++i) {
-        if (auto *box = qobject_cast<QCheckBox *>(m_conditions->cellWidget(i, NotColumn)))
-            box->setChecked(rule.conditions.at(i).negate);
-    }
+        m_conditions->addCondition(c);
     const QJsonValue respond = json.value(QLatin1String("respond"));
     if (respond.isArray()) {
         for (const auto &r : respond.toArray())
@@ -285,22 +244,13 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
         m_sequence->setCurrentRow(qMin(row, int(m_responses.size()) - 1));
         revalidate();
     });
-    connect(addConditionButton, &QPushButton::clicked, this, [this] {
-        this->addCondition(
-            QStringLiteral("body"), QStringLiteral("sendID"), QStringLiteral("equals"), QString());
-    });
-    connect(removeCondition, &QPushButton::clicked, this, [this] {
-        if (m_conditions->currentRow() >= 0)
-            m_conditions->removeRow(m_conditions->currentRow());
-        revalidate();
-    });
 
     auto changed = [this] {
         if (!m_loading)
             revalidate();
     };
     connect(m_command, &QComboBox::currentTextChanged, this, changed);
-    connect(m_conditions, &QTableWidget::cellChanged, this, changed);
+    connect(m_conditions, &ConditionListWidget::changed, this, changed);
     for (QComboBox *box : {m_match, m_then, m_preset, m_delayKind, m_fault})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
     for (QSpinBox *box : {m_errCode, m_actionCode, m_status, m_delayA, m_delayB, m_faultPercent, m_times})
@@ -318,31 +268,34 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
 }
 
 void RuleEditorDialog::addCondition(
-    const QString &source, const QString &name, const QString &op, const QString &value)
+    const QString &source, const QString &name, const QString &op, const QString &value, bool ignoreCase)
 {
-    const int row = m_conditions->rowCount();
-    auto *sourceBox = new QComboBox(m_conditions);
-    auto *opBox = new QComboBox(m_conditions);
-    auto *notBox = new QCheckBox(m_conditions);
-    {
-        // Half-built rows must not be read by revalidate().
-        const QSignalBlocker blocker(m_conditions);
-        m_conditions->insertRow(row);
-        sourceBox->addItems(sources);
-        sourceBox->setCurrentText(source);
-        opBox->addItems(ops);
-        opBox->setCurrentText(op);
-        m_conditions->setCellWidget(row, SourceColumn, sourceBox);
-        m_conditions->setItem(row, NameColumn, new QTableWidgetItem(name));
-        m_conditions->setCellWidget(row, OpColumn, opBox);
-        m_conditions->setItem(row, ValueColumn, new QTableWidgetItem(value));
-        m_conditions->setCellWidget(row, NotColumn, notBox);
+    m_conditions->addCondition(source, name, op, value, ignoreCase);
+}
+
+void RuleEditorDialog::setSourceCapture(const CapturedRequest &capture)
+{
+    m_prediction->setSourceCapture(capture);
+    revalidate();
+}
+
+// Before-callbacks (OpenIM waits for the reply) apart from after-callbacks (it does not), each under
+// a header that cannot be picked (gui walk F34).
+void RuleEditorDialog::fillCommands()
+{
+    m_command->addItem(QStringLiteral("*"));
+    auto *model = qobject_cast<QStandardItemModel *>(m_command->model());
+    for (const bool before : {true, false}) {
+        m_command->insertSeparator(m_command->count());
+        m_command->addItem(before ? tr("Before callbacks: OpenIM waits for the reply")
+                                  : tr("After callbacks: OpenIM does not read the reply"));
+        if (model)
+            model->item(m_command->count() - 1)->setEnabled(false);
+        for (const auto &spec : Catalogue::instance().commands()) {
+            if (spec.isBefore() == before)
+                m_command->addItem(spec.command);
+        }
     }
-    connect(sourceBox, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
-    connect(opBox, &QComboBox::currentIndexChanged, this, [this] { revalidate(); });
-    connect(notBox, &QCheckBox::toggled, this, [this] { revalidate(); });
-    if (!m_loading)
-        revalidate();
 }
 
 void RuleEditorDialog::setCommand(const QString &command)
@@ -470,24 +423,7 @@ QJsonObject RuleEditorDialog::ruleJson() const
         {QStringLiteral("command"), m_command->currentText().trimmed()},
         {QStringLiteral("match"), m_match->currentData().toString()},
         {QStringLiteral("then"), m_then->currentData().toString()}};
-    QJsonArray when;
-    for (int row = 0; row < m_conditions->rowCount(); ++row) {
-        const auto *source = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, SourceColumn));
-        const auto *op = qobject_cast<QComboBox *>(m_conditions->cellWidget(row, OpColumn));
-        const auto *negate = qobject_cast<QCheckBox *>(m_conditions->cellWidget(row, NotColumn));
-        if (!source || !op || !negate)
-            continue;
-        const QString name =
-            m_conditions->item(row, NameColumn) ? m_conditions->item(row, NameColumn)->text() : QString();
-        const QString value =
-            m_conditions->item(row, ValueColumn) ? m_conditions->item(row, ValueColumn)->text() : QString();
-        QJsonObject c {{source->currentText(), name}};
-        c.insert(op->currentText(),
-            op->currentText() == QLatin1String("exists") ? QJsonValue(true) : cellValue(value));
-        if (negate->isChecked())
-            c.insert(QStringLiteral("not"), true);
-        when.append(c);
-    }
+    const QJsonArray when = m_conditions->toJson();
     rule.insert(QStringLiteral("when"), when);
     QList<QJsonObject> responses = m_responses;
     if (m_current >= 0 && m_current < responses.size())
@@ -529,7 +465,7 @@ void RuleEditorDialog::updateDelayInputs()
 
 QString RuleEditorDialog::predictedVerdict() const
 {
-    return m_verdict->text();
+    return m_prediction->text();
 }
 
 void RuleEditorDialog::revalidate()
@@ -564,36 +500,18 @@ void RuleEditorDialog::revalidate()
     m_errorLabel->setVisible(!m_error.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_error.isEmpty());
 
-    // The verdict on the selected reply, for the command's sample request.
+    // Sequence controls only for a sequence: a simple rule shows one reply (gui walk F34).
+    const bool sequence = m_responses.size() > 1;
+    m_sequenceColumn->setVisible(sequence);
+    for (QFormLayout *form : findChildren<QFormLayout *>()) {
+        if (form->indexOf(m_times) >= 0)
+            form->setRowVisible(m_times, sequence);
+    }
     if (!parsed || m_current < 0) {
-        m_verdict->setText(tr("(fix the rule to see the verdict)"));
+        m_prediction->showError(tr("(fix the rule to see the verdict)"));
         return;
     }
-    const QString command = m_rule.command == QLatin1String("*")
-        ? QStringLiteral("callbackBeforeSendSingleMsgCommand")
-        : m_rule.command;
-    const CommandSpec *spec = Catalogue::instance().find(Catalogue::instance().canonicalName(command));
-    CapturedRequest sample;
-    sample.command = command;
-    sample.canonicalCommand = Catalogue::instance().canonicalName(command);
-    const QJsonObject sampleBody = spec ? spec->sampleRequest : QJsonObject();
-    sample.body = QJsonDocument(sampleBody).toJson(QJsonDocument::Compact);
-    QRandomGenerator random(1);
-    const int timeoutMs =
-        VerdictEngine::effectiveTimeoutMs(m_context.timeoutSecondsFor(sample.canonicalCommand));
-    sample.reply = m_rule.responses.at(qBound(0, m_current, int(m_rule.responses.size()) - 1))
-                       .render(sample, sampleBody, timeoutMs, random);
-    // Judged as the server judges it: the scenario's profile, timeouts and failedContinue.
-    const Verdict v = RuleEngine(m_context).verdictFor(sample, sampleBody);
-    QString html =
-        QStringLiteral("<b style='color:%1'>%2</b> \u2014 %3")
-            .arg(CaptureTableModel::verdictColor(v.outcome).name(),
-                CaptureTableModel::verdictText(v).toHtmlEscaped(), v.reason.text().toHtmlEscaped());
-    for (const auto &w : v.warnings)
-        html += QStringLiteral("<br>\u26a0 %1").arg(w.text().toHtmlEscaped());
-    html += QStringLiteral("<br><span style='color:gray'>%1</span>")
-                .arg(tr("Reply: %1").arg(QString::fromUtf8(sample.reply.body.left(300))).toHtmlEscaped());
-    m_verdict->setText(html);
+    m_prediction->predict(m_rule, m_current);
 }
 
 } // namespace cbi

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/capturedrequest.h"
 #include "rules/scenario.h"
 
 #include <QDialog>
@@ -16,13 +17,17 @@ class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 class QStackedWidget;
-class QTableWidget;
+class QPushButton;
 
 namespace cbi {
 
+class ConditionListWidget;
+class RulePrediction;
+
 // Edits one rule: the command and conditions it matches, and its reply or sequence of replies
-// (preset, fields, status, delay, fault), with the verdict OpenIM would reach on the command's
-// sample request shown live. The rule is checked by the same reader as scenario files.
+// (preset, fields, status, delay, fault), with the verdict OpenIM would reach on the capture the
+// rule came from and on the command's sample request shown live. The rule is checked by the same
+// reader as scenario files. The sequence controls appear once the rule has a second reply.
 class RuleEditorDialog : public QDialog
 {
     Q_OBJECT
@@ -34,12 +39,16 @@ public:
     QString errorText() const { return m_error; }
     QString predictedVerdict() const; // the text of the live verdict label
 
+    // The capture the rule is made from: predicted on besides the command's sample.
+    void setSourceCapture(const CapturedRequest &capture);
     // Test and "make a rule" hooks.
     void setCommand(const QString &command);
     void setPreset(const QString &preset);
     void setErrCode(int errCode);
     void setFixedDelay(int ms);
-    void addCondition(const QString &source, const QString &name, const QString &op, const QString &value);
+    void addCondition(const QString &source, const QString &name, const QString &op, const QString &value,
+        bool ignoreCase = false);
+    ConditionListWidget *conditions() const { return m_conditions; }
 
 private:
     void loadResponse(int index);
@@ -48,6 +57,7 @@ private:
     QJsonObject ruleJson() const;
     void revalidate();
     void updateDelayInputs();
+    void fillCommands();
 
     Scenario m_context;
     Rule m_rule;
@@ -59,7 +69,8 @@ private:
     QLineEdit *m_name;
     QComboBox *m_command;
     QComboBox *m_match;
-    QTableWidget *m_conditions;
+    ConditionListWidget *m_conditions;
+    QWidget *m_sequenceColumn;
     QListWidget *m_sequence;
     QComboBox *m_then;
     QComboBox *m_preset;
@@ -80,7 +91,7 @@ private:
     QSpinBox *m_times;
     QLineEdit *m_forwardUrl;
     QCheckBox *m_forwardOverride;
-    QLabel *m_verdict;
+    RulePrediction *m_prediction;
     QLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
 };

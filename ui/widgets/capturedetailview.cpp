@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -75,6 +76,19 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Field"), tr("Value")});
     m_tree->setAccessibleName(tr("Request body as a tree"));
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QTreeWidgetItem *item = m_tree->itemAt(at) ? m_tree->itemAt(at) : m_tree->currentItem();
+        const QString path = item ? fieldPath(item) : QString();
+        if (path.isEmpty())
+            return;
+        auto *menu = new QMenu(m_tree);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        const QJsonValue value = item->data(1, Qt::UserRole).toJsonValue();
+        menu->addAction(tr("Make &Condition from This Field..."), this,
+            [this, path, value] { Q_EMIT makeConditionRequested(path, value); });
+        menu->popup(m_tree->viewport()->mapToGlobal(m_tree->visualItemRect(item).center()));
+    });
     m_verdict->setAccessibleName(tr("What OpenIM will do"));
 
     auto *requestPage = new QWidget(this);
@@ -156,6 +170,7 @@ void CaptureDetailView::fillTree(QTreeWidgetItem *parent, const QString &key, co
         for (int i = 0; i < a.size(); ++i)
             fillTree(item, QStringLiteral("[%1]").arg(i), a.at(i));
     } else if (value.isString()) {
+        item->setData(1, Qt::UserRole, value); // the typed value, for "make condition"
         item->setText(1, value.toString());
         // OpenIM nests JSON in strings (message content): show it decoded underneath.
         const QJsonDocument inner = QJsonDocument::fromJson(value.toString().toUtf8());
@@ -164,12 +179,33 @@ void CaptureDetailView::fillTree(QTreeWidgetItem *parent, const QString &key, co
         else if (inner.isArray())
             fillTree(item, tr("(decoded)"), inner.array());
     } else if (value.isNull()) {
+        item->setData(1, Qt::UserRole, QVariant::fromValue(QJsonValue(QJsonValue::Null)));
         item->setText(1, QStringLiteral("null"));
     } else if (value.isBool()) {
+        item->setData(1, Qt::UserRole, value);
         item->setText(1, value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
     } else {
+        item->setData(1, Qt::UserRole, value);
         item->setText(1, QString::number(value.toDouble(), 'g', 17));
     }
+}
+
+QString CaptureDetailView::fieldPath(const QTreeWidgetItem *item)
+{
+    if (!item || !item->data(1, Qt::UserRole).isValid())
+        return {};
+    QStringList parts;
+    for (const QTreeWidgetItem *i = item; i; i = i->parent()) {
+        if (i->text(0) == tr("(decoded)"))
+            continue; // rule paths enter JSON text by themselves: content.content
+        if (!i->parent() && (i->text(0) == tr("?key (decoded)") || i->text(0) == tr("(body)")))
+            return {}; // the ?key= data and a top-level array are not body paths
+        parts.prepend(i->text(0));
+    }
+    QString path;
+    for (const QString &p : std::as_const(parts))
+        path += (path.isEmpty() || p.startsWith(QLatin1Char('[')) ? QString() : QStringLiteral(".")) + p;
+    return path;
 }
 
 void CaptureDetailView::clear()

@@ -38,8 +38,17 @@ public:
     void copyCurl();
     QTabWidget *tabs() const { return m_tabs; }
 
+    QTreeWidget *tree() const { return m_tree; }
+
     static QString prettyBody(const QByteArray &body);
     static void fillTree(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value);
+    // The rule-condition path of a Body tree field ("content.content", "memberList[1].userID"),
+    // empty for the decoded ?key= fields and for objects and arrays.
+    static QString fieldPath(const QTreeWidgetItem *item);
+
+Q_SIGNALS:
+    // Body tree, "Make Condition from This Field": a rule on path equal to value.
+    void makeConditionRequested(const QString &path, const QJsonValue &value);
 
 Q_SIGNALS:
     void copied(const QString &message);

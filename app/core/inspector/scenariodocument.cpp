@@ -37,6 +37,15 @@ void ScenarioDocument::edit(const Scenario &scenario)
     Q_EMIT changed();
 }
 
+void ScenarioDocument::importSettings(const Scenario &scenario)
+{
+    if (m_modified || !scenario.rules.isEmpty())
+        return edit(scenario);
+    m_scenario = scenario;
+    serve();
+    Q_EMIT changed();
+}
+
 void ScenarioDocument::setModified(bool modified)
 {
     if (m_modified == modified)

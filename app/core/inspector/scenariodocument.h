@@ -28,6 +28,11 @@ public:
     void setScenario(const Scenario &scenario, const QString &path);
     // Edited in the window: served at once, modified until saved.
     void edit(const Scenario &scenario);
+    // Settings taken from elsewhere (webhooks.yml's timeouts): served at once; an untouched scenario
+    // without rules stays unmodified, as there is nothing a user would lose (gui walk F23).
+    void importSettings(const Scenario &scenario);
+    // Modified in a way worth a "save?" prompt: not an unsaved scenario without rules.
+    bool worthSaving() const { return m_modified && !(m_scenario.rules.isEmpty() && m_path.isEmpty()); }
     void setModified(bool modified);
 
 Q_SIGNALS:

@@ -51,9 +51,9 @@ QString asText(const QJsonValue &v)
 }
 
 // Equal as JSON, or equal as text (a header "5" equals the number 5).
-bool same(const QJsonValue &a, const QJsonValue &b)
+bool same(const QJsonValue &a, const QJsonValue &b, Qt::CaseSensitivity cs)
 {
-    return a == b || asText(a) == asText(b);
+    return a == b || asText(a).compare(asText(b), cs) == 0;
 }
 
 std::optional<double> asNumber(const QJsonValue &v)
@@ -107,6 +107,8 @@ QString Condition::describe() const
     if (negate)
         text += QStringLiteral("not ");
     text += opName(op);
+    if (ignoreCase && op != Op::Exists)
+        text += QStringLiteral(" (any case)");
     if (op != Op::Exists)
         text += QLatin1Char(' ')
             + QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
@@ -144,6 +146,7 @@ bool Condition::matches(
         break;
     }
 
+    const Qt::CaseSensitivity cs = ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
     bool result = false;
     if (op == Op::Exists) {
         result = actual.has_value() && !actual->isNull();
@@ -151,14 +154,14 @@ bool Condition::matches(
         const QJsonValue &a = *actual;
         switch (op) {
         case Op::Equals:
-            result = same(a, value);
+            result = same(a, value, cs);
             break;
         case Op::Contains:
             if (a.isArray()) {
                 for (const auto &e : a.toArray())
-                    result = result || same(e, value);
+                    result = result || same(e, value, cs);
             } else {
-                result = asText(a).contains(asText(value));
+                result = asText(a).contains(asText(value), cs);
             }
             break;
         case Op::Regex: {
@@ -169,7 +172,7 @@ bool Condition::matches(
         }
         case Op::In:
             for (const auto &e : value.toArray())
-                result = result || same(a, e);
+                result = result || same(a, e, cs);
             break;
         case Op::Lt:
         case Op::Le:

@@ -41,6 +41,7 @@ struct Condition
     Op op = Op::Equals;
     QJsonValue value;
     bool negate = false;
+    bool ignoreCase = false; // text comparisons (equals, contains, in, regex) ignore letter case
     BoundedRegex regex; // compiled from value for Op::Regex
 
     // why (optional) says what was found when the condition does not hold; gaveUp (optional) is set

@@ -24,6 +24,8 @@ QJsonObject conditionToJson(const Condition &c)
     QJsonObject o {{Condition::sourceName(c.source), c.name}, {Condition::opName(c.op), c.value}};
     if (c.negate)
         o.insert(QStringLiteral("not"), true);
+    if (c.ignoreCase)
+        o.insert(QStringLiteral("ignoreCase"), true);
     return o;
 }
 

@@ -265,6 +265,12 @@ bool ScenarioReader::readCondition(const QJsonValue &value, const QString &path,
             c->negate = it.value().toBool();
             continue;
         }
+        if (key == QLatin1String("ignoreCase")) {
+            if (!it.value().isBool())
+                return fail(path + QStringLiteral(".ignoreCase"), QStringLiteral("expected true or false"));
+            c->ignoreCase = it.value().toBool();
+            continue;
+        }
         Condition::Op op;
         if (!Condition::opFromName(key, &op))
             return fail(path,
@@ -280,7 +286,8 @@ bool ScenarioReader::readCondition(const QJsonValue &value, const QString &path,
             QStringLiteral("give exactly one operator: equals, contains, regex, exists, in, lt, le, gt, ge"));
     const QString opPath = path + QLatin1Char('.') + Condition::opName(c->op);
     if (c->op == Condition::Op::Regex) {
-        c->regex = BoundedRegex(c->value.toString());
+        // (?i) is how the regex engine spells "ignore case"; the option saves users from knowing it.
+        c->regex = BoundedRegex((c->ignoreCase ? QStringLiteral("(?i)") : QString()) + c->value.toString());
         if (!c->value.isString() || !c->regex.isValid())
             return fail(opPath, QStringLiteral("invalid regular expression: %1").arg(c->regex.errorString()));
     }

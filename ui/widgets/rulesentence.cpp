@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "rulesentence.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace cbi {
+
+namespace {
+QString valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
+}
+
+QString elided(const QString &text)
+{
+    return text.size() > 40 ? text.left(39) + QChar(0x2026) : text;
+}
+} // namespace
+
+QString RuleSentence::duration(int ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    return tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'g', 3));
+}
+
+QString RuleSentence::condition(const Condition &c)
+{
+    QString subject = c.name;
+    switch (c.source) {
+    case Condition::Source::Body:
+        break; // a body path is what users think of as "the field"
+    case Condition::Source::Header:
+        subject = tr("header %1").arg(c.name);
+        break;
+    case Condition::Source::Query:
+        subject = tr("query %1").arg(c.name);
+        break;
+    case Condition::Source::Key:
+        subject = tr("key %1").arg(c.name);
+        break;
+    }
+    const QString value = elided(valueText(c.value));
+    QString text;
+    switch (c.op) {
+    case Condition::Op::Equals:
+        text = c.negate ? tr("%1 is not '%2'") : tr("%1 is '%2'");
+        break;
+    case Condition::Op::Contains:
+        text = c.negate ? tr("%1 does not contain '%2'") : tr("%1 contains '%2'");
+        break;
+    case Condition::Op::Regex:
+        text = c.negate ? tr("%1 does not match /%2/") : tr("%1 matches /%2/");
+        break;
+    case Condition::Op::Exists:
+        return c.negate ? tr("%1 is absent").arg(subject) : tr("%1 is present").arg(subject);
+    case Condition::Op::In:
+        text = c.negate ? tr("%1 is not one of %2") : tr("%1 is one of %2");
+        break;
+    case Condition::Op::Lt:
+        text = c.negate ? tr("%1 is not below %2") : tr("%1 is below %2");
+        break;
+    case Condition::Op::Le:
+        text = c.negate ? tr("%1 is above %2") : tr("%1 is at most %2");
+        break;
+    case Condition::Op::Gt:
+        text = c.negate ? tr("%1 is not above %2") : tr("%1 is above %2");
+        break;
+    case Condition::Op::Ge:
+        text = c.negate ? tr("%1 is below %2") : tr("%1 is at least %2");
+        break;
+    }
+    text = text.arg(subject, value);
+    return c.ignoreCase ? tr("%1 (any case)").arg(text) : text;
+}
+
+QString RuleSentence::conditions(const Rule &rule)
+{
+    const auto &all = rule.conditions;
+    if (all.isEmpty())
+        return tr("every call");
+    const QString first = condition(all.first());
+    if (all.size() == 1)
+        return first;
+    if (all.size() == 2)
+        return (rule.matchAll ? tr("%1 and %2") : tr("%1 or %2")).arg(first, condition(all.at(1)));
+    const int more = int(all.size()) - 1;
+    return (rule.matchAll ? tr("%1 and %n more", nullptr, more) : tr("%1 or %n more", nullptr, more))
+        .arg(first);
+}
+
+QString RuleSentence::reply(const ResponseSpec &r)
+{
+    QString text;
+    switch (r.preset) {
+    case ResponseSpec::Preset::Continue:
+        text = tr("continue");
+        break;
+    case ResponseSpec::Preset::Block:
+        text = tr("block %1").arg(r.errCode);
+        break;
+    case ResponseSpec::Preset::Rewrite:
+        text = r.fields.isEmpty() ? tr("rewrite")
+                                  : tr("rewrite %1").arg(r.fields.keys().join(QStringLiteral(", ")));
+        break;
+    case ResponseSpec::Preset::Error:
+        text = tr("error %1 (actionCode %2)").arg(r.errCode).arg(r.actionCode);
+        break;
+    case ResponseSpec::Preset::Custom:
+        text = tr("custom body");
+        break;
+    }
+    if (!r.forwardUrl.isEmpty())
+        text = r.forwardOverride ? tr("%1, forwarded to %2").arg(text, r.forwardUrl)
+                                 : tr("forward to %1").arg(r.forwardUrl);
+    switch (r.delay.kind) {
+    case DelaySpec::Kind::None:
+        break;
+    case DelaySpec::Kind::Fixed:
+        text = tr("%1 after %2").arg(text, duration(r.delay.ms));
+        break;
+    case DelaySpec::Kind::Uniform:
+        text = tr("%1 after %2 to %3").arg(text, duration(r.delay.minMs), duration(r.delay.maxMs));
+        break;
+    case DelaySpec::Kind::LogNormal:
+        text = tr("%1 after about %2").arg(text, duration(int(r.delay.medianMs)));
+        break;
+    case DelaySpec::Kind::PastTimeout:
+        text = tr("%1 just after OpenIM's timeout").arg(text);
+        break;
+    }
+    if (r.fault != ResponseSpec::FaultKind::None)
+        text = r.faultPercent < 100
+            ? tr("%1, fault %2 (%3 %)").arg(text, ResponseSpec::faultKindName(r.fault)).arg(r.faultPercent)
+            : tr("%1, fault %2").arg(text, ResponseSpec::faultKindName(r.fault));
+    return text;
+}
+
+QString RuleSentence::replies(const Rule &rule)
+{
+    QString text;
+    for (const auto &r : rule.responses) {
+        QString one = reply(r);
+        if (rule.responses.size() > 1 && r.times > 1)
+            one = tr("%1 (%2 times)").arg(one).arg(r.times);
+        text = text.isEmpty() ? one : tr("%1, then %2").arg(text, one);
+    }
+    if (rule.responses.size() > 1 && rule.then == Rule::Then::Cycle)
+        text = tr("%1, then again").arg(text);
+    return text;
+}
+
+QString RuleSentence::of(const Rule &rule)
+{
+    return tr("%1 \u2192 %2").arg(conditions(rule), replies(rule));
+}
+
+} // namespace cbi
