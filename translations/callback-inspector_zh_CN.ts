@@ -2,6 +2,204 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RuleDraft</name>
+    <message>
+        <source>%1 from capture #%2</source>
+        <translation>来自捕获 #%2 的 %1</translation>
+    </message>
+    <message>
+        <source>%1 when %2</source>
+        <translation>%1（按 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSentence</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation>请求头 %1</translation>
+    </message>
+    <message>
+        <source>query %1</source>
+        <translation>查询参数 %1</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>key %1</translation>
+    </message>
+    <message>
+        <source>%1 is not &apos;%2&apos;</source>
+        <translation>%1 不等于“%2”</translation>
+    </message>
+    <message>
+        <source>%1 is &apos;%2&apos;</source>
+        <translation>%1 等于“%2”</translation>
+    </message>
+    <message>
+        <source>%1 does not contain &apos;%2&apos;</source>
+        <translation>%1 不包含“%2”</translation>
+    </message>
+    <message>
+        <source>%1 contains &apos;%2&apos;</source>
+        <translation>%1 包含“%2”</translation>
+    </message>
+    <message>
+        <source>%1 does not match /%2/</source>
+        <translation>%1 不匹配 /%2/</translation>
+    </message>
+    <message>
+        <source>%1 matches /%2/</source>
+        <translation>%1 匹配 /%2/</translation>
+    </message>
+    <message>
+        <source>%1 is absent</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is present</source>
+        <translation>%1 存在</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2</source>
+        <translation>%1 不属于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2</source>
+        <translation>%1 属于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not below %2</source>
+        <translation>%1 不小于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is below %2</source>
+        <translation>%1 小于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is above %2</source>
+        <translation>%1 大于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is at most %2</source>
+        <translation>%1 不大于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not above %2</source>
+        <translation>%1 不大于 %2</translation>
+    </message>
+    <message>
+        <source>%1 is at least %2</source>
+        <translation>%1 不小于 %2</translation>
+    </message>
+    <message>
+        <source>%1 (any case)</source>
+        <translation>%1（不区分大小写）</translation>
+    </message>
+    <message>
+        <source>every call</source>
+        <translation>每次调用</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 且 %2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 且另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 or %n more</source>
+        <translation>
+            <numerusform>%1 或另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>拦截 %1</translation>
+    </message>
+    <message>
+        <source>rewrite</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>rewrite %1</source>
+        <translation>改写 %1</translation>
+    </message>
+    <message>
+        <source>error %1 (actionCode %2)</source>
+        <translation>错误 %1（actionCode %2）</translation>
+    </message>
+    <message>
+        <source>custom body</source>
+        <translation>自定义应答体</translation>
+    </message>
+    <message>
+        <source>%1, forwarded to %2</source>
+        <translation>%1，并转发到 %2</translation>
+    </message>
+    <message>
+        <source>forward to %1</source>
+        <translation>转发到 %1</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%2 后%1</translation>
+    </message>
+    <message>
+        <source>%1 after %2 to %3</source>
+        <translation>%2 至 %3 后%1</translation>
+    </message>
+    <message>
+        <source>%1 after about %2</source>
+        <translation>约 %2 后%1</translation>
+    </message>
+    <message>
+        <source>%1 just after OpenIM&apos;s timeout</source>
+        <translation>刚过 OpenIM 超时后%1</translation>
+    </message>
+    <message>
+        <source>%1, fault %2 (%3 %)</source>
+        <translation>%1，故障 %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>%1, fault %2</source>
+        <translation>%1，故障 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 times)</source>
+        <translation>%1（%2 次）</translation>
+    </message>
+    <message>
+        <source>%1, then %2</source>
+        <translation>%1，然后 %2</translation>
+    </message>
+    <message>
+        <source>%1, then again</source>
+        <translation>%1，然后从头再来</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>cbi::BarChart</name>
     <message>
         <source>%1: highest %2, last %3</source>
@@ -278,6 +476,10 @@
     <message>
         <source>Copied a cURL command that sends capture #%1 again</source>
         <translation>已复制可再次发送捕获 #%1 的 cURL 命令</translation>
+    </message>
+    <message>
+        <source>Make &amp;Condition from This Field...</source>
+        <translation>用此字段生成条件(&amp;C)...</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1632,73 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::ConditionListWidget</name>
+    <message>
+        <source>Add &amp;condition</source>
+        <translation>添加条件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Add a test on the request: a body path, a header or a query parameter</source>
+        <translation>添加对请求的检查：请求体路径、请求头或查询参数</translation>
+    </message>
+    <message>
+        <source>Any case</source>
+        <translation>不区分大小写</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>取反</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>path, e.g. content.content</source>
+        <translation>路径，例如 content.content</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Condition %1 source</source>
+        <translation>条件 %1 的来源</translation>
+    </message>
+    <message>
+        <source>Condition %1 name or path</source>
+        <translation>条件 %1 的名称或路径</translation>
+    </message>
+    <message>
+        <source>Condition %1 operator</source>
+        <translation>条件 %1 的运算符</translation>
+    </message>
+    <message>
+        <source>Condition %1 value</source>
+        <translation>条件 %1 的值</translation>
+    </message>
+    <message>
+        <source>Condition %1 ignores letter case</source>
+        <translation>条件 %1 不区分大小写</translation>
+    </message>
+    <message>
+        <source>CASINO, Casino and casino all match</source>
+        <translation>CASINO、Casino 和 casino 都匹配</translation>
+    </message>
+    <message>
+        <source>Condition %1 negated</source>
+        <translation>条件 %1 取反</translation>
+    </message>
+    <message>
+        <source>Remove condition %1</source>
+        <translation>删除条件 %1</translation>
+    </message>
+</context>
+<context>
     <name>cbi::HeadlessServe</name>
     <message>
         <source>error: cannot listen on %1 port %2: %3</source>
@@ -1653,10 +1922,6 @@ Commands:
     <message>
         <source>Start every rule&apos;s reply sequence from its first reply again</source>
         <translation>让每条规则的应答序列从第一个应答重新开始</translation>
-    </message>
-    <message>
-        <source>%1 from capture #%2</source>
-        <translation>来自捕获 #%2 的 %1</translation>
     </message>
     <message>
         <source>Listening — in webhooks.yml set url: %1</source>
@@ -1951,30 +2216,6 @@ Commands:
         <translation>任一条件</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Name or path</source>
-        <translation>名称或路径</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>运算符</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Not</source>
-        <translation>取反</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
         <source>then repeat the last reply</source>
         <translation>之后重复最后一个应答</translation>
     </message>
@@ -2047,10 +2288,6 @@ Commands:
         <translation> %</translation>
     </message>
     <message>
-        <source>Predicted verdict</source>
-        <translation>预测的判定</translation>
-    </message>
-    <message>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
@@ -2067,24 +2304,12 @@ Commands:
         <translation>要求：</translation>
     </message>
     <message>
-        <source>Add condition</source>
-        <translation>添加条件</translation>
-    </message>
-    <message>
-        <source>Remove condition</source>
-        <translation>移除条件</translation>
-    </message>
-    <message>
         <source>Replies</source>
         <translation>应答</translation>
     </message>
     <message>
         <source>Reply sequence</source>
         <translation>应答序列</translation>
-    </message>
-    <message>
-        <source>Add reply</source>
-        <translation>添加应答</translation>
     </message>
     <message>
         <source>Remove reply</source>
@@ -2123,10 +2348,6 @@ Commands:
         <translation>HTTP 状态码：</translation>
     </message>
     <message>
-        <source>Delay:</source>
-        <translation>延迟：</translation>
-    </message>
-    <message>
         <source>Fault:</source>
         <translation>故障：</translation>
     </message>
@@ -2137,10 +2358,6 @@ Commands:
     <message>
         <source> call(s) in the sequence</source>
         <translation> 次调用（在序列中）</translation>
-    </message>
-    <message>
-        <source>What OpenIM will do (on the command&apos;s sample request)</source>
-        <translation>OpenIM 将如何处理（基于该命令的示例请求）</translation>
     </message>
     <message>
         <source>margin: replies after %1 ms</source>
@@ -2175,10 +2392,6 @@ Commands:
         <translation>（修正规则后可查看判定）</translation>
     </message>
     <message>
-        <source>Reply: %1</source>
-        <translation>应答：%1</translation>
-    </message>
-    <message>
         <source>Send this reply instead, record the real one</source>
         <translation>改为发送此回复，并记录真实回复</translation>
     </message>
@@ -2197,6 +2410,85 @@ Commands:
     <message>
         <source>Forward to:</source>
         <translation>转发到：</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Delay in milliseconds</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Add &amp;reply</source>
+        <translation>添加应答(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Answer the next calls differently: a sequence such as block 3 times, then continue</source>
+        <translation>让后续调用得到不同的应答：例如先拦截 3 次，然后继续</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>What OpenIM will do</source>
+        <translation>OpenIM 将如何处理</translation>
+    </message>
+    <message>
+        <source>Before callbacks: OpenIM waits for the reply</source>
+        <translation>前置回调：OpenIM 等待应答</translation>
+    </message>
+    <message>
+        <source>After callbacks: OpenIM does not read the reply</source>
+        <translation>后置回调：OpenIM 不读取应答</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::RulePrediction</name>
+    <message>
+        <source>(absent)</source>
+        <translation>（不存在）</translation>
+    </message>
+    <message>
+        <source>Predicted verdict</source>
+        <translation>预测的判定</translation>
+    </message>
+    <message>
+        <source>%1: no match → %2.</source>
+        <translation>%1：不匹配 → %2。</translation>
+    </message>
+    <message>
+        <source>%1: the reply leaves after %2 ms, but OpenIM waits only %3: it gives up → %4.</source>
+        <translation>%1：应答在 %2 毫秒后才发出，但 OpenIM 只等待 %3：它会放弃 → %4。</translation>
+    </message>
+    <message>
+        <source>%1: %2 after %3 ms (OpenIM waits %4).</source>
+        <translation>%1：%3 毫秒后 %2（OpenIM 等待 %4）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 at once (OpenIM waits %3).</source>
+        <translation>%1：立即 %2（OpenIM 等待 %3）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>On capture #%1</source>
+        <translation>在捕获 #%1 上</translation>
+    </message>
+    <message>
+        <source>On the capture</source>
+        <translation>在该捕获上</translation>
+    </message>
+    <message>
+        <source>On the sample</source>
+        <translation>在示例请求上</translation>
     </message>
 </context>
 <context>
@@ -2250,16 +2542,6 @@ Commands:
         <translation>推后尝试此规则</translation>
     </message>
     <message>
-        <source> (delayed)</source>
-        <translation>（延迟）</translation>
-    </message>
-    <message numerus="yes">
-        <source> when %n condition(s)</source>
-        <translation>
-            <numerusform> 满足 %n 个条件时</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Untitled scenario</source>
         <translation>未命名场景</translation>
     </message>
@@ -2278,6 +2560,46 @@ Commands:
     <message>
         <source>Profile %1</source>
         <translation>版本配置 %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>any command</source>
+        <translation>任意命令</translation>
+    </message>
+    <message>
+        <source>Enabled: uncheck to keep the rule but not serve it</source>
+        <translation>已启用：取消勾选可保留规则但不再生效</translation>
+    </message>
+    <message>
+        <source>Disabled: not served; check to serve it again</source>
+        <translation>已停用：不生效；勾选后重新生效</translation>
     </message>
 </context>
 <context>
