@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <utility>
+
 namespace cbi {
 
 namespace {
@@ -62,7 +64,10 @@ void Appearance::applySaved()
 void Appearance::apply(Theme theme)
 {
     desktopStyle(); // remembered before the first change
+    static bool overridden = false; // System leaves alone a palette it did not replace
     if (theme == Theme::System) {
+        if (!std::exchange(overridden, false))
+            return;
         // An empty palette resolves to the style's and the desktop's again.
         if (QApplication::style()->name() != desktopStyle())
             QApplication::setStyle(QStyleFactory::create(desktopStyle()));
@@ -73,6 +78,7 @@ void Appearance::apply(Theme theme)
     if (QApplication::style()->name() != QLatin1String("fusion"))
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(palette(theme));
+    overridden = true;
 }
 
 QPalette Appearance::palette(Theme theme)
