@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Layering check, run by `scripts/dev test` (so CI):
   - no include cycle between the folders of app/core (capture, rules, server, ...);
-  - app/core includes nothing from Qt Widgets or Gui, and links neither;
+  - app/core includes nothing from Qt Widgets, Gui or Charts, and links none of them (nor do its tests);
   - no source file over 600 lines, except those in scripts/layering-baseline.txt, which may not grow
     (the list only shrinks: a file that drops under 600 lines leaves it).
 Exit 1 with every violation listed.
@@ -14,7 +14,7 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 core = os.path.join(root, "app", "core")
 problems = []
 
-WIDGET_HEADERS = re.compile(r"#\s*include\s*<(QtWidgets/.*|QtGui/.*|Q(Widget|Application|Dialog|MainWindow|Label|PushButton|"
+WIDGET_HEADERS = re.compile(r"#\s*include\s*<(QtWidgets/.*|QtGui/.*|QtCharts/.*|Q(Chart|ChartView|BarSet|BarSeries|LineSeries|AreaSeries|ValueAxis|LogValueAxis)|Q(Widget|Application|Dialog|MainWindow|Label|PushButton|"
                             r"MessageBox|FileDialog|Menu|TableView|TreeView|ListWidget|LineEdit|ComboBox|"
                             r"AbstractItemView|HeaderView|StyledItemDelegate|Clipboard|GuiApplication|Color|Font|"
                             r"Palette|Pixmap|Icon|Image|Painter|KeySequence|Action|DesktopServices|Screen))>")
@@ -34,12 +34,15 @@ for folder in sorted(os.listdir(core)):
             if m.group(1) != folder and os.path.isdir(os.path.join(core, m.group(1))):
                 edges[folder].add(m.group(1))
         for m in WIDGET_HEADERS.finditer(text):
-            problems.append("app/core/%s/%s includes <%s>: the core links no Widgets or Gui" % (folder, name, m.group(1)))
+            problems.append("app/core/%s/%s includes <%s>: the core links no Widgets, Gui or Charts" % (folder, name, m.group(1)))
 
 cmake = open(os.path.join(core, "CMakeLists.txt"), encoding="utf-8").read()
-for lib in ("Qt6::Widgets", "Qt6::Gui"):
+for lib in ("Qt6::Widgets", "Qt6::Gui", "Qt6::Charts"):
     if lib in cmake:
         problems.append("app/core/CMakeLists.txt links %s" % lib)
+    core_tests = open(os.path.join(root, "tests", "core", "CMakeLists.txt"), encoding="utf-8").read()
+    if lib in core_tests:
+        problems.append("tests/core/CMakeLists.txt links %s" % lib)
 
 # Cycles: a depth-first search that reports each back edge's loop.
 state = {}

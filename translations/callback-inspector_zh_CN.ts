@@ -1699,6 +1699,53 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::EmptyState</name>
+    <message>
+        <source>Waiting for OpenIM</source>
+        <translation>正在等待 OpenIM</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml...</source>
+        <translation>生成 webhooks.yml...</translation>
+    </message>
+    <message>
+        <source>Send a sample callback</source>
+        <translation>发送一个示例回调</translation>
+    </message>
+    <message>
+        <source>Url for webhooks.yml</source>
+        <translation>用于 webhooks.yml 的 url</translation>
+    </message>
+    <message>
+        <source>Sample callback result</source>
+        <translation>示例回调的结果</translation>
+    </message>
+    <message>
+        <source>Copy the url for OpenIM&apos;s webhooks.yml</source>
+        <translation>复制用于 OpenIM webhooks.yml 的 url</translation>
+    </message>
+    <message>
+        <source>Post one sample callback (a single chat message) to this inspector, as OpenIM would, and see it arrive</source>
+        <translation>像 OpenIM 那样向本检查器发送一个示例回调（一条单聊消息），并看着它到达</translation>
+    </message>
+    <message>
+        <source>Put &lt;b&gt;url: %1&lt;/b&gt; in OpenIM&apos;s webhooks.yml.</source>
+        <translation>在 OpenIM 的 webhooks.yml 中设置 &lt;b&gt;url: %1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>The inspector is not listening: press Start Server.</source>
+        <translation>检查器未在监听：请按“启动服务器”。</translation>
+    </message>
+    <message>
+        <source>The sample callback was not answered: %1</source>
+        <translation>示例回调没有得到应答：%1</translation>
+    </message>
+</context>
+<context>
     <name>cbi::HeadlessServe</name>
     <message>
         <source>error: cannot listen on %1 port %2: %3</source>
@@ -2048,14 +2095,6 @@ Commands:
     <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System Language</source>
-        <translation>跟随系统语言</translation>
     </message>
     <message>
         <source>Message &amp;Timeline</source>
@@ -2791,6 +2830,37 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::SettingsMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>cbi::Simulator</name>
     <message>
         <source>error: cannot read %1: %2</source>
@@ -2951,10 +3021,6 @@ Commands:
         <translation>忽略</translation>
     </message>
     <message>
-        <source>Mean delay</source>
-        <translation>平均延迟</translation>
-    </message>
-    <message>
         <source>Callbacks per command and what OpenIM did</source>
         <translation>每个命令的回调数以及 OpenIM 的处理结果</translation>
     </message>
@@ -2971,24 +3037,84 @@ Commands:
         <translation>OpenIM 等待回复的时长</translation>
     </message>
     <message>
-        <source>-2 min</source>
-        <translation>-2 分钟</translation>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
     <message>
-        <source>-1 min</source>
-        <translation>-1 分钟</translation>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
-        <source>now</source>
-        <translation>现在</translation>
+        <source>Delay</source>
+        <translation>延迟</translation>
     </message>
     <message>
-        <source>≤ %1 ms</source>
-        <translation>≤ %1 毫秒</translation>
+        <source>Mean delay of the replies, in ms</source>
+        <translation>应答的平均延迟（毫秒）</translation>
     </message>
     <message>
-        <source>&gt; %1 s</source>
-        <translation>&gt; %1 秒</translation>
+        <source>All commands</source>
+        <translation>所有命令</translation>
+    </message>
+    <message>
+        <source>%d s</source>
+        <translation>%d 秒</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Waited at most (ms)</source>
+        <translation>最长等待（毫秒）</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>更长</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message numerus="yes">
+        <source>This second: %n callback(s)</source>
+        <translation>
+            <numerusform>本秒：%n 个回调</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 s ago: %n callback(s)</source>
+        <translation>
+            <numerusform>%1 秒前：%n 个回调</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n callback(s)</source>
+        <translation>
+            <numerusform>%1：%n 个回调</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waited %1: %n callback(s), %2 %</source>
+        <translation>
+            <numerusform>等待 %1：%n 个回调，占 %2 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p%1 %2</source>
+        <translation>p%1 %2</translation>
     </message>
 </context>
 <context>

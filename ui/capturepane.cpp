@@ -84,6 +84,8 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter: any text, or command:… verdict:blocked sendID:alice content:… "
                                     "clientMsgID:… delay>1000 has:warning (-word excludes)"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(
+        m_filter->fontMetrics().horizontalAdvance(QStringLiteral("verdict:blocked sendID:alice"))); // F19
     m_filter->setAccessibleName(tr("Filter"));
     m_commandPicker->setAccessibleName(tr("Command filter"));
     m_commandPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);

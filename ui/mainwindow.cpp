@@ -18,13 +18,16 @@
 #include "servertoolbar.h"
 #include "session/sessionjournal.h"
 #include "sessionmenu.h"
+#include "settingsmenu.h"
+#include "themeicon.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/dockpanel.h"
+#include "widgets/emptystate.h"
 #include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -89,21 +92,21 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
 
     auto *rulesDock = new QDockWidget(tr("Rules"), this);
     rulesDock->setObjectName(QStringLiteral("rulesDock"));
-    rulesDock->setWidget(m_rules);
+    rulesDock->setWidget(new DockPanel(m_rules, rulesDock));
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
     // After the first layout pass: before it the dock takes whatever the central widget leaves.
     QTimer::singleShot(0, this, [this, rulesDock] {
         if (!m_stateRestored)
-            resizeDocks({rulesDock}, {320}, Qt::Horizontal);
+            resizeDocks({rulesDock}, {qMin(360, width() / 3)}, Qt::Horizontal); // the table first (F19)
     });
     auto *statisticsDock = new QDockWidget(tr("Statistics"), this);
     statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
-    statisticsDock->setWidget(m_statistics);
+    statisticsDock->setWidget(new DockPanel(m_statistics, statisticsDock));
     addDockWidget(Qt::RightDockWidgetArea, statisticsDock);
     tabifyDockWidget(rulesDock, statisticsDock);
     auto *heldDock = new QDockWidget(tr("Held"), this);
     heldDock->setObjectName(QStringLiteral("heldDock"));
-    heldDock->setWidget(m_held);
+    heldDock->setWidget(new DockPanel(m_held, heldDock));
     addDockWidget(Qt::RightDockWidgetArea, heldDock);
     tabifyDockWidget(statisticsDock, heldDock);
     rulesDock->raise();
@@ -155,7 +158,9 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     updateCounts();
     setServerState({}, {}); // "Start Server" until a server listens
     // Tab in reading order: where the server listens, the filter, the table, then the detail.
-    const QList<QWidget *> order = m_serverBar->tabOrder() + m_pane->tabOrder();
+    QList<QWidget *> order = m_serverBar->tabOrder() + m_pane->tabOrder();
+    order =
+        order.mid(0, order.indexOf(m_view) + 1) + m_empty->tabOrder() + order.mid(order.indexOf(m_view) + 1);
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
     resize(1440, 860);
@@ -171,36 +176,22 @@ void MainWindow::buildActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QMenu *captureMenu = menuBar()->addMenu(tr("&Capture"));
     QMenu *rulesMenu = menuBar()->addMenu(tr("&Rules"));
-    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
-    auto *languages = new QActionGroup(this);
-    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
-    // Each language in its own name, as language menus do.
-    const std::pair<QString, QString> choices[] = {{QString(), tr("System Language")},
-        {QStringLiteral("en"), QStringLiteral("English")},
-        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
-    for (const auto &[code, name] : choices) {
-        QAction *action = languageMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(code == current);
-        languages->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code] {
-            if (code == QSettings().value(QStringLiteral("ui/language")).toString())
-                return;
-            QSettings().setValue(QStringLiteral("ui/language"), code);
-            m_languageChange = true; // main() opens the window again in the new language
-            close();
-        });
-    }
-
-    auto *openScenarioAction = fileMenu->addAction(tr("&Open Scenario..."), this, [this] {
-        if (!maybeSaveScenario())
-            return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
-            QFileInfo(m_rules->path()).path(), tr("Scenario files (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            openScenario(path);
+    // Language and Appearance; a language change brings the window back in the new language (main()).
+    auto *settingsMenu = new SettingsMenu(menuBar()->addMenu(tr("&Settings")), this);
+    connect(settingsMenu, &SettingsMenu::languageChosen, this, [this] {
+        m_languageChange = true;
+        close();
     });
+
+    auto *openScenarioAction =
+        fileMenu->addAction(ThemeIcon::get("document-open"), tr("&Open Scenario..."), this, [this] {
+            if (!maybeSaveScenario())
+                return;
+            const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
+                QFileInfo(m_rules->path()).path(), tr("Scenario files (*.json);;All files (*)"));
+            if (!path.isEmpty())
+                openScenario(path);
+        });
     openScenarioAction->setShortcut(QKeySequence::Open);
     openScenarioAction->setToolTip(tr("Answer callbacks with the rules of a scenario file"));
     auto *saveAs = new QAction(tr("Save Scenario &As..."), this);
@@ -211,12 +202,13 @@ void MainWindow::buildActions()
         if (!path.isEmpty())
             saveScenario(path);
     });
-    auto *save = fileMenu->addAction(tr("&Save Scenario"), this, [this, saveAs] {
-        if (m_rules->path().isEmpty())
-            saveAs->trigger();
-        else
-            saveScenario(m_rules->path());
-    });
+    auto *save =
+        fileMenu->addAction(ThemeIcon::get("document-save"), tr("&Save Scenario"), this, [this, saveAs] {
+            if (m_rules->path().isEmpty())
+                saveAs->trigger();
+            else
+                saveScenario(m_rules->path());
+        });
     save->setShortcut(QKeySequence::Save);
     fileMenu->addAction(saveAs);
     fileMenu->addSeparator();
@@ -226,8 +218,10 @@ void MainWindow::buildActions()
         ->setToolTip(tr("Use OpenIM's timeouts, and check its webhooks configuration against what arrives"));
     fileMenu->addAction(tr("W&hy No Callback?..."), this, [this] { m_files->explainWebhooks(); })
         ->setToolTip(tr("Which message callbacks a webhooks.yml lets through on each OpenIM version"));
-    fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); })
-        ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
+    auto *generate =
+        fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); });
+    generate->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
+    m_empty = new EmptyState(m_view, m_model, m_host, generate); // over the table until a capture arrives
     fileMenu->addSeparator();
     auto *exportAction =
         fileMenu->addAction(tr("&Export Captures..."), this, [this] { m_files->exportCaptures(); });
@@ -244,18 +238,18 @@ void MainWindow::buildActions()
     fileMenu->addAction(tr("&Import Captures..."), this, [this] { m_files->importCaptures(); })
         ->setToolTip(tr("Add captures from a HAR, JSON or NDJSON file to the table"));
     fileMenu->addSeparator();
-    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    auto *quit = fileMenu->addAction(ThemeIcon::get("application-exit"), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     captureMenu->addAction(m_serverBar->startStopAction());
     connect(m_serverBar, &ServerToolBar::stateChanged, this, &MainWindow::setServerState);
-    m_pause = captureMenu->addAction(tr("&Pause Table"));
+    m_pause = captureMenu->addAction(ThemeIcon::get("media-playback-pause"), tr("&Pause Table"));
     m_pause->setCheckable(true);
     m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pause->setToolTip(
         tr("Stop adding rows; the server keeps capturing and answering, and held rows appear on resume"));
     connect(m_pause, &QAction::toggled, m_pane, &CapturePane::setPaused);
-    auto *clear = captureMenu->addAction(tr("&Clear"), this, [this] {
+    auto *clear = captureMenu->addAction(ThemeIcon::get("edit-clear"), tr("&Clear"), this, [this] {
         if (m_model->rowCount() > 0
             && QMessageBox::question(
                    this, tr("Clear"), tr("Remove every capture from the table? The session file keeps them."))
@@ -265,12 +259,12 @@ void MainWindow::buildActions()
     });
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     clear->setToolTip(tr("Remove every capture from the table"));
-    auto *focusFilter = captureMenu->addAction(tr("&Filter"), this, [this] {
+    auto *focusFilter = captureMenu->addAction(ThemeIcon::get("edit-find"), tr("&Filter"), this, [this] {
         m_pane->filterEdit()->setFocus();
         m_pane->filterEdit()->selectAll();
     });
     focusFilter->setShortcut(QKeySequence::Find);
-    auto *copyCurl = captureMenu->addAction(tr("Copy as c&URL"), this, [this] {
+    auto *copyCurl = captureMenu->addAction(ThemeIcon::get("edit-copy"), tr("Copy as c&URL"), this, [this] {
         if (selectedCapture())
             m_detail->copyCurl(); // says "Copied" in the status bar
     });
@@ -281,16 +275,17 @@ void MainWindow::buildActions()
                 m_rules->addRule(RuleDraft::fromField(*c, path, value), c);
         });
 
-    auto *addRule = rulesMenu->addAction(tr("&Add Rule..."), this, [this] {
+    auto *addRule = rulesMenu->addAction(ThemeIcon::get("document-new"), tr("&Add Rule..."), this, [this] {
         Rule rule;
         rule.responses = {ResponseSpec()};
         m_rules->addRule(rule);
     });
     addRule->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    auto *fromCapture = rulesMenu->addAction(tr("&Make Rule from Capture..."), this, [this] {
-        if (const CapturedRequest *c = selectedCapture())
-            m_rules->addRule(ruleFromCapture(*c), c);
-    });
+    auto *fromCapture =
+        rulesMenu->addAction(ThemeIcon::get("list-add"), tr("&Make Rule from Capture..."), this, [this] {
+            if (const CapturedRequest *c = selectedCapture())
+                m_rules->addRule(ruleFromCapture(*c), c);
+        });
     fromCapture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     rulesMenu->addAction(tr("&Reset Sequences"), this, [this] { m_host->resetCounters(); })
         ->setToolTip(tr("Start every rule's reply sequence from its first reply again"));

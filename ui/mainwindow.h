@@ -24,6 +24,7 @@ class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
+class EmptyState;
 class HeldWidget;
 class CaptureFiles;
 class CapturePane;
@@ -80,6 +81,7 @@ public:
     RulesWidget *rules() const { return m_rules; }
     StatisticsWidget *statistics() const { return m_statistics; }
     HeldWidget *held() const { return m_held; }
+    EmptyState *emptyState() const { return m_empty; }
     QLineEdit *filterEdit() const;
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
@@ -119,6 +121,7 @@ private:
     ServerToolBar *m_serverBar;
     QTimer *m_rateTimer;
     QAction *m_pause = nullptr;
+    EmptyState *m_empty = nullptr;
     quint64 m_lastTotal = 0;
     bool m_stateRestored = false;
     bool m_languageChange = false; // closed to come back in another language

@@ -3,6 +3,7 @@
 
 #include "dialogs/tlsdialog.h"
 #include "server/serverhost.h"
+#include "themeicon.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,14 +24,19 @@ ServerToolBar::ServerToolBar(ServerHost *host, QWidget *parent)
 {
     setObjectName(QStringLiteral("serverToolBar"));
     m_address->setText(QStringLiteral("127.0.0.1"));
-    m_address->setMaximumWidth(130);
+    // Wide enough for a whole address and path at any scale (gui walk F19: ".0.0.1", "ample").
+    m_address->setMinimumWidth(
+        m_address->fontMetrics().horizontalAdvance(QStringLiteral("000.000.000.000")) + 16);
+    m_address->setMaximumWidth(m_address->minimumWidth() + 20);
     m_address->setAccessibleName(tr("Listen address"));
     m_address->setToolTip(tr("127.0.0.1 for this machine only; 0.0.0.0 to accept OpenIM from other hosts"));
     m_port->setRange(0, 65535);
     m_port->setValue(10006);
     m_port->setAccessibleName(tr("Port"));
     m_basePath->setText(QStringLiteral("/callbackExample"));
-    m_basePath->setMaximumWidth(160);
+    m_basePath->setMinimumWidth(
+        m_basePath->fontMetrics().horizontalAdvance(QStringLiteral("/callbackExample")) + 16);
+    m_basePath->setMaximumWidth(m_basePath->minimumWidth() + 60);
     m_basePath->setAccessibleName(tr("Base path"));
     addWidget(new QLabel(tr(" Listen "), this));
     addWidget(m_address);
@@ -49,7 +55,8 @@ ServerToolBar::ServerToolBar(ServerHost *host, QWidget *parent)
     m_https->setObjectName(QStringLiteral("httpsAction"));
     updateHttpsAction();
 
-    m_startStop = addAction(tr("&Start Server"));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // icons help; the words say what each does
+    m_startStop = addAction(ThemeIcon::get("media-playback-start"), tr("&Start Server"));
     m_startStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_startStop, &QAction::triggered, this, [this] {
         if (m_host->isListening()) {
@@ -72,7 +79,7 @@ ServerToolBar::ServerToolBar(ServerHost *host, QWidget *parent)
         config.tlsKeyPath = m_tlsKey;
         startServer(config);
     });
-    auto *copyUrl = addAction(tr("Copy URL"), this, [this] {
+    auto *copyUrl = addAction(ThemeIcon::get("edit-copy"), tr("Copy URL"), this, [this] {
         if (!m_host->webhookUrl().isEmpty())
             QApplication::clipboard()->setText(m_host->webhookUrl());
     });
@@ -136,6 +143,7 @@ void ServerToolBar::updateHttpsAction()
 {
     // The button shows the scheme the next Start serves; the tooltip which files make it HTTPS.
     m_https->setText(m_tlsCert.isEmpty() ? tr("HTTP") : tr("HTTPS"));
+    m_https->setIcon(ThemeIcon::get(m_tlsCert.isEmpty() ? "security-low" : "security-high"));
     m_https->setToolTip(m_tlsCert.isEmpty()
             ? tr("Plain HTTP. Click to serve HTTPS with a certificate and key")
             : tr("HTTPS with %1 and %2. Click to change")
@@ -146,6 +154,7 @@ void ServerToolBar::refresh()
 {
     const bool listening = m_host->isListening();
     m_startStop->setText(listening ? tr("&Stop Server") : tr("&Start Server"));
+    m_startStop->setIcon(ThemeIcon::get(listening ? "media-playback-stop" : "media-playback-start"));
     m_address->setEnabled(!listening);
     m_port->setEnabled(!listening);
     m_basePath->setEnabled(!listening);

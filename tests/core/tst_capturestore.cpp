@@ -110,6 +110,11 @@ private Q_SLOTS:
         QCOMPARE(waits.at(2), 1); // <= 50 ms
         QCOMPARE(waits.last(), 1); // above 15 s
         QCOMPARE(stats.noReply(), 1);
+        // Waits 0, 0, 0, 20, 20000 ms (the hang got no reply): the median and the slow tail.
+        QCOMPARE(stats.waitPercentile(0.5), 0);
+        QCOMPARE(stats.waitPercentile(0.7), 20);
+        QCOMPARE(stats.waitPercentile(0.99), 20000);
+        QCOMPARE(CaptureStats().waitPercentile(0.5), -1);
     }
 
     void boundedDropsOldest()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The user guide's screenshots, taken from the real window offscreen after real callbacks over
 // real sockets: the table with a detail, the verdict, the rule editor, the statistics and held
-// panels, a message's timeline, two captures compared, HTTPS, high contrast, and the window in Chinese.
+// panels, a message's timeline, two captures compared, HTTPS, high contrast, the empty first start,
+// Settings > Appearance > Dark, and the window in Chinese.
 // CBI_SCREENSHOT_DIR=docs/images writes them into the guide (scripts/screenshots.sh); otherwise
 // they go to a temporary directory, and the test checks each shows what the guide says it does.
+#include "appearance.h"
 #include "capture/capturestore.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/ruleeditordialog.h"
@@ -17,6 +19,7 @@
 #include "testhttp.h"
 #include "testpalette.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/emptystate.h"
 #include "widgets/heldwidget.h"
 #include "widgets/ruleswidget.h"
 #include "widgets/statisticswidget.h"
@@ -124,6 +127,11 @@ private Q_SLOTS:
         window->resize(1400, 820);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+
+        // 0. The first start: the empty table says where OpenIM should post (gui walk F26).
+        QVERIFY(window->emptyState()->isVisible());
+        QVERIFY(window->emptyState()->urlText().contains(host.webhookUrl()));
+        QVERIFY(save(window.get(), u"empty-state.png"_s));
 
         // A message's life (same clientMsgID), a blocked one, a group message, an old-style URL.
         QTcpSocket openim;
@@ -234,6 +242,20 @@ private Q_SLOTS:
             window->view()->selectRow(2); // the body view highlights anew in the new palette
             QVERIFY(save(window.get(), u"high-contrast.png"_s));
             QApplication::setPalette(before);
+        }
+
+        // 9b. Settings > Appearance > Dark, the statistics in view: the charts follow the palette.
+        {
+            QAction *dark = window->findChild<QAction *>(u"appearance-dark"_s);
+            QVERIFY(dark);
+            dark->trigger();
+            statistics->raise();
+            window->view()->selectRow(2);
+            QTRY_COMPARE(window->view()->palette().color(QPalette::Base),
+                Appearance::palette(Appearance::Theme::Dark).color(QPalette::Base));
+            QVERIFY(save(window.get(), u"dark.png"_s));
+            window->findChild<QAction *>(u"appearance-system"_s)->trigger();
+            dockOf(window->rules())->raise();
         }
 
         // 10. The same window in Chinese (Settings > Language swaps the window like this).

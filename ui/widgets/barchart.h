@@ -1,41 +1,41 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QChartView>
 #include <QList>
-#include <QStringList>
-#include <QWidget>
 
 namespace cbi {
 
-// A small bar chart painted with the palette (so dark and high-contrast themes work): one series of
-// bars, an optional second series drawn as a line over them, a caption and a few axis labels.
-// Plain painting: the statistics need no more than this, and Qt Charts is not in the stack.
-class BarChart : public QWidget
+// A chart view for the statistics: Qt Charts draws the axes, the legend and the hover, this keeps the
+// chart in the palette (light, dark, high contrast) and tells screen readers what the picture shows.
+class BarChart : public QChartView
 {
     Q_OBJECT
 public:
     explicit BarChart(QWidget *parent = nullptr);
 
     void setCaption(const QString &caption);
-    // labels: under the first, middle and last bar (any may be empty).
-    void setBars(const QList<qint64> &values, const QStringList &labels);
-    void setOverlay(const QList<qint64> &values, const QString &name); // empty: none
+    // The values the chart shows, for the accessible description ("highest N, last M").
+    void setBars(const QList<qint64> &values);
     QList<qint64> bars() const { return m_values; }
+    // Shows a hover value as a tooltip at the mouse; the last one stays readable for tests.
+    void showTip(const QString &text);
+    QString lastTip() const { return m_tip; }
+    // Colours the chart, its axes and legend from the palette (again after axes are added).
+    void applyPalette();
 
-    QSize sizeHint() const override { return {320, 130}; }
-    QSize minimumSizeHint() const override { return {160, 90}; }
+    QSize sizeHint() const override { return {320, 190}; }
+    QSize minimumSizeHint() const override { return {160, 120}; }
 
 protected:
-    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
-    void describe(); // the accessible description: what a screen reader says about the chart
+    void describe();
 
     QString m_caption;
     QList<qint64> m_values;
-    QStringList m_labels;
-    QList<qint64> m_overlay;
-    QString m_overlayName;
+    QString m_tip;
 };
 
 } // namespace cbi

@@ -61,6 +61,22 @@ void CaptureStats::add(const CapturedRequest &capture)
     while (bucket < bounds.size() && wait > bounds.at(bucket))
         ++bucket;
     ++m_waits[bucket];
+    const auto ms = qint32(qMin<qint64>(wait, std::numeric_limits<qint32>::max()));
+    if (m_waitSamples.size() < waitSamples)
+        m_waitSamples.append(ms);
+    else
+        m_waitSamples[qsizetype(m_waitCount % waitSamples)] = ms;
+    ++m_waitCount;
+}
+
+qint64 CaptureStats::waitPercentile(double p) const
+{
+    if (m_waitSamples.isEmpty())
+        return -1;
+    QList<qint32> values = m_waitSamples;
+    const qsizetype k = qBound<qsizetype>(0, qsizetype(p * double(values.size())), values.size() - 1);
+    std::nth_element(values.begin(), values.begin() + k, values.end()); // linear: refreshed every second
+    return values.at(k);
 }
 
 void CaptureStats::clear()

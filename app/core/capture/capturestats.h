@@ -34,6 +34,9 @@ public:
     // empty command: all commands.
     QList<int> perSecond(qint64 nowSecs, const QString &command = {}) const;
     const QList<qint64> &waitHistogram() const { return m_waits; }
+    // The p-quantile (0..1) of how long OpenIM waited, over the newest waitSamples replies; -1 if none.
+    qint64 waitPercentile(double p) const;
+    static constexpr int waitSamples = 65536;
     qint64 noReply() const { return m_noReply; }
 
     // How late a delayed reply left after its due time (the server's timer precision), in ns.
@@ -61,6 +64,8 @@ private:
     QHash<QString, Ring> m_byCommand;
     QList<qint64> m_waits = QList<qint64>(waitBounds().size() + 1, 0);
     qint64 m_noReply = 0;
+    QList<qint32> m_waitSamples; // ms, a ring of the newest waitSamples
+    qint64 m_waitCount = 0;
     QList<qint32> m_lateness; // µs, a ring of the newest latenessSamples
     qint64 m_latenessCount = 0;
 };
