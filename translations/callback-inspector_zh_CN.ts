@@ -198,18 +198,6 @@
         <translation>警告</translation>
     </message>
     <message>
-        <source>Answered by:</source>
-        <translation>应答来源：</translation>
-    </message>
-    <message>
-        <source>the default reply (no rule matched)</source>
-        <translation>默认应答（没有规则匹配）</translation>
-    </message>
-    <message>
-        <source>rule &quot;%1&quot;</source>
-        <translation>规则“%1”</translation>
-    </message>
-    <message>
         <source>Command: %1 (URL style: %2)</source>
         <translation>命令：%1（URL 形式：%2）</translation>
     </message>
@@ -242,18 +230,6 @@
         <translation>故障：%1</translation>
     </message>
     <message>
-        <source>Delay: %1 ms</source>
-        <translation>延迟：%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Rule: %1</source>
-        <translation>规则：%1</translation>
-    </message>
-    <message>
-        <source>(default reply)</source>
-        <translation>（默认应答）</translation>
-    </message>
-    <message>
         <source>Forwarded to %1 (its reply was recorded; the rule&apos;s reply went to OpenIM), answered in %2 ms:</source>
         <translation>已转发到 %1（其回复已记录；规则的回复发给了 OpenIM），耗时 %2 毫秒：</translation>
     </message>
@@ -268,6 +244,66 @@
     <message>
         <source>Capture detail</source>
         <translation>捕获详情</translation>
+    </message>
+    <message>
+        <source>Held callback</source>
+        <translation>已扣留的回调</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap lines</source>
+        <translation>自动换行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>复制值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter on This Value</source>
+        <translation>按此值筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Held: OpenIM waits %1 s more for your answer in the Held panel; this is its request.</source>
+        <translation>已扣留：OpenIM 还会再等 %1 秒，等待您在“已扣留”面板中应答；这是它的请求。</translation>
+    </message>
+    <message>
+        <source>Held: OpenIM gave up waiting %1 s ago; the rules&apos; reply leaves when the hold ends.</source>
+        <translation>已扣留：OpenIM 已在 %1 秒前放弃等待；扣留结束时将发出规则的应答。</translation>
+    </message>
+    <message>
+        <source>Answered by hand (%1) after %2 ms</source>
+        <translation>已手动应答（%1），用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Held, not answered within OpenIM&apos;s %1 s: OpenIM gave up; the rules&apos; reply left after %2 ms</source>
+        <translation>已扣留，未在 OpenIM 的 %1 秒内应答：OpenIM 已放弃；规则的应答在 %2 毫秒后才发出</translation>
+    </message>
+    <message>
+        <source>Held, then answered with the rules&apos; reply after %1 ms</source>
+        <translation>已扣留，随后在 %1 毫秒后以规则的应答答复</translation>
+    </message>
+    <message>
+        <source>Answered by the default reply (no rule matched)</source>
+        <translation>由默认应答答复（没有规则匹配）</translation>
+    </message>
+    <message>
+        <source>Answered by rule &quot;%1&quot;</source>
+        <translation>由规则“%1”答复</translation>
+    </message>
+    <message>
+        <source>decoded:</source>
+        <translation>解码后：</translation>
+    </message>
+    <message>
+        <source>Received %1; reply sent after %2 ms, at %3</source>
+        <translation>收到于 %1；应答在 %2 毫秒后发出，时间 %3</translation>
+    </message>
+    <message>
+        <source>Held %1 ms of OpenIM&apos;s %2 ms timeout</source>
+        <translation>扣留了 %1 毫秒（OpenIM 超时为 %2 毫秒）</translation>
     </message>
 </context>
 <context>
@@ -636,6 +672,18 @@
         <source>block: the caller sees %1</source>
         <translation>拦截：调用方看到 %1</translation>
     </message>
+    <message>
+        <source>(answered by hand)</source>
+        <translation>（手动应答）</translation>
+    </message>
+    <message>
+        <source>paused, %1 s left</source>
+        <translation>已暂停，剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>paused, OpenIM gave up</source>
+        <translation>已暂停，OpenIM 已放弃</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureWarning</name>
@@ -890,6 +938,14 @@
     <message>
         <source>No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so does %3. With a release, switch profile?</source>
         <translation>没有任何 OpenIM %1 正式版本会发送 %2：3.8.3-patch 分支的后续构建会发送（向后移植），%3 也会发送。如果使用的是正式版本，要切换版本配置吗？</translation>
+    </message>
+    <message>
+        <source>Closest rule &quot;%1&quot; missed: none of its conditions held, e.g. %2</source>
+        <translation>最接近的规则“%1”未命中：它的条件都不成立，例如 %2</translation>
+    </message>
+    <message>
+        <source>Closest rule &quot;%1&quot; missed: the command is %2, the rule wants %3</source>
+        <translation>最接近的规则“%1”未命中：命令是 %2，而规则要求 %3</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1495,57 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::HoldFlow</name>
+    <message>
+        <source>&amp;Hold This Command</source>
+        <translation>扣留此命令(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
+        <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>正在扣留</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop holding: the next callbacks get the rules&apos; reply at once</source>
+        <translation>停止扣留：之后的回调立即得到规则的应答</translation>
+    </message>
+    <message>
+        <source>Stopped holding: callbacks get the rules&apos; reply again</source>
+        <translation>已停止扣留：回调重新得到规则的应答</translation>
+    </message>
+    <message>
+        <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
+        <translation>%1 已被扣留：请在 OpenIM 放弃之前于“已扣留”面板中应答。</translation>
+    </message>
+    <message>
+        <source>Select a capture of the command to hold first.</source>
+        <translation>请先选择要扣留的命令的一条捕获。</translation>
+    </message>
+    <message>
+        <source>Holding %1: its next callbacks wait for you in the Held panel.</source>
+        <translation>正在扣留 %1：它之后的回调将在“已扣留”面板中等待您。</translation>
+    </message>
+    <message>
+        <source>No longer holding %1.</source>
+        <translation>不再扣留 %1。</translation>
+    </message>
+    <message>
+        <source>every callback</source>
+        <translation>所有回调</translation>
+    </message>
+    <message>
+        <source>Holding %1: its callbacks wait for your answer in the Held panel</source>
+        <translation>正在扣留 %1：它的回调在“已扣留”面板中等待您应答</translation>
+    </message>
+</context>
+<context>
     <name>cbi::JsonlWriter</name>
     <message numerus="yes">
         <source>warning: --jsonl: %n line(s) dropped while stdout was not read (the session file and the control API still have them)</source>
@@ -1736,18 +1843,6 @@ Commands:
     <message>
         <source>Held</source>
         <translation>已扣留</translation>
-    </message>
-    <message>
-        <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
-        <translation>%1 已被扣留：请在 OpenIM 放弃之前于“已扣留”面板中应答。</translation>
-    </message>
-    <message>
-        <source>&amp;Hold This Command</source>
-        <translation>扣留此命令(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
-        <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
     </message>
     <message>
         <source>The session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>

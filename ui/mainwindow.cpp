@@ -9,6 +9,7 @@
 #include "dialogs/comparedialog.h"
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
+#include "holdflow.h"
 #include "inspector/inspector.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
@@ -108,12 +109,8 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, heldDock);
     tabifyDockWidget(statisticsDock, heldDock);
     rulesDock->raise();
-    connect(m_held, &HeldWidget::callbackWaiting, this, [this, heldDock](const QString &command) {
-        heldDock->show();
-        heldDock->raise();
-        statusBar()->showMessage(
-            tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command), 5000);
-    });
+    m_hold = new HoldFlow(m_host, m_held, m_pane, heldDock, this); // the Hold action, banner, paused rows
+    layout->insertWidget(1, m_hold->banner());
     // The served scenario (ScenarioDocument, shown by the Rules dock) and the captures belong to
     // the inspector: changes made through the control API show here at once, so the window never
     // shows (or saves over) something else.
@@ -316,12 +313,7 @@ void MainWindow::buildActions()
             m_replayer->replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
-    auto *holdThis = captureMenu->addAction(tr("&Hold This Command"), this, [this] {
-        if (const CapturedRequest *c = selectedCapture())
-            m_held->holdCommand(c->canonicalCommand.isEmpty() ? c->command : c->canonicalCommand);
-    });
-    holdThis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    holdThis->setToolTip(tr("Next callbacks of this command wait for you to answer them in the Held panel"));
+    captureMenu->addAction(m_hold->action());
     auto *timeline = captureMenu->addAction(tr("Message &Timeline"), this, [this] { showTimeline(); });
     timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     timeline->setToolTip(

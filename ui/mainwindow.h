@@ -25,6 +25,7 @@ class CaptureStore;
 class CaptureTableModel;
 class CompareDialog;
 class HeldWidget;
+class HoldFlow;
 class CaptureFiles;
 class CapturePane;
 class Replayer;
@@ -80,6 +81,7 @@ public:
     RulesWidget *rules() const { return m_rules; }
     StatisticsWidget *statistics() const { return m_statistics; }
     HeldWidget *held() const { return m_held; }
+    HoldFlow *holdFlow() const { return m_hold; }
     QLineEdit *filterEdit() const;
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
@@ -112,6 +114,7 @@ private:
     RulesWidget *m_rules;
     StatisticsWidget *m_statistics;
     HeldWidget *m_held;
+    HoldFlow *m_hold = nullptr;
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;
