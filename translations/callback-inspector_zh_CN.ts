@@ -425,14 +425,6 @@
         <translation>webhooks.yml</translation>
     </message>
     <message>
-        <source>Generate webhooks.yml</source>
-        <translation>生成 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>YAML (*.yml *.yaml)</source>
-        <translation>YAML (*.yml *.yaml)</translation>
-    </message>
-    <message>
         <source>Not written</source>
         <translation>未写入</translation>
     </message>
@@ -455,6 +447,10 @@
     <message>
         <source>Why No Callback? OpenIM&apos;s webhooks.yml</source>
         <translation>为什么没有回调？OpenIM 的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Saved: put it in OpenIM&apos;s config directory (or its environment) and restart OpenIM</source>
+        <translation>已保存：请将其放入 OpenIM 的配置目录（或其环境变量）并重启 OpenIM</translation>
     </message>
 </context>
 <context>
@@ -1777,10 +1773,6 @@ Commands:
         <translation>生成 webhooks.yml(&amp;G)...</translation>
     </message>
     <message>
-        <source>Write a webhooks.yml that sends every callback to this inspector</source>
-        <translation>写出一个把所有回调发送到本检查器的 webhooks.yml</translation>
-    </message>
-    <message>
         <source>Si&amp;mulate OpenIM...</source>
         <translation>模拟 OpenIM(&amp;M)...</translation>
     </message>
@@ -1863,6 +1855,10 @@ Commands:
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pick the callbacks OpenIM sends here: a webhooks.yml or its Docker env form</source>
+        <translation>选择 OpenIM 发送到此处的回调：生成 webhooks.yml 或其 Docker 环境变量形式</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2475,16 @@ Commands:
         <source>Session not opened</source>
         <translation>会话未打开</translation>
     </message>
+    <message>
+        <source>%1 (unreadable)</source>
+        <translation>%1（无法读取）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n capture(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个捕获</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::Simulator</name>
@@ -2822,6 +2828,99 @@ Commands:
     <message>
         <source>error: the session file %1 cannot be written: %2; nothing was imported</source>
         <translation>错误：无法写入会话文件 %1：%2；未导入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::WebhooksDialog</name>
+    <message>
+        <source>&amp;Message</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;User and friend</source>
+        <translation>用户和好友(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>群组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Before</source>
+        <translation>前置(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>后置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml</source>
+        <translation>生成 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM %1</source>
+        <translation>OpenIM %1</translation>
+    </message>
+    <message>
+        <source>OpenIM version</source>
+        <translation>OpenIM 版本</translation>
+    </message>
+    <message>
+        <source>Commands to enable</source>
+        <translation>要启用的命令</translation>
+    </message>
+    <message>
+        <source>webhooks.yml</source>
+        <translation>webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Docker environment</source>
+        <translation>Docker 环境变量</translation>
+    </message>
+    <message>
+        <source>Docker env</source>
+        <translation>Docker 环境变量</translation>
+    </message>
+    <message>
+        <source>OpenIM &amp;version:</source>
+        <translation>OpenIM 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Enable:</source>
+        <translation>启用：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the text of the tab in front</source>
+        <translation>复制当前标签页的文本</translation>
+    </message>
+    <message>
+        <source>Url: %1 (without failedContinue, which these versions ignore)</source>
+        <translation>Url：%1（不含 failedContinue，这些版本会忽略它）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Environment files (*.env);;All files (*)</source>
+        <translation>环境变量文件 (*.env);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>YAML (*.yml *.yaml)</source>
+        <translation>YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
     </message>
 </context>
 <context>

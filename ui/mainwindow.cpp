@@ -223,7 +223,7 @@ void MainWindow::buildActions()
     fileMenu->addAction(tr("W&hy No Callback?..."), this, [this] { m_files->explainWebhooks(); })
         ->setToolTip(tr("Which message callbacks a webhooks.yml lets through on each OpenIM version"));
     fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); })
-        ->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
+        ->setToolTip(tr("Pick the callbacks OpenIM sends here: a webhooks.yml or its Docker env form"));
     fileMenu->addSeparator();
     auto *exportAction =
         fileMenu->addAction(tr("&Export Captures..."), this, [this] { m_files->exportCaptures(); });
