@@ -396,18 +396,6 @@
         <translation>警告</translation>
     </message>
     <message>
-        <source>Answered by:</source>
-        <translation>应答来源：</translation>
-    </message>
-    <message>
-        <source>the default reply (no rule matched)</source>
-        <translation>默认应答（没有规则匹配）</translation>
-    </message>
-    <message>
-        <source>rule &quot;%1&quot;</source>
-        <translation>规则“%1”</translation>
-    </message>
-    <message>
         <source>Command: %1 (URL style: %2)</source>
         <translation>命令：%1（URL 形式：%2）</translation>
     </message>
@@ -440,18 +428,6 @@
         <translation>故障：%1</translation>
     </message>
     <message>
-        <source>Delay: %1 ms</source>
-        <translation>延迟：%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Rule: %1</source>
-        <translation>规则：%1</translation>
-    </message>
-    <message>
-        <source>(default reply)</source>
-        <translation>（默认应答）</translation>
-    </message>
-    <message>
         <source>Forwarded to %1 (its reply was recorded; the rule&apos;s reply went to OpenIM), answered in %2 ms:</source>
         <translation>已转发到 %1（其回复已记录；规则的回复发给了 OpenIM），耗时 %2 毫秒：</translation>
     </message>
@@ -480,6 +456,66 @@
     <message>
         <source>Make &amp;Condition from This Field...</source>
         <translation>用此字段生成条件(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Held callback</source>
+        <translation>已扣留的回调</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap lines</source>
+        <translation>自动换行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>复制值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>复制路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter on This Value</source>
+        <translation>按此值筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Held: OpenIM waits %1 s more for your answer in the Held panel; this is its request.</source>
+        <translation>已扣留：OpenIM 还会再等 %1 秒，等待您在“已扣留”面板中应答；这是它的请求。</translation>
+    </message>
+    <message>
+        <source>Held: OpenIM gave up waiting %1 s ago; the rules&apos; reply leaves when the hold ends.</source>
+        <translation>已扣留：OpenIM 已在 %1 秒前放弃等待；扣留结束时将发出规则的应答。</translation>
+    </message>
+    <message>
+        <source>Answered by hand (%1) after %2 ms</source>
+        <translation>已手动应答（%1），用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Held, not answered within OpenIM&apos;s %1 s: OpenIM gave up; the rules&apos; reply left after %2 ms</source>
+        <translation>已扣留，未在 OpenIM 的 %1 秒内应答：OpenIM 已放弃；规则的应答在 %2 毫秒后才发出</translation>
+    </message>
+    <message>
+        <source>Held, then answered with the rules&apos; reply after %1 ms</source>
+        <translation>已扣留，随后在 %1 毫秒后以规则的应答答复</translation>
+    </message>
+    <message>
+        <source>Answered by the default reply (no rule matched)</source>
+        <translation>由默认应答答复（没有规则匹配）</translation>
+    </message>
+    <message>
+        <source>Answered by rule &quot;%1&quot;</source>
+        <translation>由规则“%1”答复</translation>
+    </message>
+    <message>
+        <source>decoded:</source>
+        <translation>解码后：</translation>
+    </message>
+    <message>
+        <source>Received %1; reply sent after %2 ms, at %3</source>
+        <translation>收到于 %1；应答在 %2 毫秒后发出，时间 %3</translation>
+    </message>
+    <message>
+        <source>Held %1 ms of OpenIM&apos;s %2 ms timeout</source>
+        <translation>扣留了 %1 毫秒（OpenIM 超时为 %2 毫秒）</translation>
     </message>
 </context>
 <context>
@@ -601,14 +637,6 @@
         <translation>webhooks.yml</translation>
     </message>
     <message>
-        <source>Generate webhooks.yml</source>
-        <translation>生成 webhooks.yml</translation>
-    </message>
-    <message>
-        <source>YAML (*.yml *.yaml)</source>
-        <translation>YAML (*.yml *.yaml)</translation>
-    </message>
-    <message>
         <source>Not written</source>
         <translation>未写入</translation>
     </message>
@@ -631,6 +659,10 @@
     <message>
         <source>Why No Callback? OpenIM&apos;s webhooks.yml</source>
         <translation>为什么没有回调？OpenIM 的 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Saved: put it in OpenIM&apos;s config directory (or its environment) and restart OpenIM</source>
+        <translation>已保存：请将其放入 OpenIM 的配置目录（或其环境变量）并重启 OpenIM</translation>
     </message>
 </context>
 <context>
@@ -891,6 +923,18 @@
     <message>
         <source>clientMsgID</source>
         <translation>clientMsgID</translation>
+    </message>
+    <message>
+        <source>(answered by hand)</source>
+        <translation>（手动应答）</translation>
+    </message>
+    <message>
+        <source>paused, %1 s left</source>
+        <translation>已暂停，剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>paused, OpenIM gave up</source>
+        <translation>已暂停，OpenIM 已放弃</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1219,14 @@
     <message>
         <source>No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so does %3. With a release, switch profile?</source>
         <translation>没有任何 OpenIM %1 正式版本会发送 %2：3.8.3-patch 分支的后续构建会发送（向后移植），%3 也会发送。如果使用的是正式版本，要切换版本配置吗？</translation>
+    </message>
+    <message>
+        <source>Closest rule &quot;%1&quot; missed: none of its conditions held, e.g. %2</source>
+        <translation>最接近的规则“%1”未命中：它的条件都不成立，例如 %2</translation>
+    </message>
+    <message>
+        <source>Closest rule &quot;%1&quot; missed: the command is %2, the rule wants %3</source>
+        <translation>最接近的规则“%1”未命中：命令是 %2，而规则要求 %3</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1894,57 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::HoldFlow</name>
+    <message>
+        <source>&amp;Hold This Command</source>
+        <translation>扣留此命令(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
+        <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
+    </message>
+    <message>
+        <source>Holding</source>
+        <translation>正在扣留</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop holding: the next callbacks get the rules&apos; reply at once</source>
+        <translation>停止扣留：之后的回调立即得到规则的应答</translation>
+    </message>
+    <message>
+        <source>Stopped holding: callbacks get the rules&apos; reply again</source>
+        <translation>已停止扣留：回调重新得到规则的应答</translation>
+    </message>
+    <message>
+        <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
+        <translation>%1 已被扣留：请在 OpenIM 放弃之前于“已扣留”面板中应答。</translation>
+    </message>
+    <message>
+        <source>Select a capture of the command to hold first.</source>
+        <translation>请先选择要扣留的命令的一条捕获。</translation>
+    </message>
+    <message>
+        <source>Holding %1: its next callbacks wait for you in the Held panel.</source>
+        <translation>正在扣留 %1：它之后的回调将在“已扣留”面板中等待您。</translation>
+    </message>
+    <message>
+        <source>No longer holding %1.</source>
+        <translation>不再扣留 %1。</translation>
+    </message>
+    <message>
+        <source>every callback</source>
+        <translation>所有回调</translation>
+    </message>
+    <message>
+        <source>Holding %1: its callbacks wait for your answer in the Held panel</source>
+        <translation>正在扣留 %1：它的回调在“已扣留”面板中等待您应答</translation>
+    </message>
+</context>
+<context>
     <name>cbi::JsonlWriter</name>
     <message numerus="yes">
         <source>warning: --jsonl: %n line(s) dropped while stdout was not read (the session file and the control API still have them)</source>
@@ -2065,10 +2168,6 @@ Commands:
         <translation>生成 webhooks.yml(&amp;G)...</translation>
     </message>
     <message>
-        <source>Write a webhooks.yml that sends every callback to this inspector</source>
-        <translation>写出一个把所有回调发送到本检查器的 webhooks.yml</translation>
-    </message>
-    <message>
         <source>Si&amp;mulate OpenIM...</source>
         <translation>模拟 OpenIM(&amp;M)...</translation>
     </message>
@@ -2125,18 +2224,6 @@ Commands:
         <translation>已扣留</translation>
     </message>
     <message>
-        <source>%1 is held: answer it in the Held panel before OpenIM gives up.</source>
-        <translation>%1 已被扣留：请在 OpenIM 放弃之前于“已扣留”面板中应答。</translation>
-    </message>
-    <message>
-        <source>&amp;Hold This Command</source>
-        <translation>扣留此命令(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Next callbacks of this command wait for you to answer them in the Held panel</source>
-        <translation>此命令之后的回调将在“已扣留”面板中等待您应答</translation>
-    </message>
-    <message>
         <source>The session file cannot be written: %1. Replies wait until their captures are written (OpenIM may time out with 90004); retrying.</source>
         <translation>无法写入会话文件：%1。应答会等到其捕获写入后才发出（OpenIM 可能以 90004 超时）；正在重试。</translation>
     </message>
@@ -2155,6 +2242,10 @@ Commands:
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Pick the callbacks OpenIM sends here: a webhooks.yml or its Docker env form</source>
+        <translation>选择 OpenIM 发送到此处的回调：生成 webhooks.yml 或其 Docker 环境变量形式</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2919,16 @@ Commands:
         <source>Session not opened</source>
         <translation>会话未打开</translation>
     </message>
+    <message>
+        <source>%1 (unreadable)</source>
+        <translation>%1（无法读取）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n capture(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个捕获</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::SettingsMenu</name>
@@ -3297,6 +3398,99 @@ Commands:
     <message>
         <source>error: the session file %1 cannot be written: %2; nothing was imported</source>
         <translation>错误：无法写入会话文件 %1：%2；未导入任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::WebhooksDialog</name>
+    <message>
+        <source>&amp;Message</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;User and friend</source>
+        <translation>用户和好友(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>群组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Before</source>
+        <translation>前置(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>后置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Generate webhooks.yml</source>
+        <translation>生成 webhooks.yml</translation>
+    </message>
+    <message>
+        <source>OpenIM %1</source>
+        <translation>OpenIM %1</translation>
+    </message>
+    <message>
+        <source>OpenIM version</source>
+        <translation>OpenIM 版本</translation>
+    </message>
+    <message>
+        <source>Commands to enable</source>
+        <translation>要启用的命令</translation>
+    </message>
+    <message>
+        <source>webhooks.yml</source>
+        <translation>webhooks.yml</translation>
+    </message>
+    <message>
+        <source>Docker environment</source>
+        <translation>Docker 环境变量</translation>
+    </message>
+    <message>
+        <source>Docker env</source>
+        <translation>Docker 环境变量</translation>
+    </message>
+    <message>
+        <source>OpenIM &amp;version:</source>
+        <translation>OpenIM 版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Enable:</source>
+        <translation>启用：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the text of the tab in front</source>
+        <translation>复制当前标签页的文本</translation>
+    </message>
+    <message>
+        <source>Url: %1 (without failedContinue, which these versions ignore)</source>
+        <translation>Url：%1（不含 failedContinue，这些版本会忽略它）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Environment files (*.env);;All files (*)</source>
+        <translation>环境变量文件 (*.env);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>YAML (*.yml *.yaml)</source>
+        <translation>YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "capturepane.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
+#include "dialogs/webhooksdialog.h"
 #include "dialogs/whydialog.h"
 #include "export/capturereader.h"
 #include "export/capturewriter.h"
@@ -229,20 +230,34 @@ QString CaptureFiles::importWebhooks(const QString &chosenPath)
     return report;
 }
 
-bool CaptureFiles::generateWebhooks(const QString &chosenPath)
+WebhooksDialog *CaptureFiles::openWebhooksDialog()
 {
-    const QString path = chosenPath.isEmpty()
-        ? QFileDialog::getSaveFileName(
-            m_window, tr("Generate webhooks.yml"), QStringLiteral("webhooks.yml"), tr("YAML (*.yml *.yaml)"))
-        : chosenPath;
+    // The served version's keys; a v2 - v3.6 profile reads no webhooks.yml, so it gets the default's.
+    auto *dialog = new WebhooksDialog(webhooksUrl(), m_inspector->scenario()->scenario().profile, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        Q_EMIT message(
+            tr("Saved: put it in OpenIM's config directory (or its environment) and restart OpenIM"), 10000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+QString CaptureFiles::webhooksUrl() const
+{
+    return m_inspector->host()->webhookUrl().isEmpty()
+        ? QStringLiteral("http://127.0.0.1:10006/callbackExample")
+        : m_inspector->host()->webhookUrl();
+}
+
+bool CaptureFiles::generateWebhooks(const QString &path)
+{
     if (path.isEmpty())
-        return false;
+        return openWebhooksDialog();
     QStringList all;
     for (const auto &spec : Catalogue::instance().commands())
         all.append(spec.command);
-    const QString url = m_inspector->host()->webhookUrl().isEmpty()
-        ? QStringLiteral("http://127.0.0.1:10006/callbackExample")
-        : m_inspector->host()->webhookUrl();
+    const QString url = webhooksUrl();
     QSaveFile file(path);
     // The served version's keys; a v2 - v3.6 profile reads no webhooks.yml, so it gets the default's.
     const Profile served = m_inspector->scenario()->scenario().profile;

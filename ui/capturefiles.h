@@ -10,6 +10,7 @@ namespace cbi {
 
 class CapturePane;
 class Inspector;
+class WebhooksDialog;
 
 // The File menu's work on files: exports of the captures (what the filter shows, the selection or
 // the whole session file), imports, and OpenIM's webhooks.yml in and out. Dialogs open over window.
@@ -32,7 +33,9 @@ public:
     // Applies a webhooks.yml's timeouts to the served scenario and compares it with what arrived;
     // returns the report it shows.
     QString importWebhooks(const QString &path = {});
+    // Without a path, the picker dialog (commands, version, Docker env); with one, every command.
     bool generateWebhooks(const QString &path = {});
+    WebhooksDialog *openWebhooksDialog();
     // "Why no callback?" over the last imported webhooks.yml (asks for one when none was imported).
     void explainWebhooks();
     QString lastWebhooksPath() const { return m_lastWebhooks; }
@@ -41,6 +44,8 @@ Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
 
 private:
+    QString webhooksUrl() const;
+
     Inspector *m_inspector;
     CapturePane *m_pane;
     QWidget *m_window;

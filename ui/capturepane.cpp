@@ -169,6 +169,7 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
 
     connect(
         m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CapturePane::showSelected);
+    connect(m_detail, &CaptureDetailView::filterRequested, m_filter, &QLineEdit::setText); // Body tree
     // A window that replaces another (a language switch) starts from what the inspector holds:
     // the batch still in flight is delivered first (no view listens yet), then the rows are read.
     store->flush();

@@ -9,6 +9,7 @@
 #include "dialogs/ruledraft.h"
 #include "dialogs/simulatordialog.h"
 #include "dialogs/timelinedialog.h"
+#include "holdflow.h"
 #include "inspector/inspector.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
@@ -110,12 +111,8 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, heldDock);
     tabifyDockWidget(statisticsDock, heldDock);
     rulesDock->raise();
-    connect(m_held, &HeldWidget::callbackWaiting, this, [this, heldDock](const QString &command) {
-        heldDock->show();
-        heldDock->raise();
-        statusBar()->showMessage(
-            tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command), 5000);
-    });
+    m_hold = new HoldFlow(m_host, m_held, m_pane, heldDock, this); // the Hold action, banner, paused rows
+    layout->insertWidget(1, m_hold->banner());
     // The served scenario (ScenarioDocument, shown by the Rules dock) and the captures belong to
     // the inspector: changes made through the control API show here at once, so the window never
     // shows (or saves over) something else.
@@ -220,7 +217,7 @@ void MainWindow::buildActions()
         ->setToolTip(tr("Which message callbacks a webhooks.yml lets through on each OpenIM version"));
     auto *generate =
         fileMenu->addAction(tr("&Generate webhooks.yml..."), this, [this] { m_files->generateWebhooks(); });
-    generate->setToolTip(tr("Write a webhooks.yml that sends every callback to this inspector"));
+    generate->setToolTip(tr("Pick the callbacks OpenIM sends here: a webhooks.yml or its Docker env form"));
     m_empty = new EmptyState(m_view, m_model, m_host, generate); // over the table until a capture arrives
     fileMenu->addSeparator();
     auto *exportAction =
@@ -317,12 +314,7 @@ void MainWindow::buildActions()
             m_replayer->replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));
-    auto *holdThis = captureMenu->addAction(tr("&Hold This Command"), this, [this] {
-        if (const CapturedRequest *c = selectedCapture())
-            m_held->holdCommand(c->canonicalCommand.isEmpty() ? c->command : c->canonicalCommand);
-    });
-    holdThis->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    holdThis->setToolTip(tr("Next callbacks of this command wait for you to answer them in the Held panel"));
+    captureMenu->addAction(m_hold->action());
     auto *timeline = captureMenu->addAction(tr("Message &Timeline"), this, [this] { showTimeline(); });
     timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     timeline->setToolTip(
@@ -332,7 +324,7 @@ void MainWindow::buildActions()
     compare->setToolTip(tr("Select two rows (Ctrl+click) to see what differs between them"));
     pin->setToolTip(tr("Keep this capture in the table when the oldest rows are dropped"));
     // The table's context menu (the pane's): its own items, then these.
-    m_pane->setRowActions({fromCapture, holdThis, timeline, copyCurl, pin, replay, compare});
+    m_pane->setRowActions({fromCapture, m_hold->action(), timeline, copyCurl, pin, replay, compare});
 
     // Server toolbar: where OpenIM should post, and the URL to paste into webhooks.yml.
     addToolBar(m_serverBar);

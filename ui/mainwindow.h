@@ -26,6 +26,7 @@ class CaptureTableModel;
 class CompareDialog;
 class EmptyState;
 class HeldWidget;
+class HoldFlow;
 class CaptureFiles;
 class CapturePane;
 class Replayer;
@@ -82,6 +83,7 @@ public:
     StatisticsWidget *statistics() const { return m_statistics; }
     HeldWidget *held() const { return m_held; }
     EmptyState *emptyState() const { return m_empty; }
+    HoldFlow *holdFlow() const { return m_hold; }
     QLineEdit *filterEdit() const;
     // A rule prefilled from a capture: its command, blocked with 5001 (the editor opens on it).
     static Rule ruleFromCapture(const CapturedRequest &capture);
@@ -114,6 +116,7 @@ private:
     RulesWidget *m_rules;
     StatisticsWidget *m_statistics;
     HeldWidget *m_held;
+    HoldFlow *m_hold = nullptr;
     QLabel *m_banner;
     QLabel *m_listening;
     QLabel *m_counts;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -69,14 +70,28 @@ void SessionMenu::addActions(QMenu *menu)
     m_recent = menu->addMenu(tr("Recent Sessions"));
     connect(m_recent, &QMenu::aboutToShow, this, [this] {
         m_recent->clear();
+        // Not the session open now; each by when it was last written and what it holds (gui walk F33).
+        const QString current = QFileInfo(m_inspector->sessionPath()).canonicalFilePath();
         for (const QString &path : QSettings().value(QStringLiteral("session/recent")).toStringList()) {
-            if (QFileInfo::exists(path))
-                m_recent->addAction(
-                    QDir::toNativeSeparators(path), this, [this, path] { openSession(path, true); });
+            if (!QFileInfo::exists(path) || QFileInfo(path).canonicalFilePath() == current)
+                continue;
+            QAction *action =
+                m_recent->addAction(recentLabel(path), this, [this, path] { openSession(path, true); });
+            action->setToolTip(QDir::toNativeSeparators(path));
+            action->setStatusTip(QDir::toNativeSeparators(path));
         }
         if (m_recent->isEmpty())
             m_recent->addAction(tr("(none)"))->setEnabled(false);
     });
+}
+
+QString SessionMenu::recentLabel(const QString &path)
+{
+    const QFileInfo info(path);
+    const qint64 count = SessionJournal::count(path, nullptr);
+    const QString when = QLocale().toString(info.lastModified(), QLocale::ShortFormat);
+    return count < 0 ? tr("%1 (unreadable)").arg(when)
+                     : tr("%1 · %n capture(s)", nullptr, int(qMin<qint64>(count, INT_MAX))).arg(when);
 }
 
 bool SessionMenu::openSession(const QString &path, bool load)

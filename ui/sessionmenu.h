@@ -24,6 +24,8 @@ public:
     bool openSession(const QString &path, bool load);
     // A new file in the user's data folder, named by the time.
     static QString autosavePath();
+    // How Recent Sessions lists a file: when it was last written and how many captures it holds.
+    static QString recentLabel(const QString &path);
 
 private:
     Inspector *m_inspector;

@@ -278,6 +278,40 @@ private Q_SLOTS:
         }
     }
 
+    // A held callback is a paused row at once (gui walk F15); its capture, carrying the hold's
+    // number, replaces that row in place (no insert, no remove), and trimming never drops it.
+    void pausedRowIsReplacedInPlace()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCapacity(5);
+        model.appendBatch(batch(1, 2));
+        CapturedRequest held = batch(0, 1).first();
+        held.id = 0;
+        model.addPaused(42, held, 5000);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOfHold(42), 2);
+        QCOMPARE(model.index(2, 0).data(CaptureTableModel::HoldIdRole).toULongLong(), 42u);
+        QVERIFY(model.index(2, CaptureTableModel::VerdictColumn).data().toString().startsWith(u"paused, "_s));
+        QVERIFY(*model.pausedMsLeft(2) > 4000);
+        QVERIFY(!model.pausedMsLeft(0));
+        model.appendBatch(batch(3, 6)); // past the capacity: the paused row stays
+        QCOMPARE(model.rowOfHold(42), 0);
+        QCOMPARE(model.rowCount(), 5); // counted like a pinned row
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        CapturedRequest answered = held;
+        answered.id = 9;
+        answered.hold = {HoldRecord::End::ByHand, 5000, 42};
+        model.appendBatch({answered});
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(model.rowCount(), 5);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(model.index(0, 0).data(CaptureTableModel::CaptureIdRole).toULongLong(), 9u);
+        QCOMPARE(model.rowOfHold(42), -1);
+        QCOMPARE(model.index(0, CaptureTableModel::RuleColumn).data().toString(), u"(answered by hand)"_s);
+    }
+
     void pinnedRowsSurviveTrimming()
     {
         CaptureTableModel model;

@@ -201,13 +201,19 @@ private Q_SLOTS:
               "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
               "'content':'{\\'content\\':\\'lunch?\\'}'}")));
         QTRY_COMPARE(window->held()->waitingCount(), 1);
-        window->held()->waitingList()->setCurrentRow(0);
+        // Its paused row in the table at once, selected: the request beside the Held panel's reply.
+        QCOMPARE(window->model()->rowCount(), 6);
+        QVERIFY(window->model()->index(5, 0).data(CaptureTableModel::HoldIdRole).toULongLong() != 0);
+        window->view()->selectRow(5);
+        QCOMPARE(window->held()->waitingList()->currentRow(), 0);
         QTest::qWait(1100); // a second off the countdown
         QVERIFY(dockOf(window->held())->isVisible());
+        QVERIFY(window->detail()->pausedText().contains(u"OpenIM waits"_s));
         QVERIFY(save(window.get(), u"held.png"_s));
         QVERIFY(window->held()->answerSelected(std::nullopt));
         window->held()->stopHolding(QString::fromLatin1(single));
-        QTRY_COMPARE(window->model()->rowCount(), 6);
+        QTRY_VERIFY(window->model()->captureAt(5)->id != 0); // the answer took the paused row's place
+        QCOMPARE(window->model()->rowCount(), 6);
 
         // 6. The message's timeline.
         window->view()->selectRow(0);
@@ -278,6 +284,11 @@ private Q_SLOTS:
         QTRY_COMPARE(chinese->model()->rowCount(), 6);
         chinese->view()->selectRow(2);
         QVERIFY(chinese->menuBar()->actions().first()->text().contains(u"文件"_s)); // File
+        // The verdict of a capture read back from the session file, in Chinese too (gui walk F18).
+        chinese->detail()->tabs()->setCurrentIndex(4);
+        QVERIFY2(chinese->detail()->verdictText().contains(u"拦截"_s),
+            qPrintable(chinese->detail()->verdictText()));
+        QVERIFY(!chinese->detail()->verdictText().contains(u"Blocked"_s));
         QVERIFY(save(chinese.get(), u"zh_CN.png"_s));
         chinese->rules()->setModified(false);
         QCoreApplication::removeTranslator(&own);

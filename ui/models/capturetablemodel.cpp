@@ -6,12 +6,14 @@
 #include "widgets/readablecolor.h"
 
 #include <QBrush>
+#include <QDeadlineTimer>
 #include <QFont>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPalette>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -19,7 +21,10 @@ namespace cbi {
 
 CaptureTableModel::CaptureTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_pausedTick(new QTimer(this))
 {
+    m_pausedTick->setInterval(200); // the paused rows' countdown
+    connect(m_pausedTick, &QTimer::timeout, this, &CaptureTableModel::tickPaused);
 }
 
 int CaptureTableModel::rowCount(const QModelIndex &parent) const
@@ -127,6 +132,17 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
 {
     if (batch.isEmpty())
         return;
+    if (m_pausedRows > 0) {
+        QList<CapturedRequest> rest;
+        for (const CapturedRequest &c : batch) {
+            if (c.hold.holdId == 0 || !replacePaused(c))
+                rest.append(c);
+        }
+        if (rest.size() != batch.size()) {
+            appendBatch(rest);
+            return;
+        }
+    }
     // Past the capacity only the newest rows matter: skip what would be dropped at once.
     const qsizetype skip = qMax<qsizetype>(0, batch.size() - m_capacity);
     m_dropped += quint64(skip);
@@ -139,6 +155,67 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
     }
     endInsertRows();
     trim();
+}
+
+void CaptureTableModel::addPaused(quint64 holdId, const CapturedRequest &capture, int msLeft)
+{
+    if (rowOfHold(holdId) >= 0)
+        return;
+    Row row = makeRow(capture);
+    row.holdId = holdId;
+    row.deadlineMs = QDeadlineTimer(qMax(0, msLeft)).deadline();
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_bytes += capture.approxBytes();
+    m_rows.push_back(std::move(row));
+    ++m_pausedRows;
+    endInsertRows();
+    m_pausedTick->start();
+}
+
+int CaptureTableModel::rowOfHold(quint64 holdId) const
+{
+    if (m_pausedRows == 0 || holdId == 0)
+        return -1;
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows[size_t(row)].holdId == holdId)
+            return row;
+    }
+    return -1;
+}
+
+std::optional<qint64> CaptureTableModel::pausedMsLeft(int row) const
+{
+    if (row < 0 || row >= int(m_rows.size()) || m_rows[size_t(row)].holdId == 0)
+        return std::nullopt;
+    return m_rows[size_t(row)].deadlineMs - QDeadlineTimer::current().deadline();
+}
+
+// The answered (or expired) capture takes its paused row's place: the user's selection stays on it.
+bool CaptureTableModel::replacePaused(const CapturedRequest &c)
+{
+    const int row = rowOfHold(c.hold.holdId);
+    if (row < 0)
+        return false;
+    Row &r = m_rows[size_t(row)];
+    m_bytes += c.approxBytes() - r.capture.approxBytes();
+    const bool pinned = r.pinned;
+    r = makeRow(c);
+    r.pinned = pinned;
+    if (--m_pausedRows == 0)
+        m_pausedTick->stop();
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+void CaptureTableModel::tickPaused()
+{
+    for (int row = int(m_rows.size()) - 1, left = m_pausedRows; row >= 0 && left > 0; --row) {
+        if (m_rows[size_t(row)].holdId == 0)
+            continue;
+        --left;
+        Q_EMIT dataChanged(index(row, VerdictColumn), index(row, VerdictColumn));
+    }
 }
 
 CaptureTableModel::Row CaptureTableModel::makeRow(const CapturedRequest &c)
@@ -225,7 +302,7 @@ void CaptureTableModel::trim()
         qsizetype live = 0;
         for (qsizetype i = 0; i + 1 < qsizetype(m_rows.size()) && over > 0; ++i) {
             const Row &r = m_rows[size_t(i)];
-            if (r.pinned)
+            if (r.kept())
                 continue;
             over -= r.capture.approxBytes();
             live += r.history ? 0 : 1;
@@ -239,11 +316,11 @@ void CaptureTableModel::trim()
     // count towards the excess (they never counted against the capacity).
     qsizetype row = 0;
     while (excess > 0 && row < qsizetype(m_rows.size())) {
-        while (row < qsizetype(m_rows.size()) && m_rows[size_t(row)].pinned)
+        while (row < qsizetype(m_rows.size()) && m_rows[size_t(row)].kept())
             ++row;
         qsizetype end = row;
         qsizetype live = 0;
-        while (end < qsizetype(m_rows.size()) && !m_rows[size_t(end)].pinned
+        while (end < qsizetype(m_rows.size()) && !m_rows[size_t(end)].kept()
             && (m_rows[size_t(end)].history || live < excess)) {
             live += m_rows[size_t(end)].history ? 0 : 1;
             ++end;
@@ -280,6 +357,8 @@ void CaptureTableModel::clear()
     beginResetModel();
     m_rows.clear();
     m_bytes = 0;
+    m_pausedRows = 0;
+    m_pausedTick->stop();
     m_history = 0;
     m_scannedDownTo = 0;
     m_historyTrimmed = false;
@@ -305,6 +384,12 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     const CapturedRequest &c = row.capture;
     if (role == CaptureIdRole)
         return QVariant::fromValue(c.id);
+    if (role == HoldIdRole)
+        return QVariant::fromValue(row.holdId);
+    if (row.holdId != 0 && (role == Qt::DisplayRole || role == Qt::ForegroundRole)) {
+        if (const QVariant paused = pausedData(row, index.column(), role); paused.isValid())
+            return paused;
+    }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case IdColumn:
@@ -334,7 +419,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             // OpenIM never sends it: neither before nor after (gui walk F5).
             return isNotCallback(c) ? tr("not a callback") : verdictText(c.verdict);
         case RuleColumn:
-            return c.ruleName;
+            return c.hold.end == HoldRecord::End::ByHand ? tr("(answered by hand)") : c.ruleName;
         case ClientMsgIdColumn:
             return row.clientMsgID;
         case WarningsColumn: {
@@ -442,6 +527,29 @@ QString CaptureTableModel::filterExpression(int row, int column) const
         }
         return {};
     }
+    }
+    return {};
+}
+
+// A paused row: a marker for its id, OpenIM's countdown for its verdict, no reply yet.
+QVariant CaptureTableModel::pausedData(const Row &row, int column, int role) const
+{
+    const qint64 left = row.deadlineMs - QDeadlineTimer::current().deadline();
+    if (role == Qt::ForegroundRole)
+        return column == VerdictColumn
+            ? QVariant(QBrush(left > 0 ? ReadableColor::onBase(QColor(0x8e, 0x44, 0xad))
+                                       : ReadableColor::onBase(ReadableColor::errorHue())))
+            : QVariant();
+    switch (column) {
+    case IdColumn:
+        return QStringLiteral("\u23F8");
+    case VerdictColumn:
+        return left > 0 ? tr("paused, %1 s left").arg(double(left) / 1000.0, 0, 'f', 1)
+                        : tr("paused, OpenIM gave up");
+    case StatusColumn:
+    case DelayColumn:
+    case RuleColumn:
+        return QString();
     }
     return {};
 }

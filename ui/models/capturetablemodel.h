@@ -6,7 +6,10 @@
 #include <QAbstractTableModel>
 #include <QColor>
 
+class QTimer;
+
 #include <deque>
+#include <optional>
 
 namespace cbi {
 
@@ -35,7 +38,8 @@ public:
     };
     enum Role
     {
-        CaptureIdRole = Qt::UserRole + 1
+        CaptureIdRole = Qt::UserRole + 1,
+        HoldIdRole, // a paused row's hold (0 for a capture)
     };
 
     explicit CaptureTableModel(QObject *parent = nullptr);
@@ -45,7 +49,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // A capture whose hold.holdId has a paused row replaces that row in place.
     void appendBatch(const QList<CapturedRequest> &batch);
+    // A held callback, shown at once as a paused row with OpenIM's countdown (msLeft) until its
+    // capture arrives. The row is kept like a pinned one.
+    void addPaused(quint64 holdId, const CapturedRequest &capture, int msLeft);
+    int rowOfHold(quint64 holdId) const; // -1 when none
+    // OpenIM's time left for the paused row (negative: it gave up); nullopt for a capture.
+    std::optional<qint64> pausedMsLeft(int row) const;
     // Older captures paged in from the session file, put above every row. They do not count
     // against the capacity; they are the first to go when live rows push the table past it.
     // scannedDownTo: the lowest id the load read (a filtered load skips rows).
@@ -94,9 +105,15 @@ private:
         QString clientMsgID;
         bool pinned = false;
         bool history = false;
+        quint64 holdId = 0; // a paused row: the hold it stands for
+        qint64 deadlineMs = 0; // a paused row: when OpenIM gives up (QDeadlineTimer's clock)
+        bool kept() const { return pinned || holdId != 0; } // not dropped with the oldest rows
     };
     static Row makeRow(const CapturedRequest &c);
     void trim();
+    bool replacePaused(const CapturedRequest &c);
+    QVariant pausedData(const Row &row, int column, int role) const;
+    void tickPaused();
 
     std::deque<Row> m_rows;
     qsizetype m_capacity = 50000;
@@ -107,6 +124,8 @@ private:
     qsizetype m_history = 0; // rows paged in from the session file, all at the top
     quint64 m_scannedDownTo = 0;
     bool m_historyTrimmed = false;
+    int m_pausedRows = 0;
+    QTimer *m_pausedTick;
 };
 
 } // namespace cbi

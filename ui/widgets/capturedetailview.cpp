@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "capturedetailview.h"
 
+#include "capture/capturefilter.h"
 #include "export/curlcommand.h"
 #include "export/secretmask.h"
 #include "jsonhighlighter.h"
 #include "models/capturetablemodel.h"
+#include "orderedjson.h"
 #include "readablecolor.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QDeadlineTimer>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -61,7 +66,17 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     , m_raw(codeView(this, tr("Raw request")))
     , m_reply(codeView(this, tr("Reply sent")))
     , m_verdict(new QTextBrowser(this))
+    , m_paused(new QLabel(this))
+    , m_pausedTick(new QTimer(this))
 {
+    // A held capture: OpenIM's countdown above the tabs (the reply is written in the Held panel).
+    m_paused->setWordWrap(true);
+    m_paused->setVisible(false);
+    m_paused->setAutoFillBackground(true);
+    m_paused->setContentsMargins(6, 3, 6, 3);
+    m_paused->setAccessibleName(tr("Held callback"));
+    m_pausedTick->setInterval(200);
+    connect(m_pausedTick, &QTimer::timeout, this, &CaptureDetailView::tickPaused);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_headers->setColumnCount(2);
@@ -72,22 +87,20 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     m_headers->setWordWrap(false);
     m_headers->verticalHeader()->setDefaultSectionSize(m_headers->fontMetrics().height() + 6);
     m_headers->setAccessibleName(tr("Request headers"));
+    // Names in full (Content-Length, Accept-Encoding), never elided.
+    m_headers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     new JsonHighlighter(m_body->document());
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({tr("Field"), tr("Value")});
     m_tree->setAccessibleName(tr("Request body as a tree"));
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        QTreeWidgetItem *item = m_tree->itemAt(at) ? m_tree->itemAt(at) : m_tree->currentItem();
-        const QString path = item ? fieldPath(item) : QString();
-        if (path.isEmpty())
-            return;
-        auto *menu = new QMenu(m_tree);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        const QJsonValue value = item->data(1, Qt::UserRole).toJsonValue();
-        menu->addAction(tr("Make &Condition from This Field..."), this,
-            [this, path, value] { Q_EMIT makeConditionRequested(path, value); });
-        menu->popup(m_tree->viewport()->mapToGlobal(m_tree->visualItemRect(item).center()));
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        // The mouse's item, or the current one (the Menu key).
+        if (QTreeWidgetItem *item = m_tree->itemAt(pos) ? m_tree->itemAt(pos) : m_tree->currentItem()) {
+            QMenu *menu = bodyTreeMenu(item);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_tree->viewport()->mapToGlobal(m_tree->visualItemRect(item).center()));
+        }
     });
     m_verdict->setAccessibleName(tr("What OpenIM will do"));
 
@@ -105,7 +118,17 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
     m_tabs->tabBar()->setAccessibleName(tr("Capture detail")); // what Tab lands on
     m_tabs->addTab(requestPage, tr("Request"));
     m_tabs->addTab(m_tree, tr("Body tree"));
-    m_tabs->addTab(m_raw, tr("Raw"));
+    auto *rawPage = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    auto *wrap = new QCheckBox(tr("&Wrap lines"), rawPage);
+    wrap->setObjectName(QStringLiteral("rawWrap"));
+    connect(wrap, &QCheckBox::toggled, this, [this](bool on) {
+        m_raw->setLineWrapMode(on ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    });
+    rawLayout->addWidget(m_raw, 1);
+    rawLayout->addWidget(wrap);
+    m_tabs->addTab(rawPage, tr("Raw"));
     m_tabs->addTab(m_reply, tr("Reply"));
     m_tabs->addTab(m_verdict, tr("Verdict"));
 
@@ -126,6 +149,7 @@ CaptureDetailView::CaptureDetailView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_paused);
     layout->addWidget(m_tabs);
     clear();
 }
@@ -147,13 +171,89 @@ void CaptureDetailView::copyCurl()
     Q_EMIT copied(tr("Copied a cURL command that sends capture #%1 again").arg(m_capture.id));
 }
 
+QMenu *CaptureDetailView::bodyTreeMenu(QTreeWidgetItem *item)
+{
+    auto *menu = new QMenu(m_tree);
+    // A rule on this field ("content.content equals ..."): for values, not objects or arrays.
+    if (const QString conditionPath = fieldPath(item); !conditionPath.isEmpty()) {
+        const QJsonValue json = item->data(1, Qt::UserRole).toJsonValue();
+        menu->addAction(tr("Make &Condition from This Field..."), this,
+            [this, conditionPath, json] { Q_EMIT makeConditionRequested(conditionPath, json); });
+        menu->addSeparator();
+    }
+    const QString value = item->text(1);
+    const QString path = pathOf(item);
+    const bool leaf = item->childCount() == 0 || item->child(0)->text(0) == tr("(decoded)");
+    menu->addAction(tr("Copy &Value"), this, [value] { QApplication::clipboard()->setText(value); })
+        ->setEnabled(leaf);
+    menu->addAction(tr("Copy &Path"), this, [path] { QApplication::clipboard()->setText(path); });
+    // A filter field by this name (sendID:alice), else the value as a word, quoted when it has spaces.
+    const QString key = item->text(0);
+    const QString word =
+        value.contains(QLatin1Char(' ')) ? QLatin1Char('"') + value + QLatin1Char('"') : value;
+    const QString expression =
+        CaptureFilter::fieldNames().contains(key) && !item->parent() ? key + QLatin1Char(':') + word : word;
+    menu->addAction(
+            tr("&Filter on This Value"), this, [this, expression] { Q_EMIT filterRequested(expression); })
+        ->setEnabled(leaf && !value.isEmpty());
+    return menu;
+}
+
+QString CaptureDetailView::pathOf(const QTreeWidgetItem *item)
+{
+    QString path;
+    for (; item; item = item->parent()) {
+        const QString key = item->text(0);
+        if (key == tr("(decoded)"))
+            continue; // JsonPath enters JSON text by itself: content.content
+        if (key.startsWith(QLatin1Char('[')))
+            path.prepend(key);
+        else
+            path.prepend(path.isEmpty() || path.startsWith(QLatin1Char('[')) ? key : key + QLatin1Char('.'));
+    }
+    return path;
+}
+
+void CaptureDetailView::showPaused(qint64 deadlineMs)
+{
+    m_pausedDeadline = deadlineMs;
+    QPalette p = m_paused->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+    m_paused->setPalette(p);
+    m_paused->setVisible(true);
+    tickPaused();
+    m_pausedTick->start();
+}
+
+bool CaptureDetailView::isShowingPaused() const
+{
+    return m_pausedTick->isActive();
+}
+
+QString CaptureDetailView::pausedText() const
+{
+    return isShowingPaused() ? m_paused->text() : QString();
+}
+
+void CaptureDetailView::tickPaused()
+{
+    const qint64 left = m_pausedDeadline - QDeadlineTimer::current().deadline();
+    m_paused->setText(left > 0
+            ? tr("Held: OpenIM waits %1 s more for your answer in the Held panel; this is its request.")
+                  .arg(double(left) / 1000.0, 0, 'f', 1)
+            : tr("Held: OpenIM gave up waiting %1 s ago; the rules' reply leaves when the hold ends.")
+                  .arg(double(-left) / 1000.0, 0, 'f', 1));
+}
+
+QString CaptureDetailView::verdictText() const
+{
+    return m_verdict->toPlainText();
+}
+
 QString CaptureDetailView::prettyBody(const QByteArray &body)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (!doc.isNull())
-        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    return QString::fromUtf8(body);
+    return OrderedJson::indented(body);
 }
 
 void CaptureDetailView::fillTree(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
@@ -211,6 +311,8 @@ QString CaptureDetailView::fieldPath(const QTreeWidgetItem *item)
 void CaptureDetailView::clear()
 {
     m_hasCapture = false;
+    m_paused->setVisible(false);
+    m_pausedTick->stop();
     m_summary->setText(tr("Select a capture to see it here."));
     m_headers->setRowCount(0);
     m_body->clear();
@@ -252,19 +354,41 @@ QString CaptureDetailView::verdictHtml(const CapturedRequest &c) const
             html += QStringLiteral("<li>%1</li>").arg(n.toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
-    html += QStringLiteral("<p><b>%1</b> %2</p>")
-                .arg(tr("Answered by:"),
-                    c.ruleName.isEmpty() ? tr("the default reply (no rule matched)").toHtmlEscaped()
-                                         : tr("rule \"%1\"").arg(c.ruleName).toHtmlEscaped());
-    if (!c.nearMiss.code.isEmpty())
+    html += QStringLiteral("<p><b>%1</b></p>").arg(answeredBy(c).toHtmlEscaped());
+    // Which rule nearly answered matters only when no person did (gui walk F32).
+    if (!c.nearMiss.code.isEmpty() && c.hold.end == HoldRecord::End::None)
         html += QStringLiteral("<p>%1</p>").arg(c.nearMiss.text().toHtmlEscaped());
     return html;
+}
+
+QString CaptureDetailView::answeredBy(const CapturedRequest &c)
+{
+    const QString seconds = QString::number(double(c.hold.timeoutMs) / 1000.0, 'g', 3);
+    switch (c.hold.end) {
+    case HoldRecord::End::ByHand:
+        return tr("Answered by hand (%1) after %2 ms")
+            .arg(CaptureTableModel::verdictText(c.verdict).remove(QLatin1Char('(')).remove(QLatin1Char(')')))
+            .arg(c.reply.delayMs);
+    case HoldRecord::End::Expired:
+        return tr(
+            "Held, not answered within OpenIM's %1 s: OpenIM gave up; the rules' reply left after %2 ms")
+            .arg(seconds)
+            .arg(c.reply.delayMs);
+    case HoldRecord::End::RulesReply:
+        return tr("Held, then answered with the rules' reply after %1 ms").arg(c.reply.delayMs);
+    case HoldRecord::End::None:
+        break;
+    }
+    return c.ruleName.isEmpty() ? tr("Answered by the default reply (no rule matched)")
+                                : tr("Answered by rule \"%1\"").arg(c.ruleName);
 }
 
 void CaptureDetailView::setCapture(const CapturedRequest &c)
 {
     m_capture = c;
     m_hasCapture = true;
+    m_paused->setVisible(false);
+    m_pausedTick->stop();
     QStringList summary;
     summary << QStringLiteral("<b>%1 %2%3</b> %4")
                    .arg(QString::fromLatin1(c.method).toHtmlEscaped(), c.path.toHtmlEscaped(),
@@ -294,7 +418,7 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         m_headers->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(c.headers.at(i).first)));
         m_headers->setItem(i, 1, new QTableWidgetItem(QString::fromUtf8(c.headers.at(i).second)));
     }
-    m_body->setPlainText(prettyBody(c.body));
+    m_body->setPlainText(OrderedJson::indented(c.body, tr("decoded:")));
 
     m_tree->clear();
     const QJsonDocument doc = QJsonDocument::fromJson(c.body);
@@ -316,6 +440,12 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         + QString::fromUtf8(c.body);
     m_raw->setPlainText(raw);
 
+    m_reply->setPlainText(replyText(c));
+    m_verdict->setHtml(verdictHtml(c));
+}
+
+QString CaptureDetailView::replyText(const CapturedRequest &c) const
+{
     QString reply;
     if (c.reply.fault == Fault::Close || c.reply.fault == Fault::Reset || c.reply.fault == Fault::Hang) {
         reply = tr("No reply: fault \"%1\"").arg(faultName(c.reply.fault)) + QLatin1Char('\n');
@@ -325,8 +455,17 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         if (c.reply.fault != Fault::None)
             reply += tr("Fault: %1").arg(faultName(c.reply.fault)) + QLatin1Char('\n');
     }
-    reply += tr("Delay: %1 ms").arg(c.reply.delayMs) + QLatin1Char('\n');
-    reply += tr("Rule: %1").arg(c.ruleName.isEmpty() ? tr("(default reply)") : c.ruleName);
+    // Timing: when it came, how long OpenIM waited for the reply (a rule's delay or a hold).
+    const QString format = QStringLiteral("HH:mm:ss.zzz");
+    reply += tr("Received %1; reply sent after %2 ms, at %3")
+                 .arg(c.receivedAt.toLocalTime().toString(format))
+                 .arg(c.reply.delayMs)
+                 .arg(c.receivedAt.addMSecs(c.reply.delayMs).toLocalTime().toString(format))
+        + QLatin1Char('\n');
+    if (c.hold.end != HoldRecord::End::None)
+        reply += tr("Held %1 ms of OpenIM's %2 ms timeout").arg(c.reply.delayMs).arg(c.hold.timeoutMs)
+            + QLatin1Char('\n');
+    reply += answeredBy(c);
     if (!c.forward.url.isEmpty()) {
         const Forwarded &f = c.forward;
         reply += QStringLiteral("\n\n")
@@ -342,8 +481,7 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         else
             reply += tr("No reply: %1").arg(f.error) + QLatin1Char('\n');
     }
-    m_reply->setPlainText(reply);
-    m_verdict->setHtml(verdictHtml(c));
+    return reply;
 }
 
 } // namespace cbi

@@ -6,10 +6,12 @@
 #include <QWidget>
 
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QTabWidget;
 class QTableWidget;
 class QTextBrowser;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -53,8 +55,34 @@ Q_SIGNALS:
 Q_SIGNALS:
     void copied(const QString &message);
 
+public:
+    // The body path of a Body tree item ("content.content", "userIDList[0]"), as rules write it.
+    static QString pathOf(const QTreeWidgetItem *item);
+
+    // The capture shown is held: OpenIM gives up at deadlineMs (QDeadlineTimer's clock), counted down
+    // above the tabs until another capture is shown.
+    void showPaused(qint64 deadlineMs);
+    bool isShowingPaused() const;
+    QString pausedText() const;
+    // "Answered by hand (block 5001) after 1751 ms", or the rule, or the default reply.
+    static QString answeredBy(const CapturedRequest &c);
+    QTreeWidget *bodyTree() const { return m_tree; }
+    QPlainTextEdit *requestBodyView() const { return m_body; }
+    QPlainTextEdit *rawView() const { return m_raw; }
+    QPlainTextEdit *replyView() const { return m_reply; }
+    QTableWidget *headerTable() const { return m_headers; }
+    QString verdictText() const;
+    // The Body tree's context menu for item (one place: others add their actions to it).
+    QMenu *bodyTreeMenu(QTreeWidgetItem *item);
+
+Q_SIGNALS:
+    // "Filter on this value" from the Body tree: the expression for the capture filter.
+    void filterRequested(const QString &expression);
+
 private:
     QString verdictHtml(const CapturedRequest &c) const;
+    QString replyText(const CapturedRequest &c) const;
+    void tickPaused();
 
     CapturedRequest m_capture;
     bool m_hasCapture = false;
@@ -68,6 +96,9 @@ private:
     QPlainTextEdit *m_raw;
     QPlainTextEdit *m_reply;
     QTextBrowser *m_verdict;
+    QLabel *m_paused;
+    QTimer *m_pausedTick;
+    qint64 m_pausedDeadline = 0;
 };
 
 } // namespace cbi

@@ -74,7 +74,10 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
         if (QListWidgetItem *item = m_commands->currentItem())
             stopHolding(item->data(Qt::UserRole).toString());
     });
-    connect(m_waiting, &QListWidget::currentRowChanged, this, &HeldWidget::showSelected);
+    connect(m_waiting, &QListWidget::currentRowChanged, this, [this] {
+        showSelected();
+        Q_EMIT currentHoldChanged(currentHold());
+    });
     connect(m_send, &QPushButton::clicked, this, [this] { answerSelected(editedReply()); });
     connect(m_rules, &QPushButton::clicked, this, [this] { answerSelected(std::nullopt); });
     connect(m_block, &QPushButton::clicked, this, [this] {
@@ -95,6 +98,7 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     // A window that opens while the server holds (a language switch): show what is held and waits.
     for (const QString &command : m_host->heldCommands())
         addCommandItem(command);
+    m_hint->setVisible(m_commands->count() == 0);
     for (const ServerHost::WaitingHold &w : m_host->waitingHolds())
         addWaiting(w.id, w.capture, w.timeoutMs - int(w.since.elapsed()));
     showSelected();
@@ -135,6 +139,22 @@ QStringList HeldWidget::heldCommands() const
 void HeldWidget::applyHeldCommands()
 {
     m_host->setHeldCommands(heldCommands());
+    m_hint->setVisible(m_commands->count() == 0); // the "choose a command" hint, only while none is
+    Q_EMIT heldCommandsChanged(heldCommands());
+}
+
+void HeldWidget::selectHold(quint64 holdId)
+{
+    for (int i = 0; i < m_waiting->count(); ++i) {
+        if (m_waiting->item(i)->data(Qt::UserRole).toULongLong() == holdId && m_waiting->currentRow() != i)
+            m_waiting->setCurrentRow(i);
+    }
+}
+
+quint64 HeldWidget::currentHold() const
+{
+    const QListWidgetItem *item = m_waiting->currentItem();
+    return item ? item->data(Qt::UserRole).toULongLong() : 0;
 }
 
 int HeldWidget::waitingCount() const

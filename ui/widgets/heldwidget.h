@@ -37,9 +37,14 @@ public:
     bool answerSelected(const std::optional<ReplySent> &reply);
     QPlainTextEdit *replyEditor() const { return m_reply; }
     QListWidget *waitingList() const { return m_waiting; }
+    // Selects the held callback holdId in the list (the table's paused row was selected).
+    void selectHold(quint64 holdId);
+    quint64 currentHold() const; // 0: none
 
 Q_SIGNALS:
     void callbackWaiting(const QString &command); // a new hold: the window brings this panel forward
+    void heldCommandsChanged(const QStringList &commands);
+    void currentHoldChanged(quint64 holdId); // 0: none selected
 
 private:
     struct Waiting

@@ -36,6 +36,21 @@ QString rejectionName(Rejection rejection)
     return {};
 }
 
+QString HoldRecord::endName(End end)
+{
+    switch (end) {
+    case End::ByHand:
+        return QStringLiteral("by-hand");
+    case End::RulesReply:
+        return QStringLiteral("rules-reply");
+    case End::Expired:
+        return QStringLiteral("expired");
+    case End::None:
+        break;
+    }
+    return {};
+}
+
 qint64 CapturedRequest::approxBytes() const
 {
     qint64 bytes = 1024 + body.size() + reply.body.size() + forward.body.size();
@@ -142,9 +157,8 @@ static QByteArray bodyFromJson(const QJsonObject &o)
 
 static CaptureWarning warningFromJson(const QJsonObject &o)
 {
-    // The JSON form keeps the code and the English text, not the arguments.
-    return CaptureWarning {
-        o.value(QLatin1String("code")).toString(), {}, o.value(QLatin1String("message")).toString()};
+    return CaptureWarning::fromStored(o.value(QLatin1String("code")).toString(),
+        o.value(QLatin1String("args")), o.value(QLatin1String("message")).toString());
 }
 
 CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
@@ -189,10 +203,19 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
     c.reply.fault = faultFromName(r.value(QLatin1String("fault")).toString(QStringLiteral("none")));
     c.ruleName = o.value(QLatin1String("rule")).toString();
     if (o.contains(QLatin1String("nearMiss")))
-        c.nearMiss =
-            CaptureWarning {QStringLiteral("near-miss"), {}, o.value(QLatin1String("nearMiss")).toString()};
+        c.nearMiss = CaptureWarning::fromStored(
+            o.value(QLatin1String("nearMissCode")).toString(QStringLiteral("near-miss")),
+            o.value(QLatin1String("nearMissArgs")), o.value(QLatin1String("nearMiss")).toString());
     if (o.contains(QLatin1String("forward")))
         c.forward = Forwarded::fromJson(o.value(QLatin1String("forward")).toObject());
+    const QJsonObject held = o.value(QLatin1String("held")).toObject();
+    for (auto end : {HoldRecord::End::ByHand, HoldRecord::End::RulesReply, HoldRecord::End::Expired}) {
+        if (held.value(QLatin1String("end")).toString() == HoldRecord::endName(end))
+            c.hold = {end, held.value(QLatin1String("timeoutMs")).toInt(), 0};
+    }
+    if (c.hold.end == HoldRecord::End::None && c.ruleName == QLatin1String("(answered by hand)"))
+        c.hold.end = HoldRecord::End::ByHand; // a file from before the hold was saved
+
     const QJsonObject v = o.value(QLatin1String("verdict")).toObject();
     if (!v.isEmpty()) {
         const QString outcome = v.value(QLatin1String("outcome")).toString();
@@ -208,8 +231,9 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
             c.verdict.modifiedFields.append(f.toString());
         for (const auto &f : v.value(QLatin1String("ignoredFields")).toArray())
             c.verdict.ignoredFields.append(f.toString());
-        c.verdict.reason =
-            CaptureWarning {QStringLiteral("stored"), {}, v.value(QLatin1String("reason")).toString()};
+        c.verdict.reason = CaptureWarning::fromStored(
+            v.value(QLatin1String("reasonCode")).toString(QStringLiteral("stored")),
+            v.value(QLatin1String("reasonArgs")), v.value(QLatin1String("reason")).toString());
         for (const auto &w : v.value(QLatin1String("warnings")).toArray())
             c.verdict.warnings.append(warningFromJson(w.toObject()));
     }
@@ -234,9 +258,12 @@ QJsonObject CapturedRequest::toJson() const
     if (!keyData.isEmpty())
         o.insert(QStringLiteral("key"), keyData);
     QJsonArray warningArray;
-    for (const auto &w : warnings)
-        warningArray.append(
-            QJsonObject {{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.text(false)}});
+    for (const auto &w : warnings) {
+        QJsonObject one {{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.text(false)}};
+        if (const QJsonValue args = w.argsToJson(); !args.isUndefined())
+            one.insert(QStringLiteral("args"), args);
+        warningArray.append(one);
+    }
     o.insert(QStringLiteral("warnings"), warningArray);
     o.insert(QStringLiteral("peer"), QString(peerAddress + QLatin1Char(':') + QString::number(peerPort)));
     o.insert(QStringLiteral("headers"), headersToJson(headers));
@@ -255,12 +282,22 @@ QJsonObject CapturedRequest::toJson() const
     o.insert(QStringLiteral("response"), r);
     if (!ruleName.isEmpty())
         o.insert(QStringLiteral("rule"), ruleName);
-    if (!nearMiss.code.isEmpty())
+    if (!nearMiss.code.isEmpty()) {
         o.insert(QStringLiteral("nearMiss"), nearMiss.text(false));
+        if (nearMiss.storedText.isEmpty()) {
+            o.insert(QStringLiteral("nearMissCode"), nearMiss.code);
+            if (const QJsonValue args = nearMiss.argsToJson(); !args.isUndefined())
+                o.insert(QStringLiteral("nearMissArgs"), args);
+        }
+    }
     if (verdict.outcome != Verdict::Outcome::None)
         o.insert(QStringLiteral("verdict"), verdict.toJson());
     if (!forward.url.isEmpty())
         o.insert(QStringLiteral("forward"), forward.toJson());
+    if (hold.end != HoldRecord::End::None)
+        o.insert(QStringLiteral("held"),
+            QJsonObject {{QStringLiteral("end"), HoldRecord::endName(hold.end)},
+                {QStringLiteral("timeoutMs"), hold.timeoutMs}});
     return o;
 }
 

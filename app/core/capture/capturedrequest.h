@@ -84,6 +84,23 @@ struct Forwarded
     static Forwarded fromJson(const QJsonObject &object);
 };
 
+// A callback held for an answer by hand (the Held panel), and how its hold ended.
+struct HoldRecord
+{
+    enum class End
+    {
+        None, // never held
+        ByHand, // the user sent a reply of their own (edited, block, close)
+        RulesReply, // the user sent the rules' reply in time
+        Expired, // OpenIM's timeout passed first: it gave up, the rules' reply left late
+    };
+    End end = End::None;
+    int timeoutMs = 0; // OpenIM's timeout for this callback
+    quint64 holdId = 0; // the server's number for the hold (not saved): a view's paused row is replaced
+
+    static QString endName(End end);
+};
+
 // A value snapshot of one request, taken synchronously inside the server's handler: it outlives
 // the connection, crosses threads and is what every view, export and journal reads.
 struct CapturedRequest
@@ -113,6 +130,7 @@ struct CapturedRequest
     CaptureWarning nearMiss; // when only the default answered: the closest rule and why it missed
     Verdict verdict;
     Forwarded forward;
+    HoldRecord hold;
 
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }

@@ -2,6 +2,7 @@
 #include "capturewarning.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace cbi {
 
@@ -139,6 +140,12 @@ constexpr WarningText warningTexts[] = {
             "Rule \"%1\": %2 gave up on this request (it backtracked past its time budget); the "
             "condition was taken as not holding")},
     {"near-miss", QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Closest rule \"%1\" missed: %2")},
+    {"near-miss-none-held",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Closest rule \"%1\" missed: none of its conditions held, e.g. %2")},
+    {"near-miss-command",
+        QT_TRANSLATE_NOOP(
+            "cbi::CaptureWarning", "Closest rule \"%1\" missed: the command is %2, the rule wants %3")},
     {"legacy-name",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "Legacy command name sent by OpenIM %1; today it is %2")},
     {"legacy-name-retired",
@@ -191,21 +198,50 @@ constexpr WarningText warningTexts[] = {
 };
 } // namespace
 
+static const char *templateOf(const QString &code)
+{
+    for (const auto &w : warningTexts) {
+        if (code == QLatin1String(w.code))
+            return w.text;
+    }
+    return nullptr;
+}
+
 QString CaptureWarning::text(bool translated) const
 {
     if (!storedText.isEmpty())
         return storedText;
-    QString out = code;
-    for (const auto &w : warningTexts) {
-        if (code == QLatin1String(w.code)) {
-            out = translated ? QCoreApplication::translate("cbi::CaptureWarning", w.text)
-                             : QString::fromUtf8(w.text);
-            break;
-        }
-    }
+    const char *source = templateOf(code);
+    if (!source)
+        return code;
+    QString out =
+        translated ? QCoreApplication::translate("cbi::CaptureWarning", source) : QString::fromUtf8(source);
+    // failedContinue wraps another reason: its code and arguments follow the version (see VerdictEngine).
+    if (code == QLatin1String("failed-continue") && args.size() >= 2 && templateOf(args.first()))
+        return out.arg(CaptureWarning {args.first(), args.mid(2), {}}.text(translated), args.at(1));
     for (const auto &a : args)
         out = out.arg(a);
     return out;
+}
+
+CaptureWarning CaptureWarning::fromStored(const QString &code, const QJsonValue &args, const QString &text)
+{
+    const char *source = templateOf(code);
+    // Arguments saved with it (or none needed): built again in the reader's language. Else (a file
+    // from an older version) the English text as written.
+    if (source && (args.isArray() || !QString::fromUtf8(source).contains(QLatin1Char('%')))) {
+        QStringList list;
+        for (const auto &a : args.toArray())
+            list.append(a.toString());
+        return {code, list, {}};
+    }
+    return {code, {}, text};
+}
+
+QJsonValue CaptureWarning::argsToJson() const
+{
+    return storedText.isEmpty() && !args.isEmpty() ? QJsonValue(QJsonArray::fromStringList(args))
+                                                   : QJsonValue(QJsonValue::Undefined);
 }
 
 } // namespace cbi

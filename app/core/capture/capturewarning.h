@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,11 @@ struct CaptureWarning
     bool operator==(const CaptureWarning &other) const { return code == other.code && args == other.args; }
     // English when translated is false (JSON output), else in the installed translation.
     QString text(bool translated = true) const;
+    // Read back from a file: the code with its saved arguments (args: a JSON array, or undefined in
+    // files written before they were saved, which then keep their English text).
+    static CaptureWarning fromStored(const QString &code, const QJsonValue &args, const QString &text);
+    // The arguments for a file (undefined when there are none).
+    QJsonValue argsToJson() const;
 };
 
 } // namespace cbi

@@ -35,10 +35,20 @@ QJsonObject Verdict::toJson() const
     if (!ignoredFields.isEmpty())
         o.insert(QStringLiteral("ignoredFields"), QJsonArray::fromStringList(ignoredFields));
     o.insert(QStringLiteral("reason"), reason.text(false));
+    // The code and arguments too: a session read back shows the reason in the window's language.
+    if (reason.storedText.isEmpty() && !reason.code.isEmpty()) {
+        o.insert(QStringLiteral("reasonCode"), reason.code);
+        if (const QJsonValue args = reason.argsToJson(); !args.isUndefined())
+            o.insert(QStringLiteral("reasonArgs"), args);
+    }
     QJsonArray w;
-    for (const auto &warning : warnings)
-        w.append(QJsonObject {
-            {QStringLiteral("code"), warning.code}, {QStringLiteral("message"), warning.text(false)}});
+    for (const auto &warning : warnings) {
+        QJsonObject one {
+            {QStringLiteral("code"), warning.code}, {QStringLiteral("message"), warning.text(false)}};
+        if (const QJsonValue args = warning.argsToJson(); !args.isUndefined())
+            one.insert(QStringLiteral("args"), args);
+        w.append(one);
+    }
     if (!w.isEmpty())
         o.insert(QStringLiteral("warnings"), w);
     return o;

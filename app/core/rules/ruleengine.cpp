@@ -33,7 +33,7 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
 {
     int bestScore = -1;
     int best = -1;
-    QString bestWhy;
+    QStringList bestWhy; // the near miss: its code, then its arguments after the rule name
     for (int i = 0; i < int(m_scenario.rules.size()); ++i) {
         const Rule &rule = m_scenario.rules.at(i);
         if (!rule.enabled)
@@ -63,18 +63,18 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
         if (score > bestScore) {
             bestScore = score;
             best = i;
+            // Codes and arguments, so that the window says it in its language (CaptureWarning).
             bestWhy = !commandOk
-                ? QStringLiteral("the command is %1, the rule wants %2")
-                      .arg(capture.command.isEmpty() ? QStringLiteral("(none)") : capture.command,
-                          rule.command)
-                : rule.matchAll ? firstWhy
-                                : QStringLiteral("none of its conditions held, e.g. %1").arg(firstWhy);
+                ? QStringList {QStringLiteral("near-miss-command"),
+                    capture.command.isEmpty() ? QStringLiteral("(none)") : capture.command, rule.command}
+                : rule.matchAll ? QStringList {QStringLiteral("near-miss"), firstWhy}
+                                : QStringList {QStringLiteral("near-miss-none-held"), firstWhy};
         }
     }
     if (nearMiss) {
         *nearMiss = best < 0
             ? CaptureWarning {}
-            : CaptureWarning {QStringLiteral("near-miss"), {m_scenario.rules.at(best).name, bestWhy}};
+            : CaptureWarning {bestWhy.first(), QStringList {m_scenario.rules.at(best).name} + bestWhy.mid(1)};
     }
     return -1;
 }

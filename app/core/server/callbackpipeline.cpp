@@ -391,6 +391,12 @@ public:
         }
         // OpenIM waited all this time: the verdict sees it as the reply's delay.
         c.reply.delayMs = int(h.clock.elapsed()) + (reply ? reply->delayMs : 0);
+        // Kept with the capture, so views say it was held (and replace their paused row).
+        const int timeoutMs = m_state->engine.timeoutMsFor(c);
+        c.hold = {reply                        ? HoldRecord::End::ByHand
+                : c.reply.delayMs >= timeoutMs ? HoldRecord::End::Expired
+                                               : HoldRecord::End::RulesReply,
+            timeoutMs, id};
         c.reply.forwardUrl.clear();
         c.verdict = m_state->engine.verdictFor(c, h.body);
         commit(h.conn.data(), h.seq, std::move(c), h.keepAlive, reply ? reply->delayMs : 0);

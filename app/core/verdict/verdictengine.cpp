@@ -176,7 +176,8 @@ Verdict VerdictEngine::compute(const Input &in)
     auto failOrContinue = [&](int code, const CaptureWarning &why) {
         if (!modern && in.failedContinue) {
             v.outcome = Verdict::Outcome::Continue;
-            v.reason = note("failed-continue", {why.text(false), profileWord(in.profile)});
+            // The inner reason's code and arguments, not its English text: the window translates both.
+            v.reason = note("failed-continue", QStringList {why.code, profileWord(in.profile)} + why.args);
             return v;
         }
         v.outcome = Verdict::Outcome::Failed;
