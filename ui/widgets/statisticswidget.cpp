@@ -11,18 +11,23 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace cbi {
 
 namespace {
 constexpr Verdict::Outcome shownOutcomes[] = {Verdict::Outcome::Continue, Verdict::Outcome::Blocked,
-    Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored};
-}
+    Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored,
+    Verdict::Outcome::NotCallback};
+constexpr int outcomeColumns = int(std::size(shownOutcomes));
+constexpr int delayColumn = 2 + outcomeColumns;
+} // namespace
 
 StatisticsWidget::StatisticsWidget(QWidget *parent)
     : QWidget(parent)
     , m_rate(new BarChart(this))
     , m_wait(new BarChart(this))
-    , m_table(new QTableWidget(0, 8, this))
+    , m_table(new QTableWidget(0, delayColumn + 1, this))
     , m_tick(new QTimer(this))
 {
     m_rate->setCaption(tr("Callbacks per second, last 2 minutes"));
@@ -32,7 +37,7 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     connect(m_tick, &QTimer::timeout, this, &StatisticsWidget::refreshCharts);
     m_tick->start();
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Count"), tr("continue"), tr("blocked"),
-        tr("modified"), tr("failed"), tr("ignored"), tr("Mean delay")});
+        tr("modified"), tr("failed"), tr("ignored"), tr("not a callback"), tr("Mean delay")});
     // The command first and whole; the counts scroll into view when the dock is narrow.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -40,7 +45,7 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->setAccessibleName(tr("Callbacks per command and what OpenIM did"));
-    for (int column = 2; column < 7; ++column)
+    for (int column = 2; column < delayColumn; ++column)
         m_table->horizontalHeaderItem(column)->setForeground(
             CaptureTableModel::verdictColor(shownOutcomes[column - 2]));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -119,9 +124,9 @@ void StatisticsWidget::refresh()
         command->setToolTip(it.key());
         m_table->setItem(row, 0, command);
         m_table->setItem(row, 1, number(it->total));
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < outcomeColumns; ++i)
             m_table->setItem(row, 2 + i, number(it->outcome[int(shownOutcomes[i])]));
-        m_table->setItem(row, 7, number(it->total ? it->delaySum / it->total : 0));
+        m_table->setItem(row, delayColumn, number(it->total ? it->delaySum / it->total : 0));
     }
     m_table->setSortingEnabled(true);
     for (int r = 0; r < m_table->rowCount() && !keep.isEmpty(); ++r) {
