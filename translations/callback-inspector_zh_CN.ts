@@ -569,6 +569,10 @@
         <source>Auto Scroll</source>
         <translation>自动滚动</translation>
     </message>
+    <message>
+        <source>not a callback</source>
+<translation>不是回调</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureTableModel</name>
@@ -677,10 +681,6 @@
     <message>
         <source>not a callback</source>
         <translation>不是回调</translation>
-    </message>
-    <message>
-        <source>No OpenIM callback command in the path, the query or the body: OpenIM never sends this request (a liveness probe or a misdirected client)</source>
-        <translation>路径、查询参数和请求体中都没有 OpenIM 回调命令：OpenIM 从不发送这种请求（存活探测或发错地址的客户端）</translation>
     </message>
     <message>
         <source>Warnings: a misconfigured OpenIM (a trailing slash, no operationID, ...)</source>
@@ -973,6 +973,10 @@
     <message>
         <source>No OpenIM %1 release sends %2: later builds of the 3.8.3-patch branch do (a backport), and so does %3. With a release, switch profile?</source>
         <translation>没有任何 OpenIM %1 正式版本会发送 %2：3.8.3-patch 分支的后续构建会发送（向后移植），%3 也会发送。如果使用的是正式版本，要切换版本配置吗？</translation>
+    </message>
+    <message>
+        <source>Not a callback: no OpenIM command in the path, the query or the body, so OpenIM never sends this request (a liveness probe or a misdirected client)</source>
+<translation>不是回调：路径、查询参数和请求体中都没有 OpenIM 命令，OpenIM 从不发送这种请求（存活探测或发错地址的客户端）</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1858,96 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::PaneNavigator</name>
+    <message>
+        <source>&amp;Go to Pane</source>
+<translation>转到窗格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+<translation>下一个窗格(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Pane</source>
+<translation>上一个窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+<translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>%1 Dock</source>
+<translation>%1面板</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ReplayResultsDialog</name>
+    <message>
+        <source>Replay results</source>
+<translation>重放结果</translation>
+    </message>
+    <message>
+        <source>Replays of this run, newest first</source>
+<translation>本次运行的重放，最新的在前</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+<translation>已发送的请求</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+<translation>应答</translation>
+    </message>
+    <message>
+        <source>Error</source>
+<translation>错误</translation>
+    </message>
+    <message>
+        <source>What OpenIM would do</source>
+<translation>OpenIM 会怎么做</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest sent:</source>
+<translation>已发送的请求(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply:</source>
+<translation>应答(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;History:</source>
+<translation>历史(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>#%1 error: %2</source>
+<translation>#%1 错误：%2</translation>
+    </message>
+    <message>
+        <source>#%1 HTTP %2, %3</source>
+<translation>#%1 HTTP %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+<translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Error after %1: %2</source>
+<translation>%1 后出错：%2</translation>
+    </message>
+    <message>
+        <source>(no reply)</source>
+<translation>（无应答）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OpenIM would:&lt;/b&gt; %1</source>
+<translation>&lt;b&gt;OpenIM 将：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>The body was edited before sending.</source>
+<translation>请求体在发送前被编辑过。</translation>
+    </message>
+</context>
+<context>
     <name>cbi::Replayer</name>
     <message>
         <source>Business server URL</source>
@@ -1880,28 +1974,8 @@ Commands:
         <translation>重放到业务服务器</translation>
     </message>
     <message>
-        <source>Capture #%1 sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Reply: HTTP %1 %2</source>
-        <translation>应答：HTTP %1 %2</translation>
-    </message>
-    <message>
         <source>OpenIM would: %1</source>
         <translation>OpenIM 将：%1</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>重放</translation>
     </message>
     <message numerus="yes">
         <source>Replay %n Captures to Business Server</source>
@@ -2667,6 +2741,10 @@ Commands:
     <message>
         <source>&gt; %1 s</source>
         <translation>&gt; %1 秒</translation>
+    </message>
+    <message>
+        <source>not a callback</source>
+<translation>不是回调</translation>
     </message>
 </context>
 <context>
