@@ -803,6 +803,10 @@
         <source>Auto Scroll</source>
         <translation>自动滚动</translation>
     </message>
+    <message>
+        <source>not a callback</source>
+        <translation>不是回调</translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureTableModel</name>
@@ -911,10 +915,6 @@
     <message>
         <source>not a callback</source>
         <translation>不是回调</translation>
-    </message>
-    <message>
-        <source>No OpenIM callback command in the path, the query or the body: OpenIM never sends this request (a liveness probe or a misdirected client)</source>
-        <translation>路径、查询参数和请求体中都没有 OpenIM 回调命令：OpenIM 从不发送这种请求（存活探测或发错地址的客户端）</translation>
     </message>
     <message>
         <source>Warnings: a misconfigured OpenIM (a trailing slash, no operationID, ...)</source>
@@ -1227,6 +1227,10 @@
     <message>
         <source>Closest rule &quot;%1&quot; missed: the command is %2, the rule wants %3</source>
         <translation>最接近的规则“%1”未命中：命令是 %2，而规则要求 %3</translation>
+    </message>
+    <message>
+        <source>Not a callback: no OpenIM command in the path, the query or the body, so OpenIM never sends this request (a liveness probe or a misdirected client)</source>
+        <translation>不是回调：路径、查询参数和请求体中都没有 OpenIM 命令，OpenIM 从不发送这种请求（存活探测或发错地址的客户端）</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2253,96 @@ Commands:
     </message>
 </context>
 <context>
+    <name>cbi::PaneNavigator</name>
+    <message>
+        <source>&amp;Go to Pane</source>
+        <translation>转到窗格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>下一个窗格(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Pane</source>
+        <translation>上一个窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>%1 Dock</source>
+        <translation>%1面板</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::ReplayResultsDialog</name>
+    <message>
+        <source>Replay results</source>
+        <translation>重放结果</translation>
+    </message>
+    <message>
+        <source>Replays of this run, newest first</source>
+        <translation>本次运行的重放，最新的在前</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>已发送的请求</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>What OpenIM would do</source>
+        <translation>OpenIM 会怎么做</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest sent:</source>
+        <translation>已发送的请求(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply:</source>
+        <translation>应答(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;History:</source>
+        <translation>历史(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>#%1 error: %2</source>
+        <translation>#%1 错误：%2</translation>
+    </message>
+    <message>
+        <source>#%1 HTTP %2, %3</source>
+        <translation>#%1 HTTP %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Error after %1: %2</source>
+        <translation>%1 后出错：%2</translation>
+    </message>
+    <message>
+        <source>(no reply)</source>
+        <translation>（无应答）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OpenIM would:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;OpenIM 将：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>The body was edited before sending.</source>
+        <translation>请求体在发送前被编辑过。</translation>
+    </message>
+</context>
+<context>
     <name>cbi::Replayer</name>
     <message>
         <source>Business server URL</source>
@@ -2275,28 +2369,8 @@ Commands:
         <translation>重放到业务服务器</translation>
     </message>
     <message>
-        <source>Capture #%1 sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1 已发送到 %2，用时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Capture #%1, edited, sent to %2 in %3 ms.</source>
-        <translation>捕获 #%1（已编辑）已发送到 %2，耗时 %3 毫秒。</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Reply: HTTP %1 %2</source>
-        <translation>应答：HTTP %1 %2</translation>
-    </message>
-    <message>
         <source>OpenIM would: %1</source>
         <translation>OpenIM 将：%1</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>重放</translation>
     </message>
     <message numerus="yes">
         <source>Replay %n Captures to Business Server</source>
@@ -3216,6 +3290,10 @@ Commands:
     <message>
         <source>p%1 %2</source>
         <translation>p%1 %2</translation>
+    </message>
+    <message>
+        <source>not a callback</source>
+        <translation>不是回调</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,8 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_verdictPicker->addItem(tr("All verdicts"), -1);
     const std::pair<Verdict::Outcome, QString> outcomes[] = {{Verdict::Outcome::Continue, tr("continue")},
         {Verdict::Outcome::Blocked, tr("blocked")}, {Verdict::Outcome::Modified, tr("modified")},
-        {Verdict::Outcome::Failed, tr("failed")}, {Verdict::Outcome::Ignored, tr("ignored")}};
+        {Verdict::Outcome::Failed, tr("failed")}, {Verdict::Outcome::Ignored, tr("ignored")},
+        {Verdict::Outcome::NotCallback, tr("not a callback")}};
     for (const auto &[outcome, label] : outcomes)
         m_verdictPicker->addItem(label, int(outcome));
     m_filterDebounce->setSingleShot(true);

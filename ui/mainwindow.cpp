@@ -13,6 +13,7 @@
 #include "inspector/inspector.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
+#include "panenavigator.h"
 #include "replayer.h"
 #include "rules/scenario.h"
 #include "server/serverhost.h"
@@ -137,6 +138,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     viewMenu->addSeparator();
     for (QDockWidget *dock : {rulesDock, statisticsDock, heldDock})
         viewMenu->addAction(dock->toggleViewAction());
+    new PaneNavigator(this, m_pane, viewMenu); // F6, Ctrl+1..5, Alt+Shift+R/S/H (gui walk F8)
     menuBar()->insertMenu(menuBar()->actions().constLast(), viewMenu); // before Settings
 
     connect(m_pane, &CapturePane::countsChanged, this, &MainWindow::updateCounts);

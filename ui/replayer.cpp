@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replayer.h"
 
+#include "dialogs/replayresultsdialog.h"
 #include "inspector/scenariodocument.h"
 #include "widgets/tlsoptionswidget.h"
 
@@ -10,9 +11,7 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QMap>
-#include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -81,11 +80,18 @@ Simulator::Options Replayer::optionsFor(const CapturedRequest &capture) const
     return options;
 }
 
-void Replayer::showResult(const QString &text)
+ReplayResultsDialog *Replayer::results() const
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Replay"), text, QMessageBox::Ok, m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    return m_results;
+}
+
+void Replayer::addResult(quint64 captureId, bool edited, const QByteArray &body, const QJsonObject &result)
+{
+    if (!m_results)
+        m_results = new ReplayResultsDialog(m_window); // kept for the run: its history is the run's
+    m_results->addEntry({captureId, edited, body, result, QDateTime::currentDateTime()});
+    m_results->show(); // not exec(): the window goes on meanwhile
+    m_results->raise();
 }
 
 bool Replayer::replayCapture(const CapturedRequest &capture, const QString &chosenUrl)
@@ -100,24 +106,9 @@ bool Replayer::replayCapture(const CapturedRequest &capture, const QString &chos
     const bool edited = body != capture.body;
     Simulator::sendAsync(optionsFor(capture),
         capture.command.isEmpty() ? QStringLiteral("callback") : capture.command, body, this,
-        [this, id = capture.id, edited](const QJsonObject &result) {
+        [this, id = capture.id, edited, body](const QJsonObject &result) {
             m_busy = false;
-            const QJsonObject verdict = result.value(QLatin1String("verdict")).toObject();
-            const QJsonObject reply = result.value(QLatin1String("reply")).toObject();
-            QString text = (edited ? tr("Capture #%1, edited, sent to %2 in %3 ms.")
-                                   : tr("Capture #%1 sent to %2 in %3 ms."))
-                               .arg(id)
-                               .arg(result.value(QLatin1String("url")).toString())
-                               .arg(result.value(QLatin1String("elapsedMs")).toInteger());
-            text += QLatin1Char('\n')
-                + (result.contains(QLatin1String("error"))
-                        ? tr("Error: %1").arg(result.value(QLatin1String("error")).toString())
-                        : tr("Reply: HTTP %1 %2")
-                              .arg(reply.value(QLatin1String("status")).toInt())
-                              .arg(reply.value(QLatin1String("body")).toString().left(400)));
-            text += QLatin1Char('\n')
-                + tr("OpenIM would: %1").arg(verdict.value(QLatin1String("reason")).toString());
-            showResult(text);
+            addResult(id, edited, body, result);
             Q_EMIT replayed(result);
             Q_EMIT finished(result.contains(QLatin1String("error")) ? 0 : 1);
         });
@@ -165,7 +156,8 @@ bool Replayer::replayCaptures(const QList<CapturedRequest> &captures, const QStr
                 text += QLatin1Char('\n') + tr("OpenIM would: %1").arg(parts.join(QStringLiteral(", ")));
             if (!run->errors.isEmpty())
                 text += QLatin1Char('\n') + run->errors.mid(0, 10).join(QLatin1Char('\n'));
-            showResult(text);
+            if (m_results)
+                m_results->setSummary(text);
             Q_EMIT finished(run->answered);
             *step = nullptr; // breaks the cycle through the captured pointer
             return;
@@ -173,7 +165,8 @@ bool Replayer::replayCaptures(const QList<CapturedRequest> &captures, const QStr
         run->progress->setValue(int(run->next));
         const CapturedRequest &c = run->captures.at(run->next++);
         Simulator::sendAsync(optionsFor(c), c.command.isEmpty() ? QStringLiteral("callback") : c.command,
-            c.body, this, [this, run, step, id = c.id](const QJsonObject &result) {
+            c.body, this, [this, run, step, id = c.id, body = c.body](const QJsonObject &result) {
+                addResult(id, false, body, result);
                 Q_EMIT replayed(result);
                 if (result.contains(QLatin1String("error"))) {
                     run->errors.append(

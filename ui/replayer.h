@@ -6,11 +6,13 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 
 class QWidget;
 
 namespace cbi {
 
+class ReplayResultsDialog;
 class ScenarioDocument;
 
 // Capture > Replay to Business Server: sends captures again to the user's business server as
@@ -28,6 +30,8 @@ public:
     // Several captures in table order, one after the other.
     bool replayCaptures(const QList<CapturedRequest> &captures, const QString &url = {});
     bool isBusy() const { return m_busy; }
+    // The "Replay results" window: this run's replays, newest first; null before the first one.
+    ReplayResultsDialog *results() const;
 
 Q_SIGNALS:
     // Each call's result, as `send` prints it.
@@ -41,12 +45,14 @@ private:
     bool chooseTarget(
         const QString &chosenUrl, const QString &title, const CapturedRequest *capture, QByteArray *body);
     Simulator::Options optionsFor(const CapturedRequest &capture) const;
-    void showResult(const QString &text);
+    // Files one call's result in the results window and brings the window up, without blocking.
+    void addResult(quint64 captureId, bool edited, const QByteArray &body, const QJsonObject &result);
 
     ScenarioDocument *m_scenario;
     QWidget *m_window;
     Simulator::Options m_target; // url and TLS of the current replay
     bool m_busy = false;
+    QPointer<ReplayResultsDialog> m_results;
 };
 
 } // namespace cbi

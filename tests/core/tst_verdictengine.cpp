@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The verdict table: what OpenIM does with a reply, per version profile, with the cases of the
 // parse rules in OpenIM's source (openim-callbacks.md sections 4 and 7), the surprising ones included.
+#include "capture/capturedrequest.h"
+#include "capture/capturefilter.h"
+#include "capture/capturestats.h"
+#include "rules/expectation.h"
 #include "verdict/verdictengine.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <algorithm>
@@ -425,6 +430,54 @@ private Q_SLOTS:
         if (parts.size() > 1)
             QCOMPARE(found->args, parts.at(1).split(u','));
         QVERIFY(!found->text(false).contains(u"%"_s));
+    }
+
+    // Gui walk F5: a request with no command (a GET / probe) is its own outcome, not an ignored
+    // after-callback, through the names that filters, statistics, exports and expectations use.
+    void noCommandIsNotACallback()
+    {
+        VerdictEngine::Input in;
+        in.reply.delayMs = 2000; // no after-queue warning either: OpenIM never queued it
+        const Verdict v = VerdictEngine::compute(in);
+        QCOMPARE(v.outcome, Outcome::NotCallback);
+        QCOMPARE(v.reason.code, u"not-callback"_s);
+        QVERIFY(v.warnings.isEmpty());
+        QCOMPARE(v.toJson().value(u"outcome"_s).toString(), u"notCallback"_s);
+        QCOMPARE(Verdict::outcomeFromName(u"notCallback"_s), Outcome::NotCallback);
+        QVERIFY(Verdict::outcomes().contains(Outcome::NotCallback));
+
+        CapturedRequest probe;
+        probe.method = "GET";
+        probe.path = u"/"_s;
+        probe.verdict = v;
+        CapturedRequest after;
+        after.command = u"callbackAfterSendSingleMsgCommand"_s;
+        in.command = after.command;
+        after.verdict = VerdictEngine::compute(in);
+        QCOMPARE(after.verdict.outcome, Outcome::Ignored);
+        // A session read back keeps the outcome.
+        QCOMPARE(CapturedRequest::fromJson(probe.toJson()).verdict.outcome, Outcome::NotCallback);
+        QString error;
+        const CaptureFilter notCallback = CaptureFilter::parse(u"verdict:notCallback"_s, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(notCallback.matches(probe));
+        QVERIFY(!notCallback.matches(after));
+        const CaptureFilter ignored = CaptureFilter::parse(u"verdict:ignored"_s, &error);
+        QVERIFY(!ignored.matches(probe));
+        QVERIFY(ignored.matches(after));
+        CaptureStats stats;
+        stats.add(probe);
+        stats.add(after);
+        QCOMPARE(stats.outcomeCount(Outcome::NotCallback), 1);
+        QCOMPARE(stats.outcomeCount(Outcome::Ignored), 1);
+        const QJsonObject verdicts = stats.toJson(0).value(u"verdicts"_s).toObject();
+        QCOMPARE(verdicts.value(u"notCallback"_s).toInt(), 1);
+        QCOMPARE(verdicts.value(u"ignored"_s).toInt(), 1);
+        CaptureMatch expectation;
+        expectation.command = u"*"_s;
+        expectation.outcome = u"notCallback"_s;
+        QVERIFY(expectation.matches(probe, {}));
+        QVERIFY(!expectation.matches(after, {}));
     }
 
     void afterCallbackQueueWarning()

@@ -211,8 +211,7 @@ private Q_SLOTS:
         const QColor base = palette.color(QPalette::Base);
         // Tables stripe rows with AlternateBase.
         const QColor alternate = palette.color(QPalette::AlternateBase);
-        for (auto outcome : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked,
-                 Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored}) {
+        for (auto outcome : Verdict::outcomes()) {
             const QColor c = CaptureTableModel::verdictColor(outcome);
             QVERIFY2(ReadableColor::contrast(c, base) >= 4.5, qPrintable(c.name()));
             QVERIFY2(ReadableColor::contrast(c, alternate) >= 4.5, qPrintable(c.name()));

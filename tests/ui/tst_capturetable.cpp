@@ -138,6 +138,7 @@ private Q_SLOTS:
         probe.id = 1;
         probe.method = "GET";
         probe.path = u"/"_s;
+        probe.verdict.outcome = Verdict::Outcome::NotCallback; // as the engine judges it
         store.append(probe);
         feed(store, 2, 3);
         QComboBox *picker = pane.commandPicker();

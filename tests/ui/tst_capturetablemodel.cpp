@@ -54,7 +54,8 @@ static CapturedRequest probe(quint64 id)
     c.method = "GET";
     c.path = u"/"_s;
     c.warnings.append({u"no-command"_s, {}, {}});
-    c.verdict.outcome = Verdict::Outcome::Ignored; // what the engine says of a request with no command
+    c.verdict.outcome = Verdict::Outcome::NotCallback; // what the engine says of a request with no command
+    c.verdict.reason = {u"not-callback"_s, {}, {}};
     return c;
 }
 
@@ -258,7 +259,7 @@ private Q_SLOTS:
         QCOMPARE(model.filterExpression(1, CaptureTableModel::ContentColumn), u"content:\"royal casino\""_s);
         QCOMPARE(model.filterExpression(1, CaptureTableModel::WarningsColumn), u"has:warning"_s);
         QCOMPARE(model.filterExpression(1, CaptureTableModel::IdColumn), QString());
-        QCOMPARE(model.filterExpression(2, CaptureTableModel::VerdictColumn), QString()); // not a callback
+        QCOMPARE(model.filterExpression(2, CaptureTableModel::VerdictColumn), u"verdict:notCallback"_s);
         QCOMPARE(model.cellValue(1, CaptureTableModel::ContentColumn), u"royal casino"_s);
         for (int row = 0; row < model.rowCount(); ++row) {
             for (int column = 0; column < CaptureTableModel::ColumnCount; ++column) {

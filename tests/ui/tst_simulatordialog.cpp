@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "capture/capturestore.h"
+#include "dialogs/replayresultsdialog.h"
 #include "dialogs/simulatordialog.h"
 #include "inspector/scenariodocument.h"
 #include "replayer.h"
@@ -10,6 +11,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -93,6 +98,17 @@ private Q_SLOTS:
         QVERIFY(simulator.send());
         QTRY_COMPARE(store.snapshot().size(), 4);
         QCOMPARE(lastBody(store).value(u"connID"_s).toString(), QString());
+
+        // OpenIM's Operationid header carries the body's operationID (gui walk F24); send says which.
+        QTRY_COMPARE(finished.size(), 4);
+        simulator.setCommand(u"callbackBeforeSendSingleMsgCommand"_s);
+        QVERIFY(simulator.send());
+        QTRY_COMPARE(store.snapshot().size(), 5);
+        QTRY_COMPARE(finished.size(), 5);
+        const QString operationId = lastBody(store).value(u"operationID"_s).toString();
+        QVERIFY(!operationId.isEmpty());
+        QCOMPARE(store.snapshot().last().operationID, operationId);
+        QCOMPARE(finished.last().first().toJsonObject().value(u"operationID"_s).toString(), operationId);
     }
 
     // Simulate to an https:// business server: real TLS, checked as OpenIM checks it unless the
@@ -176,6 +192,71 @@ private Q_SLOTS:
             200);
         QTRY_COMPARE(store.snapshot().size(), 2);
         QTRY_VERIFY(!replayer.isBusy());
+    }
+
+    // Gui walk F24: replays land in a "Replay results" window that does not block the window: the
+    // request pretty, the reply with status, headers and body, the verdict, an error as an error,
+    // and the run's history newest first.
+    void replayResultsWindow()
+    {
+        CaptureStore store;
+        ServerHost business(&store);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(business.start(config));
+        const QString url = u"http://127.0.0.1:%1/callbackExample"_s.arg(business.config().port);
+        CaptureStore ownStore;
+        ServerHost own(&ownStore);
+        ScenarioDocument document(&own);
+        QWidget window;
+        Replayer replayer(&document, &window);
+        QSignalSpy replayed(&replayer, &Replayer::replayed);
+        CapturedRequest capture;
+        capture.id = 7;
+        capture.command = u"callbackBeforeSendSingleMsgCommand"_s;
+        capture.canonicalCommand = capture.command;
+        capture.body = serverBody();
+
+        QVERIFY(replayer.replayCapture(capture, url));
+        QCOMPARE(replayed.size(), 0); // asynchronous: nothing waited for the reply
+        QTRY_COMPARE(replayed.size(), 1);
+        ReplayResultsDialog *results = replayer.results();
+        QVERIFY(results);
+        QVERIFY(results->isVisible());
+        QVERIFY(!results->isModal());
+        QVERIFY(window.findChildren<QMessageBox *>().isEmpty());
+        QCOMPARE(results->count(), 1);
+        const QString request = results->requestView()->toPlainText();
+        QVERIFY2(request.contains(u"POST "_s + url + u"/callbackBeforeSendSingleMsgCommand"_s),
+            qPrintable(request));
+        QVERIFY2(request.contains(u"\n    \"sendID\": \"u1\""_s), qPrintable(request)); // pretty-printed
+        const QString reply = results->replyView()->toPlainText();
+        QVERIFY2(reply.startsWith(u"HTTP 200"_s), qPrintable(reply));
+        QVERIFY2(reply.contains(u"Content-Type: "_s, Qt::CaseInsensitive), qPrintable(reply));
+        QVERIFY2(reply.contains(u"\n    \"actionCode\""_s), qPrintable(reply));
+        QVERIFY(results->verdictLabel()->text().contains(u"OpenIM would:"_s));
+        QVERIFY(results->errorLabel()->isHidden());
+
+        // Nobody listens there: an error, shown as one, on top of the history.
+        QVERIFY(replayer.replayCapture(capture, u"http://127.0.0.1:1/callbackExample"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed.size(), 2, 8000);
+        QCOMPARE(results->count(), 2);
+        QCOMPARE(results->history()->currentRow(), 0);
+        QVERIFY(results->history()->item(0)->text().contains(u"error"_s));
+        QVERIFY(!results->errorLabel()->isHidden());
+        QVERIFY(results->errorLabel()->text().startsWith(u"Error after"_s));
+        QCOMPARE(results->replyView()->toPlainText(), u"(no reply)"_s);
+        QVERIFY(results->verdictLabel()->text().contains(u"OpenIM would:"_s));
+        // The older replay, selected again.
+        results->history()->setCurrentRow(1);
+        QVERIFY(results->errorLabel()->isHidden());
+        QVERIFY(results->replyView()->toPlainText().startsWith(u"HTTP 200"_s));
+
+        // Several at once: each in the history, and how the run went above it.
+        QVERIFY(replayer.replayCaptures({capture, capture}, url));
+        QTRY_VERIFY(!replayer.isBusy());
+        QCOMPARE(results->count(), 4);
+        QCOMPARE(replayer.results(), results); // one window for the run
     }
 
     void copyAsCurlMasksTheSecret()

@@ -98,6 +98,8 @@ QString CaptureTableModel::verdictText(const Verdict &v)
         return tr("fail (%1)").arg(v.errCode);
     case Verdict::Outcome::Ignored:
         return tr("ignore (after)");
+    case Verdict::Outcome::NotCallback:
+        return tr("not a callback");
     case Verdict::Outcome::None:
         break;
     }
@@ -122,6 +124,7 @@ QColor CaptureTableModel::verdictColor(Verdict::Outcome outcome)
         hue = ReadableColor::errorHue();
         break;
     case Verdict::Outcome::Ignored:
+    case Verdict::Outcome::NotCallback:
     case Verdict::Outcome::None:
         break;
     }
@@ -416,8 +419,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
         case DelayColumn:
             return c.reply.delayMs > 0 ? tr("%1 ms").arg(c.reply.delayMs) : QString();
         case VerdictColumn:
-            // OpenIM never sends it: neither before nor after (gui walk F5).
-            return isNotCallback(c) ? tr("not a callback") : verdictText(c.verdict);
+            return verdictText(c.verdict);
         case RuleColumn:
             return c.hold.end == HoldRecord::End::ByHand ? tr("(answered by hand)") : c.ruleName;
         case ClientMsgIdColumn:
@@ -437,9 +439,6 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             lines.append(w.text());
         return lines.join(QLatin1Char('\n'));
     }
-    if (role == Qt::ToolTipRole && index.column() == VerdictColumn && isNotCallback(c))
-        return tr("No OpenIM callback command in the path, the query or the body: OpenIM never sends this "
-                  "request (a liveness probe or a misdirected client)");
     if (role == Qt::ToolTipRole && index.column() == VerdictColumn) {
         QStringList lines {c.verdict.reason.text()};
         for (const auto &w : c.verdict.warnings)
@@ -449,7 +448,7 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == RuleColumn && !c.nearMiss.code.isEmpty())
         return c.nearMiss.text();
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
-        return QBrush(verdictColor(isNotCallback(c) ? Verdict::Outcome::None : c.verdict.outcome));
+        return QBrush(verdictColor(c.verdict.outcome));
     if (role == Qt::ForegroundRole && index.column() == WarningsColumn)
         return QBrush(ReadableColor::onBase(QColor(0xd3, 0x54, 0x00)));
     if (role == Qt::ToolTipRole && index.column() == CommandColumn) {
@@ -500,7 +499,7 @@ QString CaptureTableModel::filterExpression(int row, int column) const
     case CommandColumn:
         return term(QStringLiteral("command"), c->command);
     case VerdictColumn:
-        if (isNotCallback(*c) || c->verdict.outcome == Verdict::Outcome::None)
+        if (c->verdict.outcome == Verdict::Outcome::None)
             return {};
         return term(QStringLiteral("verdict"), Verdict::outcomeName(c->verdict.outcome));
     case OperationIdColumn:

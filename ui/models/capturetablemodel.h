@@ -89,11 +89,6 @@ public:
     static QString contentPreviewOf(const QJsonObject &body, const QByteArray &raw);
     // "blocked 5001", "modified: content", ...: the verdict in a few words, translated.
     static QString verdictText(const Verdict &verdict);
-    // A request with no OpenIM command (a GET / liveness probe): not a callback, whatever its verdict.
-    static bool isNotCallback(const CapturedRequest &c)
-    {
-        return c.command.isEmpty() && c.rejection == Rejection::None;
-    }
     static QColor verdictColor(Verdict::Outcome outcome);
 
 private:

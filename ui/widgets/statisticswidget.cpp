@@ -21,12 +21,16 @@
 #include <QValueAxis>
 
 #include <cmath>
+#include <iterator>
 
 namespace cbi {
 
 namespace {
 constexpr Verdict::Outcome shownOutcomes[] = {Verdict::Outcome::Continue, Verdict::Outcome::Blocked,
-    Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored};
+    Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored,
+    Verdict::Outcome::NotCallback};
+constexpr int outcomeColumns = int(std::size(shownOutcomes));
+constexpr int delayColumn = 2 + outcomeColumns;
 
 constexpr qreal waitFloor = 0.5; // the wait chart's bottom, below one reply
 
@@ -41,7 +45,7 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     : QWidget(parent)
     , m_rate(new BarChart(this))
     , m_wait(new BarChart(this))
-    , m_table(new QTableWidget(0, 8, this))
+    , m_table(new QTableWidget(0, delayColumn + 1, this))
     , m_tick(new QTimer(this))
 {
     buildRateChart();
@@ -51,7 +55,7 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     connect(m_tick, &QTimer::timeout, this, &StatisticsWidget::refreshCharts);
     m_tick->start();
     m_table->setHorizontalHeaderLabels({tr("Command"), tr("Count"), tr("continue"), tr("blocked"),
-        tr("modified"), tr("failed"), tr("ignored"), tr("Delay")});
+        tr("modified"), tr("failed"), tr("ignored"), tr("not a callback"), tr("Delay")});
     // Every column in view (gui walk F27: "ignored" was cut off): fitColumns() shares the width.
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Fixed);
@@ -67,10 +71,10 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->setAccessibleName(tr("Callbacks per command and what OpenIM did"));
-    for (int column = 2; column < 7; ++column)
+    for (int column = 2; column < delayColumn; ++column)
         m_table->horizontalHeaderItem(column)->setForeground(
             CaptureTableModel::verdictColor(shownOutcomes[column - 2]));
-    m_table->horizontalHeaderItem(7)->setToolTip(tr("Mean delay of the replies, in ms"));
+    m_table->horizontalHeaderItem(delayColumn)->setToolTip(tr("Mean delay of the replies, in ms"));
     fitColumns();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -369,9 +373,9 @@ void StatisticsWidget::refresh()
         command->setToolTip(it.key());
         m_table->setItem(row, 0, command);
         m_table->setItem(row, 1, number(it->total));
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < outcomeColumns; ++i)
             m_table->setItem(row, 2 + i, number(it->outcome[int(shownOutcomes[i])]));
-        m_table->setItem(row, 7, number(it->total ? it->delaySum / it->total : 0));
+        m_table->setItem(row, delayColumn, number(it->total ? it->delaySum / it->total : 0));
     }
     m_table->setSortingEnabled(true);
     // A verdict no callback got takes no room: the dock is narrow and every column must fit.

@@ -49,7 +49,7 @@ private:
     struct Counts
     {
         int total = 0;
-        int outcome[6] = {}; // by Verdict::Outcome
+        int outcome[7] = {}; // by Verdict::Outcome
         qint64 delaySum = 0;
     };
     void buildRateChart();

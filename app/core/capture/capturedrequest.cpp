@@ -219,11 +219,7 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
     const QJsonObject v = o.value(QLatin1String("verdict")).toObject();
     if (!v.isEmpty()) {
         const QString outcome = v.value(QLatin1String("outcome")).toString();
-        for (auto candidate : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked,
-                 Verdict::Outcome::Modified, Verdict::Outcome::Failed, Verdict::Outcome::Ignored}) {
-            if (Verdict::outcomeName(candidate) == outcome)
-                c.verdict.outcome = candidate;
-        }
+        c.verdict.outcome = Verdict::outcomeFromName(outcome).value_or(Verdict::Outcome::None);
         c.verdict.errCode = v.value(QLatin1String("errCode")).toInt();
         if (v.contains(QLatin1String("replyErrCode")))
             c.verdict.replyErrCode = v.value(QLatin1String("replyErrCode")).toInt();

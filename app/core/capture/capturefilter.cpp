@@ -32,8 +32,7 @@ static bool isVerdictValue(const QString &value)
     value.toInt(&number);
     if (number)
         return true;
-    for (auto outcome : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked, Verdict::Outcome::Modified,
-             Verdict::Outcome::Failed, Verdict::Outcome::Ignored}) {
+    for (Verdict::Outcome outcome : Verdict::outcomes()) {
         if (Verdict::outcomeName(outcome).startsWith(value, Qt::CaseInsensitive))
             return true;
     }
@@ -115,7 +114,7 @@ CaptureFilter CaptureFilter::parse(const QString &text, QString *error)
             if (term.field == QLatin1String("verdict") && !isVerdictValue(term.value)) {
                 if (error)
                     *error = QStringLiteral("verdict: \"%1\" is not a verdict (continue, blocked, modified, "
-                                            "failed, ignored, or an errCode)")
+                                            "failed, ignored, notCallback, or an errCode)")
                                  .arg(term.value);
                 return {};
             }

@@ -132,8 +132,7 @@ QJsonObject CaptureStats::toJson(qint64 nowSecs) const
         rates.insert(name, array(perSecond(nowSecs, it.key())));
     }
     QJsonObject verdicts;
-    for (auto outcome : {Verdict::Outcome::Continue, Verdict::Outcome::Blocked, Verdict::Outcome::Modified,
-             Verdict::Outcome::Failed, Verdict::Outcome::Ignored})
+    for (Verdict::Outcome outcome : Verdict::outcomes())
         verdicts.insert(Verdict::outcomeName(outcome), outcomeCount(outcome));
     QJsonArray bounds;
     for (int b : waitBounds())

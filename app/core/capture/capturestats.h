@@ -59,7 +59,7 @@ private:
 
     qint64 m_total = 0;
     QHash<QString, qint64> m_perCommand;
-    std::array<qint64, 6> m_perOutcome {};
+    std::array<qint64, 7> m_perOutcome {}; // by Verdict::Outcome, None included
     Ring m_all;
     QHash<QString, Ring> m_byCommand;
     QList<qint64> m_waits = QList<qint64>(waitBounds().size() + 1, 0);

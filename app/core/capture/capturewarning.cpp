@@ -32,6 +32,10 @@ constexpr WarningText warningTexts[] = {
         QT_TRANSLATE_NOOP("cbi::CaptureWarning",
             "failedContinue: false for %1 does nothing: OpenIM ignores failedContinue since v3.7.0, and "
             "errors always fail the call")},
+    {"not-callback",
+        QT_TRANSLATE_NOOP("cbi::CaptureWarning",
+            "Not a callback: no OpenIM command in the path, the query or the body, so OpenIM never sends "
+            "this request (a liveness probe or a misdirected client)")},
     {"after-ignored",
         QT_TRANSLATE_NOOP("cbi::CaptureWarning", "After-callback: OpenIM does not read the reply")},
     {"after-ignored-sync",

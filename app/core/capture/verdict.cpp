@@ -5,6 +5,22 @@
 
 namespace cbi {
 
+const QList<Verdict::Outcome> &Verdict::outcomes()
+{
+    static const QList<Outcome> all = {Outcome::Continue, Outcome::Blocked, Outcome::Modified,
+        Outcome::Failed, Outcome::Ignored, Outcome::NotCallback};
+    return all;
+}
+
+std::optional<Verdict::Outcome> Verdict::outcomeFromName(const QString &name)
+{
+    for (Outcome outcome : outcomes()) {
+        if (outcomeName(outcome) == name)
+            return outcome;
+    }
+    return std::nullopt;
+}
+
 QString Verdict::outcomeName(Outcome outcome)
 {
     switch (outcome) {
@@ -18,6 +34,8 @@ QString Verdict::outcomeName(Outcome outcome)
         return QStringLiteral("failed");
     case Outcome::Ignored:
         return QStringLiteral("ignored");
+    case Outcome::NotCallback:
+        return QStringLiteral("notCallback");
     case Outcome::None:
         break;
     }

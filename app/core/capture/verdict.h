@@ -22,6 +22,7 @@ struct Verdict
         Modified, // OpenIM carries on with fields rewritten
         Failed, // the callback failed: 90004 (network, timeout), 90007 (bad JSON), 500 (panic), ...
         Ignored, // after-callback: OpenIM does not use the reply
+        NotCallback, // no OpenIM command (a GET / liveness probe): OpenIM never sends it
     };
 
     Outcome outcome = Outcome::None;
@@ -34,7 +35,11 @@ struct Verdict
     CaptureWarning reason; // one line: why
     QList<CaptureWarning> warnings;
 
+    // The one mapping between outcomes and their JSON names ("notCallback"), in display order;
+    // filters, pickers, statistics, exports and expectations all go through it.
+    static const QList<Outcome> &outcomes(); // every computed outcome (not None)
     static QString outcomeName(Outcome outcome);
+    static std::optional<Outcome> outcomeFromName(const QString &name);
     QJsonObject toJson() const; // never translated
 };
 

@@ -38,10 +38,15 @@ OpenImClient::Request openImRequest(
     request.url = QUrl(url);
     request.body = body;
     request.timeoutMs = VerdictEngine::effectiveTimeoutMs(options.timeoutSeconds);
-    // Go's Header.Set canonicalises the name: OpenIM's header arrives as "Operationid".
+    // Go's Header.Set canonicalises the name: OpenIM's header arrives as "Operationid". Its value is
+    // the triggering request's operation ID, the one the body carries too (openim-callbacks.md 2.1);
+    // a fresh one only when the body has none (afterCreateGroup) or an empty one (SetGroupInfo).
+    QString operationId =
+        QJsonDocument::fromJson(body).object().value(QLatin1String("operationID")).toString();
+    if (operationId.isEmpty())
+        operationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     request.headers = {{"User-Agent", "Go-http-client/1.1"},
-        {"Content-Type", "application/json; charset=utf-8"},
-        {"Operationid", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8()}};
+        {"Content-Type", "application/json; charset=utf-8"}, {"Operationid", operationId.toUtf8()}};
     return request;
 }
 

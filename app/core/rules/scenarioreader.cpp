@@ -2,6 +2,7 @@
 #include "scenarioreader.h"
 
 #include "capture/httpsyntax.h"
+#include "capture/verdict.h"
 #include "catalogue/catalogue.h"
 #include "jsonpath.h"
 
@@ -316,8 +317,9 @@ bool ScenarioReader::readMatch(const QJsonValue &value, const QString &path, Cap
         return false;
     if (!readString(o, QStringLiteral("verdict"), path, &m->outcome))
         return false;
-    static const QStringList outcomes = {QStringLiteral("continue"), QStringLiteral("blocked"),
-        QStringLiteral("modified"), QStringLiteral("failed"), QStringLiteral("ignored")};
+    QStringList outcomes;
+    for (Verdict::Outcome outcome : Verdict::outcomes())
+        outcomes.append(Verdict::outcomeName(outcome));
     if (!m->outcome.isEmpty() && !outcomes.contains(m->outcome))
         return fail(path + QStringLiteral(".verdict"),
             QStringLiteral("expected one of %1").arg(outcomes.join(QStringLiteral(", "))));

@@ -97,6 +97,12 @@ int VerdictEngine::effectiveTimeoutMs(int timeoutSeconds)
 Verdict VerdictEngine::compute(const Input &in)
 {
     Verdict v;
+    if (in.command.trimmed().isEmpty()) {
+        // No command in the path, the query or the body (a GET / probe): neither before nor after.
+        v.outcome = Verdict::Outcome::NotCallback;
+        v.reason = note("not-callback");
+        return v;
+    }
     const Catalogue &catalogue = Catalogue::instance();
     const QString canonical = catalogue.canonicalName(in.command);
     const CommandSpec *spec = canonical.isEmpty() ? nullptr : catalogue.find(canonical);
