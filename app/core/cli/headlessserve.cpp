@@ -62,6 +62,14 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         QObject::connect(&inspector, &Inspector::journalRecovered, &inspector,
             [] { printErr(tr("the session file is written again; nothing was lost")); });
     }
+    // Before the server starts: its thread answers the first callback at once, and the store batches
+    // captures only for a consumer that is already connected.
+    std::unique_ptr<JsonlWriter> jsonl;
+    if (options.jsonl) {
+        jsonl = std::make_unique<JsonlWriter>();
+        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
+    }
     QString listenError;
     if (!server.start(options.server, &listenError)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
@@ -80,13 +88,6 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     printErr(QStringLiteral("listening on %1").arg(server.origin()));
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
-
-    std::unique_ptr<JsonlWriter> jsonl;
-    if (options.jsonl) {
-        jsonl = std::make_unique<JsonlWriter>();
-        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
-            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
-    }
 
     if (options.exitAfterMs > 0)
         QTimer::singleShot(

@@ -42,6 +42,21 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     store.setMemoryLimit(serve.memoryLimit);
     ServerHost &server = *inspector.host();
     inspector.scenario()->setScenario(scenario, serve.scenarioPath);
+    // Consumers first: the server's thread answers the first callback at once, and the store batches
+    // captures only for a consumer already connected.
+    std::unique_ptr<JsonlWriter> jsonl; // its own thread: a stalled reader never stops the server
+    if (serve.jsonl) {
+        jsonl = std::make_unique<JsonlWriter>();
+        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
+            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
+    }
+    QEventLoop loop;
+    if (options.exec.isEmpty() && options.count > 0) {
+        QObject::connect(&store, &CaptureStore::capturesAdded, &loop, [&] {
+            if (store.totalAppended() >= quint64(options.count))
+                loop.quit();
+        });
+    }
     if (!server.start(serve.server, &error)) {
         printErr(tr("error: cannot listen on %1 port %2: %3")
                      .arg(serve.server.address.toString())
@@ -57,16 +72,8 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     if (!server.controlToken().isEmpty())
         printErr(QStringLiteral("control API token: %1").arg(server.controlToken()));
 
-    std::unique_ptr<JsonlWriter> jsonl; // its own thread: a stalled reader never stops the server
-    if (serve.jsonl) {
-        jsonl = std::make_unique<JsonlWriter>();
-        QObject::connect(&store, &CaptureStore::capturesAdded, &store,
-            [writer = jsonl.get()](const QList<CapturedRequest> &batch) { writer->writeCaptures(batch); });
-    }
-
     QElapsedTimer clock;
     clock.start();
-    QEventLoop loop;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
     JUnitReport report;
     report.suiteName =
@@ -96,10 +103,8 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
         driver.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), options.exec});
         deadline.start(options.timeoutMs);
     } else if (options.count > 0) {
-        QObject::connect(&store, &CaptureStore::capturesAdded, &loop, [&] {
-            if (store.totalAppended() >= quint64(options.count))
-                loop.quit();
-        });
+        if (store.totalAppended() >= quint64(options.count)) // all came before this line
+            QTimer::singleShot(0, &loop, &QEventLoop::quit);
         deadline.start(options.timeoutMs);
     } else if (options.durationMs > 0) {
         QTimer::singleShot(options.durationMs, &loop, &QEventLoop::quit);
