@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Composition root: no command opens the window (or serves headless with no display);
 // `serve` runs the capture server headless.
+#include "appsettings.h"
 #include "capture/capturestore.h"
 #include "cli/commandline.h"
 #include "cli/headlessserve.h"
@@ -23,7 +24,6 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 #include <cstdio>
@@ -75,19 +75,8 @@ static int runGui(ServeOptions options)
     inspector.store()->setMemoryLimit(options.memoryLimit);
     auto window = std::make_unique<MainWindow>(&inspector);
 
-    QSettings settings;
-    if (!options.listenGiven) {
-        // The window remembers where it listened last time.
-        QHostAddress address;
-        if (address.setAddress(settings.value(QStringLiteral("server/address")).toString()))
-            options.server.address = address;
-        options.server.port =
-            quint16(settings.value(QStringLiteral("server/port"), options.server.port).toUInt());
-        options.server.basePath =
-            settings.value(QStringLiteral("server/basePath"), options.server.basePath).toString();
-        options.server.tlsCertPath = settings.value(QStringLiteral("server/tlsCert")).toString();
-        options.server.tlsKeyPath = settings.value(QStringLiteral("server/tlsKey")).toString();
-    }
+    if (!options.listenGiven)
+        AppSettings::applyServer(&options.server); // the window listens where it did last time
     Scenario scenario;
     if (const auto profile = profileFromName(options.profile))
         scenario.profile = *profile;
@@ -96,9 +85,8 @@ static int runGui(ServeOptions options)
     window->openSession(options.sessionPath.isEmpty() ? MainWindow::autosavePath() : options.sessionPath,
         !options.sessionPath.isEmpty());
     window->startServer(options.server);
-    const QString scenarioPath = options.scenarioPath.isEmpty()
-        ? settings.value(QStringLiteral("scenario/last")).toString()
-        : options.scenarioPath;
+    const QString scenarioPath =
+        options.scenarioPath.isEmpty() ? AppSettings::lastScenario() : options.scenarioPath;
     if (!scenarioPath.isEmpty() && (QFileInfo::exists(scenarioPath) || !options.scenarioPath.isEmpty()))
         window->openScenario(scenarioPath);
     // Settings > Language: a new window in the new language shows the same inspector, which kept
@@ -177,7 +165,7 @@ int main(int argc, char **argv)
                .contains(arguments.at(1));
     if (!serve && haveDisplay()) {
         QApplication app(argc, argv);
-        installTranslators(app, QSettings().value(QStringLiteral("ui/language")).toString());
+        installTranslators(app, AppSettings::language());
         return dispatch(CommandLine::parse(arguments), true);
     }
     // Headless, the server runs on this thread: epoll instead of Qt's poll() over every socket

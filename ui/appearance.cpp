@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "appearance.h"
 
+#include "appsettings.h"
+
 #include <QApplication>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -11,7 +12,6 @@
 namespace cbi {
 
 namespace {
-const QString settingsKey = QStringLiteral("ui/appearance");
 
 // The style the desktop gave the application, read before the first change: System goes back to it.
 QString &desktopStyle()
@@ -47,12 +47,12 @@ Appearance::Theme Appearance::fromName(const QString &name)
 
 Appearance::Theme Appearance::saved()
 {
-    return fromName(QSettings().value(settingsKey).toString());
+    return fromName(AppSettings::appearance());
 }
 
 void Appearance::choose(Theme theme)
 {
-    QSettings().setValue(settingsKey, name(theme));
+    AppSettings::setAppearance(name(theme));
     apply(theme);
 }
 

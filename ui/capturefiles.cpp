@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "capturefiles.h"
 
+#include "appsettings.h"
 #include "capturepane.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
@@ -25,7 +26,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSaveFile>
-#include <QSettings>
 
 namespace cbi {
 
@@ -57,8 +57,7 @@ bool CaptureFiles::exportCaptures(const QString &chosenPath, const QString &form
             filters.append(c.filter);
         QString selected;
         // In the last export's folder, named by the day: captures-2026-11-29.har.
-        QSettings settings;
-        const QString suggested = settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString()
+        const QString suggested = AppSettings::exportFolder()
             + QStringLiteral("/captures-%1.har").arg(QDate::currentDate().toString(Qt::ISODate));
         path = QFileDialog::getSaveFileName(
             m_window, tr("Export Captures"), suggested, filters.join(QStringLiteral(";;")), &selected);
@@ -69,7 +68,7 @@ bool CaptureFiles::exportCaptures(const QString &chosenPath, const QString &form
                 chosen = c.format;
         }
         path = CaptureWriter::exportPath(path, &chosen);
-        settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).path());
+        AppSettings::setExportFolder(QFileInfo(path).path());
     } else if (!CaptureWriter::formatFromName(format, &chosen)) {
         return false;
     }

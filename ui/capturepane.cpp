@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "capturepane.h"
 
+#include "appsettings.h"
 #include "capture/capturestore.h"
 #include "capturetableview.h"
 #include "models/capturefilterproxy.h"
@@ -19,7 +20,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -323,18 +323,15 @@ QString CapturePane::countsText() const
     return text;
 }
 
-void CapturePane::restoreSettings(const QSettings &settings)
+void CapturePane::restoreSettings()
 {
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    // A key of its own since the warnings and clientMsgID columns: an older state has fewer columns.
-    m_view->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/captureHeader")).toByteArray());
+    m_splitter->restoreState(AppSettings::captureSplitter());
+    m_view->horizontalHeader()->restoreState(AppSettings::captureHeader());
 }
 
-void CapturePane::saveSettings(QSettings &settings) const
+void CapturePane::saveSettings() const
 {
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/captureHeader"), m_view->horizontalHeader()->saveState());
+    AppSettings::setCaptureLayout(m_splitter->saveState(), m_view->horizontalHeader()->saveState());
 }
 
 bool CapturePane::refilter(const std::function<bool()> &change)

@@ -13,7 +13,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QSettings;
 class QSplitter;
 class QTableView;
 class QTimer;
@@ -72,8 +71,8 @@ public:
     void clear();
     // "N captures · M from the session file · ..." for the status bar.
     QString countsText() const;
-    void restoreSettings(const QSettings &settings);
-    void saveSettings(QSettings &settings) const;
+    void restoreSettings();
+    void saveSettings() const;
 
 Q_SIGNALS:
     void countsChanged();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "capture/capturestore.h"
 #include "capture/capturetimeline.h"
 #include "capturefiles.h"
@@ -42,7 +43,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -399,7 +399,7 @@ bool MainWindow::openScenario(const QString &path)
     m_rules->setScenario(*scenario, path);
     for (const auto &n : scenario->notices)
         statusBar()->showMessage(n.text(), 20000);
-    QSettings().setValue(QStringLiteral("scenario/last"), path);
+    AppSettings::setLastScenario(path);
     return true;
 }
 
@@ -412,7 +412,7 @@ bool MainWindow::saveScenario(const QString &path)
         return false;
     }
     m_rules->setScenario(m_rules->scenario(), path);
-    QSettings().setValue(QStringLiteral("scenario/last"), path);
+    AppSettings::setLastScenario(path);
     return true;
 }
 
@@ -545,24 +545,21 @@ void MainWindow::updateCounts()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+    if (!restoreGeometry(AppSettings::windowGeometry())) {
         // First start: the window fits the screen it opens on, a 1366x768 laptop too (gui walk F7).
         const QRect available = screen()->availableGeometry();
         resize(size().boundedTo(available.size() * 0.92));
         move(available.center() - QPoint(width() / 2, height() / 2));
     }
-    m_stateRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_pane->restoreSettings(settings);
+    m_stateRestored = restoreState(AppSettings::windowState());
+    m_pane->restoreSettings();
 }
 
 void MainWindow::saveSettings()
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    m_pane->saveSettings(settings);
-    m_serverBar->saveSettings(settings);
+    AppSettings::setWindowLayout(saveGeometry(), saveState());
+    m_pane->saveSettings();
+    m_serverBar->saveSettings();
 }
 
 } // namespace cbi

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replayer.h"
 
+#include "appsettings.h"
 #include "dialogs/replayresultsdialog.h"
 #include "inspector/scenariodocument.h"
 #include "widgets/tlsoptionswidget.h"
@@ -14,7 +15,6 @@
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSettings>
 
 namespace cbi {
 
@@ -34,13 +34,9 @@ bool Replayer::chooseTarget(
         m_target.caCertPath = TlsOptionsWidget::savedCaCertPath();
         return true;
     }
-    QSettings settings;
     QDialog dialog(m_window);
     dialog.setWindowTitle(title);
-    auto *urlEdit = new QLineEdit(
-        settings.value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
-            .toString(),
-        &dialog);
+    auto *urlEdit = new QLineEdit(AppSettings::businessServerUrl(), &dialog);
     urlEdit->setAccessibleName(tr("Business server URL"));
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("The url of your business server, as in webhooks.yml:"), urlEdit);
@@ -67,7 +63,7 @@ bool Replayer::chooseTarget(
     m_target.caCertPath = tls->verify() ? tls->caCertPath() : QString();
     if (bodyEdit && body)
         *body = bodyEdit->toPlainText().toUtf8();
-    settings.setValue(QStringLiteral("replay/url"), m_target.url);
+    AppSettings::setBusinessServerUrl(m_target.url);
     tls->save();
     return true;
 }

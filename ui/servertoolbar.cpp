@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "servertoolbar.h"
 
+#include "appsettings.h"
 #include "dialogs/tlsdialog.h"
 #include "server/serverhost.h"
 #include "themeicon.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSettings>
 #include <QSpinBox>
 
 namespace cbi {
@@ -120,13 +120,15 @@ QList<QWidget *> ServerToolBar::tabOrder() const
     return {m_address, m_port, m_basePath};
 }
 
-void ServerToolBar::saveSettings(QSettings &settings) const
+void ServerToolBar::saveSettings() const
 {
-    settings.setValue(QStringLiteral("server/address"), m_address->text());
-    settings.setValue(QStringLiteral("server/port"), m_port->value());
-    settings.setValue(QStringLiteral("server/basePath"), m_basePath->text());
-    settings.setValue(QStringLiteral("server/tlsCert"), m_tlsCert);
-    settings.setValue(QStringLiteral("server/tlsKey"), m_tlsKey);
+    ServerConfig config;
+    config.address = QHostAddress(m_address->text());
+    config.port = quint16(m_port->value());
+    config.basePath = m_basePath->text();
+    config.tlsCertPath = m_tlsCert;
+    config.tlsKeyPath = m_tlsKey;
+    AppSettings::setServer(config);
 }
 
 void ServerToolBar::showFields(const ServerConfig &config)

@@ -6,7 +6,6 @@
 #include <QToolBar>
 
 class QLineEdit;
-class QSettings;
 class QSpinBox;
 
 namespace cbi {
@@ -30,7 +29,7 @@ public:
     // Start or Stop, and the fields locked while the server listens, as it is now.
     void refresh();
     QList<QWidget *> tabOrder() const;
-    void saveSettings(QSettings &settings) const;
+    void saveSettings() const;
 
 Q_SIGNALS:
     // url: the base URL to paste into webhooks.yml (empty: not listening); error: why not.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sessionmenu.h"
 
+#include "appsettings.h"
 #include "capture/capturestore.h"
 #include "inspector/inspector.h"
 #include "session/sessionjournal.h"
@@ -13,7 +14,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStandardPaths>
 
 namespace cbi {
@@ -23,14 +23,7 @@ SessionMenu::SessionMenu(Inspector *inspector, QWidget *window)
     , m_inspector(inspector)
     , m_window(window)
 {
-    // The most recent first, eight at most.
-    connect(inspector, &Inspector::sessionOpened, this, [](const QString &path) {
-        QSettings settings;
-        QStringList recent = settings.value(QStringLiteral("session/recent")).toStringList();
-        recent.removeAll(path);
-        recent.prepend(path);
-        settings.setValue(QStringLiteral("session/recent"), recent.mid(0, 8));
-    });
+    connect(inspector, &Inspector::sessionOpened, this, &AppSettings::addRecentSession);
 }
 
 void SessionMenu::addActions(QMenu *menu)
@@ -72,7 +65,7 @@ void SessionMenu::addActions(QMenu *menu)
         m_recent->clear();
         // Not the session open now; each by when it was last written and what it holds (gui walk F33).
         const QString current = QFileInfo(m_inspector->sessionPath()).canonicalFilePath();
-        for (const QString &path : QSettings().value(QStringLiteral("session/recent")).toStringList()) {
+        for (const QString &path : AppSettings::recentSessions()) {
             if (!QFileInfo::exists(path) || QFileInfo(path).canonicalFilePath() == current)
                 continue;
             QAction *action =

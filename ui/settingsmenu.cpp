@@ -2,10 +2,10 @@
 #include "settingsmenu.h"
 
 #include "appearance.h"
+#include "appsettings.h"
 
 #include <QActionGroup>
 #include <QMenu>
-#include <QSettings>
 
 namespace cbi {
 
@@ -14,7 +14,7 @@ SettingsMenu::SettingsMenu(QMenu *menu, QObject *parent)
 {
     QMenu *languageMenu = menu->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(this);
-    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QString current = AppSettings::language();
     // Each language in its own name, as language menus do.
     const std::pair<QString, QString> choices[] = {{QString(), tr("System Language")},
         {QStringLiteral("en"), QStringLiteral("English")},
@@ -25,9 +25,9 @@ SettingsMenu::SettingsMenu(QMenu *menu, QObject *parent)
         action->setChecked(code == current);
         languages->addAction(action);
         connect(action, &QAction::triggered, this, [this, code] {
-            if (code == QSettings().value(QStringLiteral("ui/language")).toString())
+            if (code == AppSettings::language())
                 return;
-            QSettings().setValue(QStringLiteral("ui/language"), code);
+            AppSettings::setLanguage(code);
             Q_EMIT languageChosen();
         });
     }

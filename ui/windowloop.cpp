@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "windowloop.h"
 
+#include "appsettings.h"
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QSettings>
 
 namespace cbi {
 
@@ -15,7 +15,7 @@ int runWindows(Inspector *inspector, std::unique_ptr<MainWindow> window,
     int code = QApplication::exec();
     while (window->languageChangeRequested()) {
         window.reset();
-        installLanguage(QSettings().value(QStringLiteral("ui/language")).toString());
+        installLanguage(AppSettings::language());
         window = std::make_unique<MainWindow>(inspector);
         window->show();
         code = QApplication::exec();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "simulatordialog.h"
 
+#include "appsettings.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/versionrequests.h"
 #include "cli/simulator.h"
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -38,10 +38,7 @@ SimulatorDialog::SimulatorDialog(QWidget *parent)
     , m_tls(new TlsOptionsWidget(this))
 {
     setWindowTitle(tr("Simulate OpenIM"));
-    m_url->setText(
-        QSettings()
-            .value(QStringLiteral("replay/url"), QStringLiteral("http://127.0.0.1:8080/callbackExample"))
-            .toString());
+    m_url->setText(AppSettings::businessServerUrl());
     m_url->setAccessibleName(tr("Business server url"));
     for (const auto &spec : Catalogue::instance().commands()) {
         if (spec.sentByNewest)
@@ -141,7 +138,7 @@ bool SimulatorDialog::send()
 {
     if (!m_sendButton->isEnabled())
         return false; // one call at a time
-    QSettings().setValue(QStringLiteral("replay/url"), m_url->text());
+    AppSettings::setBusinessServerUrl(m_url->text());
     m_tls->save();
     Simulator::Options options;
     options.url = m_url->text().trimmed();

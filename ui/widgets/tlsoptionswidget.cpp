@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "tlsoptionswidget.h"
 
+#include "appsettings.h"
+
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 
 namespace cbi {
-
-namespace {
-const QString verifyKey = QStringLiteral("client/verifyCertificate");
-const QString caCertKey = QStringLiteral("client/caCertificate");
-} // namespace
 
 TlsOptionsWidget::TlsOptionsWidget(QWidget *parent)
     : QWidget(parent)
@@ -68,19 +64,17 @@ void TlsOptionsWidget::setCaCertPath(const QString &path)
 
 bool TlsOptionsWidget::savedVerify()
 {
-    return QSettings().value(verifyKey, true).toBool();
+    return AppSettings::verifyCertificate();
 }
 
 QString TlsOptionsWidget::savedCaCertPath()
 {
-    return QSettings().value(caCertKey).toString();
+    return AppSettings::caCertificate();
 }
 
 void TlsOptionsWidget::save() const
 {
-    QSettings settings;
-    settings.setValue(verifyKey, verify());
-    settings.setValue(caCertKey, caCertPath());
+    AppSettings::setCertificateCheck(verify(), caCertPath());
 }
 
 } // namespace cbi
