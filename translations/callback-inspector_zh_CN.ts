@@ -842,7 +842,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>#</source>
@@ -1896,6 +1896,14 @@ Commands:
         <source>OpenIM gave up %1 s ago</source>
         <translation>OpenIM 已在 %1 秒前放弃</translation>
     </message>
+    <message>
+        <source>Not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <source>The edited reply is not valid JSON (%1 at character %2): OpenIM cannot decode it and fails the call. Send it anyway?</source>
+        <translation>编辑后的回复不是有效的 JSON（第 %2 个字符处：%1）：OpenIM 无法解码，调用会失败。仍要发送吗？</translation>
+    </message>
 </context>
 <context>
     <name>cbi::HoldFlow</name>
@@ -2651,6 +2659,10 @@ Commands:
         <source>After callbacks: OpenIM does not read the reply</source>
         <translation>后置回调：OpenIM 不读取应答</translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
 </context>
 <context>
     <name>cbi::RulePrediction</name>
@@ -3233,7 +3245,7 @@ Commands:
     </message>
     <message>
         <source>%d s</source>
-        <translation>%d 秒</translation>
+        <translation>%d s</translation>
     </message>
     <message>
         <source>Replies</source>

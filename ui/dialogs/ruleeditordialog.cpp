@@ -22,6 +22,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
@@ -187,12 +189,24 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     auto *verdictLayout = new QVBoxLayout(verdictBox);
     verdictLayout->addWidget(m_prediction);
 
+    // The parts scroll, OK and Cancel stay in view: the whole editor is taller than a 768-px screen.
+    auto *parts = new QWidget;
+    auto *partsLayout = new QVBoxLayout(parts);
+    partsLayout->setContentsMargins(0, 0, 0, 0);
+    partsLayout->addWidget(matchBox);
+    partsLayout->addWidget(replyBox, 1);
+    partsLayout->addWidget(verdictBox);
+    partsLayout->addWidget(m_errorLabel);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(parts);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes from field to field, not to the scroll area
+    scroll->setAccessibleName(tr("Rule"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(matchBox);
-    layout->addWidget(replyBox, 1);
-    layout->addWidget(verdictBox);
-    layout->addWidget(m_errorLabel);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_buttons);
+    m_name->setFocus(); // the first field, as before the scroll area
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -264,7 +278,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
 
     m_sequence->setCurrentRow(0);
     revalidate();
-    resize(900, 760);
+    resize(QSize(900, 760).boundedTo(screen()->availableGeometry().size() * 0.92));
 }
 
 void RuleEditorDialog::addCondition(

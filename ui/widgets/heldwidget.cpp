@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -78,7 +79,22 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
         showSelected();
         Q_EMIT currentHoldChanged(currentHold());
     });
-    connect(m_send, &QPushButton::clicked, this, [this] { answerSelected(editedReply()); });
+    connect(m_send, &QPushButton::clicked, this, [this] {
+        // OpenIM cannot decode a reply that is not JSON (it fails the call): said before it leaves.
+        const ReplySent reply = editedReply();
+        QJsonParseError error;
+        QJsonDocument::fromJson(reply.body, &error);
+        if (error.error != QJsonParseError::NoError
+            && QMessageBox::warning(this, tr("Not JSON"),
+                   tr("The edited reply is not valid JSON (%1 at character %2): OpenIM cannot decode it and "
+                      "fails the call. Send it anyway?")
+                       .arg(error.errorString())
+                       .arg(error.offset),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                != QMessageBox::Yes)
+            return;
+        answerSelected(reply);
+    });
     connect(m_rules, &QPushButton::clicked, this, [this] { answerSelected(std::nullopt); });
     connect(m_block, &QPushButton::clicked, this, [this] {
         ReplySent r = continueReply();
