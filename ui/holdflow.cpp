@@ -2,6 +2,7 @@
 #include "holdflow.h"
 
 #include "capturepane.h"
+#include "catalogue/catalogue.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "server/serverhost.h"
@@ -106,7 +107,14 @@ void HoldFlow::toggle(bool hold)
         m_held->holdCommand(command);
         m_dock->show();
         m_dock->raise();
-        say(tr("Holding %1: its next callbacks wait for you in the Held panel.").arg(command));
+        const CommandSpec *spec = Catalogue::instance().find(Catalogue::instance().canonicalName(command));
+        // OpenIM ignores an after-callback's reply: holding one only keeps a webhook worker waiting.
+        say(spec && !spec->isBefore()
+                ? tr(
+                    "Holding %1, an after-callback: OpenIM does not read its reply, so holding it only keeps "
+                    "one of OpenIM's webhook workers waiting.")
+                      .arg(command)
+                : tr("Holding %1: its next callbacks wait for you in the Held panel.").arg(command));
     } else {
         m_held->stopHolding(command);
         say(tr("No longer holding %1.").arg(command));

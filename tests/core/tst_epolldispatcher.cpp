@@ -35,7 +35,9 @@ private Q_SLOTS:
             QTimer::singleShot(ms, Qt::PreciseTimer, this, [&] { firedAfterNs = clock.nsecsElapsed(); });
             QTRY_VERIFY(firedAfterNs >= 0);
             QVERIFY2(firedAfterNs >= qint64(ms) * 1000000, qPrintable(QString::number(firedAfterNs)));
-            QVERIFY2(firedAfterNs < qint64(ms + 50) * 1000000, qPrintable(QString::number(firedAfterNs)));
+            // Late only within reason: a loaded CI machine delays it by tens of milliseconds, a timer in
+            // the wrong unit by seconds (lateness is measured by bench/, not here).
+            QVERIFY2(firedAfterNs < qint64(ms + 1000) * 1000000, qPrintable(QString::number(firedAfterNs)));
         }
     }
 

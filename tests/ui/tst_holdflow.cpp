@@ -106,6 +106,21 @@ private Q_SLOTS:
         QVERIFY(inspector.host()->heldCommands().isEmpty());
         QVERIFY(!hold->isChecked());
         QVERIFY(window.holdFlow()->banner()->isHidden());
+        QVERIFY(!window.statusBar()->currentMessage().contains(u"after-callback"_s));
+
+        // An after-callback can be held, but OpenIM ignores its reply: the status bar says so.
+        openim.write(
+            testhttp::callbackRequest("callbackAfterSendSingleMsgCommand", testhttp::aliceToBob, "op-2"));
+        QTRY_COMPARE(window.model()->rowCount(), 2);
+        window.view()->selectRow(1);
+        hold->trigger();
+        QVERIFY(hold->isChecked());
+        QVERIFY2(window.statusBar()->currentMessage().contains(u"does not read its reply"_s),
+            qPrintable(window.statusBar()->currentMessage()));
+        hold->trigger();
+        // The Held panel's command picker does not make the dock as wide as the longest command name.
+        QVERIFY2(window.held()->minimumSizeHint().width() < 420,
+            qPrintable(QString::number(window.held()->minimumSizeHint().width())));
         window.rules()->setModified(false);
     }
 

@@ -38,6 +38,9 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     for (const auto &spec : Catalogue::instance().commands())
         m_pick->addItem(spec.command, spec.command);
     m_pick->setAccessibleName(tr("Command to hold"));
+    // Not as wide as the longest command name: the dock gives way to the table at 1366 px.
+    m_pick->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pick->setMinimumContentsLength(14);
     auto *hold = new QPushButton(tr("&Hold"), this);
     auto *release = new QPushButton(tr("&Stop Holding"), this);
     m_commands->setAccessibleName(tr("Commands being held"));
