@@ -37,6 +37,17 @@ private:
         return config;
     }
 
+    // Capture #7: a before-send callback, to replay.
+    static CapturedRequest sentCapture()
+    {
+        CapturedRequest capture;
+        capture.id = 7;
+        capture.command = u"callbackBeforeSendSingleMsgCommand"_s;
+        capture.canonicalCommand = capture.command;
+        capture.body = serverBody();
+        return capture;
+    }
+
     static QByteArray serverBody()
     {
         return "{\"sendID\":\"u1\",\"recvID\":\"u2\",\"callbackCommand\":"
@@ -166,11 +177,7 @@ private Q_SLOTS:
         QWidget window;
         Replayer replayer(&document, &window);
         QSignalSpy replayed(&replayer, &Replayer::replayed);
-        CapturedRequest capture;
-        capture.id = 7;
-        capture.command = u"callbackBeforeSendSingleMsgCommand"_s;
-        capture.canonicalCommand = capture.command;
-        capture.body = serverBody();
+        const CapturedRequest capture = sentCapture();
 
         TlsOptionsWidget choice;
         choice.setVerify(true);
@@ -211,11 +218,7 @@ private Q_SLOTS:
         QWidget window;
         Replayer replayer(&document, &window);
         QSignalSpy replayed(&replayer, &Replayer::replayed);
-        CapturedRequest capture;
-        capture.id = 7;
-        capture.command = u"callbackBeforeSendSingleMsgCommand"_s;
-        capture.canonicalCommand = capture.command;
-        capture.body = serverBody();
+        const CapturedRequest capture = sentCapture();
 
         QVERIFY(replayer.replayCapture(capture, url));
         QCOMPARE(replayed.size(), 0); // asynchronous: nothing waited for the reply
