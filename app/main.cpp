@@ -73,6 +73,7 @@ static int runGui(ServeOptions options)
     Inspector inspector(
         options.capacity > 0 ? options.capacity : 50000); // older rows page in from the session
     inspector.store()->setMemoryLimit(options.memoryLimit);
+    inspector.setBodySpill(CaptureStore::defaultSpillThreshold);
     auto window = std::make_unique<MainWindow>(&inspector);
 
     if (!options.listenGiven)

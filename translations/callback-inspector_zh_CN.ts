@@ -517,6 +517,12 @@
         <source>Held %1 ms of OpenIM&apos;s %2 ms timeout</source>
         <translation>扣留了 %1 毫秒（OpenIM 超时为 %2 毫秒）</translation>
     </message>
+    <message numerus="yes">
+        <source>Only the start of the body is shown: the whole body (%n byte(s)) is in the session file, which cannot be read now.</source>
+        <translation>
+            <numerusform>仅显示请求体的开头部分：完整的请求体（%n 字节）保存在会话文件中，但现在无法读取。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureFiles</name>
@@ -806,6 +812,25 @@
     <message>
         <source>not a callback</source>
         <translation>不是回调</translation>
+    </message>
+</context>
+<context>
+    <name>cbi::CaptureStore</name>
+    <message>
+        <source>the session file that holds it is closed</source>
+        <translation>保存它的会话文件已关闭</translation>
+    </message>
+    <message>
+        <source>it is not in the session file</source>
+        <translation>会话文件中没有它</translation>
+    </message>
+    <message>
+        <source>the session file holds another body under this id (%1 bytes, expected %2)</source>
+        <translation>会话文件中此 ID 下是另一个请求体（%1 字节，应为 %2 字节）</translation>
+    </message>
+    <message>
+        <source>The whole body of capture #%1 (%2 bytes) cannot be read: %3</source>
+        <translation>无法读取捕获 #%1 的完整请求体（%2 字节）：%3</translation>
     </message>
 </context>
 <context>
@@ -1536,10 +1561,6 @@
         <translation>/__inspector/ 属于控制 API；发到那里的回调永远不会被捕获</translation>
     </message>
     <message>
-        <source>Bytes of captures kept in memory besides --capacity; the oldest are dropped past it (default 512M; with --session the file keeps them all).</source>
-        <translation>除 --capacity 外，内存中保留的捕获字节数上限；超过后丢弃最旧的捕获（默认 512M；使用 --session 时会话文件会保存全部捕获）。</translation>
-    </message>
-    <message>
         <source>When the --session file cannot be written (disk full, locked, I/O error): hold (default) keeps every reply until its capture is written, so OpenIM times out (90004); fail answers anyway and keeps the captures in memory, retrying the file.</source>
         <translation>当 --session 文件无法写入（磁盘已满、被锁定、I/O 错误）时：hold（默认）会扣留每个应答，直到其捕获写入文件，因此 OpenIM 会超时（90004）；fail 则照常应答，把捕获保留在内存中并不断重试写入文件。</translation>
     </message>
@@ -1660,6 +1681,10 @@ Commands:
     <message>
         <source>Invalid --cacert value: %1</source>
         <translation>无效的 --cacert 值：%1</translation>
+    </message>
+    <message>
+        <source>Bytes of captures kept in memory besides --capacity; the oldest are dropped past it (default 512M; with --session the file keeps them all, and request bodies over 64K are read back from it).</source>
+        <translation>除 --capacity 外，内存中保留的捕获字节数；超出时丢弃最旧的（默认 512M；使用 --session 时文件保留全部捕获，超过 64K 的请求体从文件中读回）。</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ bool CaptureFiles::exportCaptures(const QString &chosenPath, const QString &form
         for (int row = 0; row < m_pane->proxy()->rowCount() && completed; ++row) {
             if (const CapturedRequest *c = m_pane->model()->captureAt(
                     m_pane->proxy()->mapToSource(m_pane->proxy()->index(row, 0)).row()))
-                completed = write(*c);
+                completed = write(m_pane->withBody(*c));
         }
     }
     if (!completed) {

@@ -2,6 +2,7 @@
 #include "capturepane.h"
 
 #include "appsettings.h"
+#include "capture/capturefilter.h"
 #include "capture/capturestore.h"
 #include "capturetableview.h"
 #include "models/capturefilterproxy.h"
@@ -16,6 +17,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -32,6 +35,7 @@ namespace cbi {
 
 CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     : QWidget(parent)
+    , m_store(store)
     , m_model(new CaptureTableModel(this))
     , m_proxy(new CaptureFilterProxy(this))
     , m_view(new CaptureTableView(this))
@@ -199,6 +203,17 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
         m_view->endArrival();
         Q_EMIT countsChanged();
     });
+    // Large bodies left memory for the session file: the rows (and captures waiting for Resume)
+    // drop their copies too; withBody() reads them back for the detail and the actions.
+    connect(store, &CaptureStore::bodiesSpilled, this, [this](const QList<CapturedRequest> &abridged) {
+        m_model->spillBodies(abridged);
+        for (CapturedRequest &c : m_paused) {
+            for (const CapturedRequest &a : abridged) {
+                if (a.id == c.id)
+                    c = a;
+            }
+        }
+    });
     // A session opened or a file imported: in the store (the control API lists them too) and here.
     connect(store, &CaptureStore::capturesLoaded, this,
         [this](const QList<CapturedRequest> &loaded, bool replaced) {
@@ -238,9 +253,20 @@ QList<CapturedRequest> CapturePane::selectedCaptures() const
     QList<CapturedRequest> out;
     for (int row : rows) {
         if (const CapturedRequest *c = m_model->captureAt(row))
-            out.append(*c);
+            out.append(withBody(*c));
     }
     return out;
+}
+
+std::optional<CapturedRequest> CapturePane::selectedCaptureWithBody() const
+{
+    const CapturedRequest *c = selectedCapture();
+    return c ? std::optional(withBody(*c)) : std::nullopt;
+}
+
+CapturedRequest CapturePane::withBody(const CapturedRequest &c) const
+{
+    return m_store->withBody(c); // abridged still when the file cannot be read: the detail says so
 }
 
 const CapturedRequest *CapturePane::selectedCapture() const
@@ -397,7 +423,7 @@ void CapturePane::showSelected()
     const CapturedRequest *c = selectedCapture();
     m_currentId = c ? c->id : 0;
     if (c)
-        m_detail->setCapture(*c);
+        m_detail->setCapture(withBody(*c));
     else
         m_detail->clear();
 }
@@ -443,7 +469,13 @@ QMenu *CapturePane::rowMenu(const QPoint &pos)
         const QString current = m_filter->text().trimmed();
         setFilterText(current.isEmpty() ? expression : current + QLatin1Char(' ') + expression);
     });
-    const QString value = m_model->cellValue(row, column);
+    QString value = m_model->cellValue(row, column);
+    if (const CapturedRequest *c = m_model->captureAt(row);
+        c && c->isBodySpilled() && column == CaptureTableModel::ContentColumn) {
+        const CapturedRequest whole = withBody(*c); // the row holds only an abridged body
+        const QJsonObject body = QJsonDocument::fromJson(whole.body).object();
+        value = body.isEmpty() ? QString::fromUtf8(whole.body) : CaptureFilter::contentText(body);
+    }
     QAction *copyValue = menu->addAction(tr("Copy Value"), this, [this, value] {
         QApplication::clipboard()->setText(value);
         Q_EMIT message(

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -57,8 +58,13 @@ public:
     // The controls in reading order, for the window's Tab chain.
     QList<QWidget *> tabOrder() const;
 
+    // With their whole bodies (a large body is read back from the session file).
     QList<CapturedRequest> selectedCaptures() const;
+    // The row as the table holds it: a large body only abridged (CapturedRequest::spillBody).
     const CapturedRequest *selectedCapture() const;
+    // For what shows or sends the body: the detail, Make Rule, Replay, export.
+    std::optional<CapturedRequest> selectedCaptureWithBody() const;
+    CapturedRequest withBody(const CapturedRequest &c) const;
     // Selects the row of capture id; false when the filter hides it.
     bool selectCapture(quint64 id);
     QList<CapturedRequest> allCaptures() const;
@@ -92,6 +98,7 @@ private:
     void historyLoaded(
         const QList<CapturedRequest> &older, quint64 scannedDownTo, bool reachedStart, const QString &error);
 
+    CaptureStore *m_store;
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
     CaptureTableView *m_view;

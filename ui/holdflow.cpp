@@ -82,7 +82,7 @@ HoldFlow::HoldFlow(
                 && from.column() == 0 && m_pane->detail()->isShowingPaused()
                 && !m_pane->model()->pausedMsLeft(current.row())) {
                 if (const CapturedRequest *c = m_pane->model()->captureAt(current.row()))
-                    m_pane->detail()->setCapture(*c);
+                    m_pane->detail()->setCapture(m_pane->withBody(*c));
             }
         });
 }

@@ -270,8 +270,8 @@ void MainWindow::buildActions()
     copyCurl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(
         m_detail, &CaptureDetailView::makeConditionRequested, this, [this](const QString &path, auto value) {
-            if (const CapturedRequest *c = selectedCapture())
-                m_rules->addRule(RuleDraft::fromField(*c, path, value), c);
+            if (const auto c = m_pane->selectedCaptureWithBody())
+                m_rules->addRule(RuleDraft::fromField(*c, path, value), &*c);
         });
 
     auto *addRule = rulesMenu->addAction(ThemeIcon::get("document-new"), tr("&Add Rule..."), this, [this] {
@@ -282,8 +282,8 @@ void MainWindow::buildActions()
     addRule->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     auto *fromCapture =
         rulesMenu->addAction(ThemeIcon::get("list-add"), tr("&Make Rule from Capture..."), this, [this] {
-            if (const CapturedRequest *c = selectedCapture())
-                m_rules->addRule(ruleFromCapture(*c), c);
+            if (const auto c = m_pane->selectedCaptureWithBody())
+                m_rules->addRule(ruleFromCapture(*c), &*c);
         });
     fromCapture->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     rulesMenu->addAction(tr("&Reset Sequences"), this, [this] { m_host->resetCounters(); })
@@ -312,7 +312,7 @@ void MainWindow::buildActions()
         const QList<CapturedRequest> selected = selectedCaptures();
         if (selected.size() > 1)
             m_replayer->replayCaptures(selected);
-        else if (const CapturedRequest *c = selectedCapture())
+        else if (const auto c = m_pane->selectedCaptureWithBody())
             m_replayer->replayCapture(*c);
     });
     replay->setToolTip(tr("Send this request again, as OpenIM would, to your own business server"));

@@ -6,6 +6,8 @@ stays bounded (peak RSS from /proc) and that a normal callback is still answered
   - more connections than the descriptor limit (5.2): no busy loop, served again once they go;
   - a client pipelining requests without reading the replies (5.4);
   - event streams that never read (5.3), and more streams than allowed;
+  - large bodies with --session (7): they leave memory for the session file, every capture stays
+    listed and its whole body is served back from the file;
   - forward mode and `send` against a business server that answers 300 MB (5.8, 5.9) or drips a
     small reply past the timeout (5.10): cut off, and judged as OpenIM would (90004).
 usage: hostile_peers.py BINARY
@@ -297,7 +299,47 @@ def forward_and_send(tmp):
     server.shutdown()
 
 
+def large_bodies_spill(tmp):
+    """40 callbacks of 8 MB with --memory-limit 64M and a session: without the spill the byte limit
+    would keep 7 of them in memory; with it all 40 stay listed, memory holds their abridged bodies,
+    and GET captures/N reads the whole body back from the file, byte for byte."""
+    count, size = 40, 8 * 1024 * 1024
+    p, port = start(["--session", os.path.join(tmp, "big.cbisession"), "--memory-limit", "64M"])
+    answered = 0
+    for i in range(count):
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.sendall(raw_callback("big-%d" % i, size))
+        answered += s.recv(4096).startswith(b"HTTP/1.1 200")
+        s.close()
+    check(answered == count, "large bodies: %d of %d callbacks of 8 MB answered" % (answered, count))
+    status = {}
+    deadline = time.time() + 10
+    while time.time() < deadline:  # the spill follows the file's commit and the next batch
+        status = json.loads(api(port, "GET", "status")[1])
+        if status.get("memoryBytes", 1 << 40) < 4 * 1024 * 1024:
+            break
+        time.sleep(0.1)
+    check(status.get("stored") == count and status.get("dropped") == 0,
+          "large bodies: all %d listed, none dropped (stored %s, dropped %s)" % (count, status.get("stored"), status.get("dropped")))
+    check(status.get("memoryBytes", 1 << 40) < 4 * 1024 * 1024,
+          "large bodies: %s bytes in memory for 320 MB of bodies" % status.get("memoryBytes"))
+    code, body = api(port, "GET", "captures/7")
+    whole = json.loads(body) if code == 200 else {}
+    sent = json.loads(raw_callback("big-6", size).split(b"\r\n\r\n", 1)[1])
+    check(code == 200 and json.loads(whole.get("body", "{}")) == sent and whole.get("bodySize") == len(raw_callback("big-6", size).split(b"\r\n\r\n", 1)[1])
+          and "bodyAbridged" not in whole,
+          "large bodies: GET captures/7 serves the whole body from the session file (%s bytes)" % whole.get("bodySize"))
+    code, body = api(port, "GET", "captures?limit=1")
+    listed = json.loads(body).get("captures", [{}])[0] if code == 200 else {}
+    check(len(listed.get("body", "")) > size, "large bodies: GET captures lists whole bodies too")
+    rss = peak_rss_mb(p.pid)
+    check(rss < 400, "large bodies: peak RSS %.0f MB for 320 MB of bodies" % rss)
+    print("peak RSS, 40 x 8 MB bodies with --session --memory-limit 64M: %.0f MB" % rss)
+    p.kill()
+
+
 with tempfile.TemporaryDirectory() as tmp:
+    large_bodies_spill(tmp)
     descriptor_limit()
     pipelining_without_reading()
     streams_that_never_read()

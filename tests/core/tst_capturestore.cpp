@@ -4,6 +4,8 @@
 #include "capture/capturestore.h"
 #include "capture/capturetimeline.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -171,6 +173,102 @@ private Q_SLOTS:
         QCOMPARE(store.size(), 0);
         QCOMPARE(cleared.size(), 1);
         QCOMPARE(store.totalAppended(), 1u);
+    }
+
+    // Large bodies leave memory once the file has them and their batch was delivered; the consumers
+    // are told, and withBody() reads the whole body back (here from a map standing for the file).
+    void largeBodiesSpillOnceWrittenAndDelivered()
+    {
+        CaptureStore store(100);
+        store.setFlushIntervalMs(1);
+        QHash<quint64, QByteArray> file;
+        store.setBodySpill(1024, [&file](quint64 id, QByteArray *body, QString *) {
+            if (!file.contains(id))
+                return false;
+            *body = file.value(id);
+            return true;
+        });
+        QSignalSpy added(&store, &CaptureStore::capturesAdded);
+        QSignalSpy spilled(&store, &CaptureStore::bodiesSpilled);
+        const QByteArray big = "{\"sendID\":\"alice\",\"content\":\"" + QByteArray(5000, 'x') + "\"}";
+        for (quint64 id = 1; id <= 3; ++id) {
+            CapturedRequest c = capture(id);
+            c.body = id == 2 ? QByteArrayLiteral("{\"small\":true}") : big;
+            file.insert(id, c.body);
+            store.append(c);
+        }
+        const qint64 before = store.memoryUsed();
+        QTRY_COMPARE(added.size(), 1);
+        QVERIFY(spilled.isEmpty()); // delivered, but not in the file yet
+        QCOMPARE(store.snapshot().at(0).body, big);
+
+        store.noteWritten(1);
+        QTRY_COMPARE(spilled.size(), 1);
+        auto abridged = spilled.at(0).at(0).value<QList<CapturedRequest>>();
+        QCOMPARE(abridged.size(), 1);
+        QCOMPARE(abridged.at(0).id, 1u);
+        store.noteWritten(3);
+        QTRY_COMPARE(spilled.size(), 2);
+        abridged = spilled.at(1).at(0).value<QList<CapturedRequest>>();
+        QCOMPARE(abridged.size(), 1); // the small body stays
+        QCOMPARE(abridged.at(0).id, 3u);
+
+        const QList<CapturedRequest> held = store.snapshot();
+        QVERIFY(held.at(0).isBodySpilled());
+        QVERIFY(!held.at(1).isBodySpilled());
+        QCOMPARE(held.at(0).spilledBodySize, big.size());
+        QVERIFY(held.at(0).body.size() < 1200);
+        // Still JSON: the table's parties and filters read the abridged body.
+        const QJsonObject o = QJsonDocument::fromJson(held.at(0).body).object();
+        QCOMPARE(o.value("sendID"_L1).toString(), "alice"_L1);
+        QVERIFY(o.value("content"_L1).toString().startsWith("xxxx"_L1));
+        QVERIFY(store.memoryUsed() < before - 2 * 3500); // 5 kB bodies, 1 kB abridged
+
+        QString error;
+        const CapturedRequest whole = store.withBody(held.at(0), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(whole.body, big);
+        QVERIFY(!whole.isBodySpilled());
+        // Its JSON never passes an abridged body off as the whole one.
+        const QJsonObject json = held.at(0).toJson();
+        QVERIFY(json.value("bodyAbridged"_L1).toBool());
+        QCOMPARE(json.value("bodySize"_L1).toInteger(), big.size());
+        QCOMPARE(CapturedRequest::fromJson(json).spilledBodySize, big.size());
+
+        // A file that lost the body, or holds another one: an error, and the abridged capture.
+        file.insert(1, "short");
+        const CapturedRequest wrong = store.withBody(held.at(0), &error);
+        QVERIFY(wrong.isBodySpilled());
+        QVERIFY2(error.contains("#1"_L1), qPrintable(error));
+        file.remove(1);
+        error.clear();
+        QVERIFY(store.withBody(held.at(0), &error).isBodySpilled());
+        QVERIFY(!error.isEmpty());
+    }
+
+    // Not a JSON object: the first 4 KiB; without a spill threshold nothing leaves memory.
+    void abridgedBodiesAndNoSpillByDefault()
+    {
+        const QByteArray raw(100000, 'r');
+        QCOMPARE(CapturedRequest::abridgedBody(raw), raw.left(4096));
+        // A huge list is not cut (a count would lie): still over 64 KiB, so the prefix.
+        QByteArray list = "[";
+        for (int i = 0; i < 20000; ++i)
+            list += "\"u" + QByteArray::number(i) + "\",";
+        list.chop(1);
+        list += "]";
+        QCOMPARE(CapturedRequest::abridgedBody(list), list.left(4096));
+
+        CaptureStore store(10);
+        store.setFlushIntervalMs(1);
+        QSignalSpy spilled(&store, &CaptureStore::bodiesSpilled);
+        CapturedRequest c = capture(1);
+        c.body = raw;
+        store.append(c);
+        store.noteWritten(1);
+        store.flush();
+        QVERIFY(spilled.isEmpty());
+        QCOMPARE(store.snapshot().at(0).body, raw);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "inspector/inspector.h"
 #include "mainwindow.h"
 #include "models/capturetablemodel.h"
+#include "server/serverconfig.h"
 #include "server/serverhost.h"
 #include "session/sessionjournal.h"
 #include "testhttp.h"
@@ -20,7 +21,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -30,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -234,6 +240,57 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), u"content.content"_s);
         named(u"&Filter on This Value"_s)->trigger();
         QCOMPARE(window.filterEdit()->text(), u"\"hi there\""_s);
+        window.rules()->setModified(false);
+    }
+
+    // A large body leaves memory once the session file has it (issue 14): the row keeps an abridged
+    // copy for its columns; the detail, Copy Value and the export read the whole body back.
+    void largeBodyReadBackFromTheSessionFile()
+    {
+        QTemporaryDir dir;
+        Inspector inspector;
+        inspector.setBodySpill(CaptureStore::defaultSpillThreshold);
+        inspector.store()->setFlushIntervalMs(5);
+        MainWindow window(&inspector);
+        QVERIFY(window.openSession(dir.filePath(u"big.cbisession"_s), false));
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(window.startServer(config));
+        const QByteArray content = QByteArray("casino ") + QByteArray(300000, 'z');
+        const QByteArray body = "{\"sendID\":\"alice\",\"recvID\":\"bob\",\"content\":\"" + content + "\"}";
+        QTcpSocket openim;
+        const auto replies = testhttp::exchange(openim, inspector.host()->config().port,
+            testhttp::callbackRequest("callbackBeforeSendSingleMsgCommand", body, "op-big"), 1, 5000);
+        QCOMPARE(replies.size(), 1);
+        CaptureTableModel *model = window.model();
+        QTRY_VERIFY(model->rowCount() == 1 && model->captureAt(0)->isBodySpilled());
+        QCOMPARE(model->captureAt(0)->spilledBodySize, body.size());
+        QVERIFY2(model->memoryUsed() < 16 * 1024, qPrintable(QString::number(model->memoryUsed())));
+        QVERIFY(inspector.store()->memoryUsed() < 16 * 1024);
+        QCOMPARE(model->index(0, CaptureTableModel::PartiesColumn).data().toString(), u"alice \u2192 bob"_s);
+        QVERIFY(model->index(0, CaptureTableModel::ContentColumn).data().toString().startsWith(u"casino"_s));
+
+        window.view()->selectRow(0);
+        QVERIFY(window.detail()->requestBodyView()->toPlainText().contains(QString::fromLatin1(content)));
+        for (const QLabel *label : window.detail()->findChildren<QLabel *>())
+            QVERIFY(!label->text().contains(u"Only the start"_s)); // read back, not abridged
+
+        auto *pane = window.findChild<CapturePane *>();
+        QVERIFY(pane);
+        const QModelIndex cell = window.view()->model()->index(0, CaptureTableModel::ContentColumn);
+        std::unique_ptr<QMenu> menu(pane->rowMenu(window.view()->visualRect(cell).center()));
+        QAction *copyValue = menu->findChild<QAction *>(u"copyValue"_s);
+        QVERIFY(copyValue);
+        copyValue->trigger();
+        QCOMPARE(QApplication::clipboard()->text().size(), content.size());
+
+        const QString exported = dir.filePath(u"shown.ndjson"_s);
+        QVERIFY(window.files()->exportCaptures(exported, u"ndjson"_s));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject line = QJsonDocument::fromJson(file.readAll().trimmed()).object();
+        QCOMPARE(line.value(u"body"_s).toString().toUtf8(), body);
+        QVERIFY(!line.contains(u"bodyAbridged"_s));
         window.rules()->setModified(false);
     }
 };

@@ -78,7 +78,8 @@ private Q_SLOTS:
         simulator.setProfile(u"v3.7"_s);
         QVERIFY(simulator.send());
         QTRY_COMPARE(finished.size(), 1);
-        QVERIFY(!finished.last().first().toJsonObject().contains(u"error"_s));
+        QVERIFY2(!finished.last().first().toJsonObject().contains(u"error"_s),
+            QJsonDocument(finished.last().first().toJsonObject()).toJson().constData());
         QTRY_COMPARE(store.snapshot().size(), 1);
         QCOMPARE(lastBody(store).value(u"secret"_s).toString(), u"openIM123"_s);
         simulator.setProfile(u"v3.8.1"_s);

@@ -106,31 +106,6 @@ QString CaptureTableModel::verdictText(const Verdict &v)
     return {};
 }
 
-QColor CaptureTableModel::verdictColor(Verdict::Outcome outcome)
-{
-    // One hue per outcome, made readable on the palette in use (light, dark, high contrast).
-    QColor hue(0x80, 0x80, 0x80);
-    switch (outcome) {
-    case Verdict::Outcome::Continue:
-        hue = QColor(0x2e, 0x8b, 0x57);
-        break;
-    case Verdict::Outcome::Blocked:
-        hue = QColor(0xd3, 0x54, 0x00);
-        break;
-    case Verdict::Outcome::Modified:
-        hue = QColor(0x29, 0x80, 0xb9);
-        break;
-    case Verdict::Outcome::Failed:
-        hue = ReadableColor::errorHue();
-        break;
-    case Verdict::Outcome::Ignored:
-    case Verdict::Outcome::NotCallback:
-    case Verdict::Outcome::None:
-        break;
-    }
-    return ReadableColor::onBase(hue);
-}
-
 void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
 {
     if (batch.isEmpty())
@@ -158,6 +133,22 @@ void CaptureTableModel::appendBatch(const QList<CapturedRequest> &batch)
     }
     endInsertRows();
     trim();
+}
+
+// The store abridged these bodies: the rows' copies follow, or they would keep the whole bodies.
+void CaptureTableModel::spillBodies(const QList<CapturedRequest> &abridged)
+{
+    QHash<quint64, const CapturedRequest *> byId;
+    for (const CapturedRequest &c : abridged)
+        byId.insert(c.id, &c);
+    for (Row &r : m_rows) {
+        const CapturedRequest *c = byId.value(r.capture.id);
+        if (!c || r.capture.isBodySpilled())
+            continue;
+        m_bytes += c->approxBytes() - r.capture.approxBytes();
+        r.capture.body = c->body;
+        r.capture.spilledBodySize = c->spilledBodySize;
+    }
 }
 
 void CaptureTableModel::addPaused(quint64 holdId, const CapturedRequest &capture, int msLeft)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/capturedrequest.h"
+#include "widgets/readablecolor.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -51,6 +52,8 @@ public:
 
     // A capture whose hold.holdId has a paused row replaces that row in place.
     void appendBatch(const QList<CapturedRequest> &batch);
+    // CaptureStore::bodiesSpilled: the rows of these captures hold their abridged bodies from now on.
+    void spillBodies(const QList<CapturedRequest> &abridged);
     // A held callback, shown at once as a paused row with OpenIM's countdown (msLeft) until its
     // capture arrives. The row is kept like a pinned one.
     void addPaused(quint64 holdId, const CapturedRequest &capture, int msLeft);
@@ -89,7 +92,7 @@ public:
     static QString contentPreviewOf(const QJsonObject &body, const QByteArray &raw);
     // "blocked 5001", "modified: content", ...: the verdict in a few words, translated.
     static QString verdictText(const Verdict &verdict);
-    static QColor verdictColor(Verdict::Outcome outcome);
+    static QColor verdictColor(Verdict::Outcome outcome) { return ReadableColor::outcome(outcome); }
 
 private:
     struct Row

@@ -406,11 +406,19 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         summary << tr("key (decoded): %1")
                        .arg(QString::fromUtf8(QJsonDocument(c.keyData).toJson(QJsonDocument::Compact)))
                        .toHtmlEscaped();
+    QStringList notes;
     for (const auto &w : c.warnings)
+        notes << w.text();
+    if (c.isBodySpilled()) // CaptureStore::withBody could not read it back
+        notes << tr(
+            "Only the start of the body is shown: the whole body (%n byte(s)) is in the session file, "
+            "which cannot be read now.",
+            nullptr, int(qMin<qint64>(c.spilledBodySize, INT_MAX)));
+    for (const QString &note : std::as_const(notes))
         summary << QStringLiteral("<span style='color:%1'>%2</span>")
                        .arg(ReadableColor::on(ReadableColor::errorHue(), palette().color(QPalette::Window))
                                 .name(),
-                           w.text().toHtmlEscaped());
+                           note.toHtmlEscaped());
     m_summary->setText(summary.join(QStringLiteral("<br>")));
 
     m_headers->setRowCount(int(c.headers.size()));

@@ -47,4 +47,29 @@ QColor onBase(const QColor &color)
     return on(on(color, palette.color(QPalette::Base)), palette.color(QPalette::AlternateBase));
 }
 
+QColor outcome(Verdict::Outcome outcome)
+{
+    // One hue per outcome, made readable on the palette in use (light, dark, high contrast).
+    QColor hue(0x80, 0x80, 0x80);
+    switch (outcome) {
+    case Verdict::Outcome::Continue:
+        hue = QColor(0x2e, 0x8b, 0x57);
+        break;
+    case Verdict::Outcome::Blocked:
+        hue = QColor(0xd3, 0x54, 0x00);
+        break;
+    case Verdict::Outcome::Modified:
+        hue = QColor(0x29, 0x80, 0xb9);
+        break;
+    case Verdict::Outcome::Failed:
+        hue = errorHue();
+        break;
+    case Verdict::Outcome::Ignored:
+    case Verdict::Outcome::NotCallback:
+    case Verdict::Outcome::None:
+        break;
+    }
+    return onBase(hue);
+}
+
 } // namespace cbi::ReadableColor

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "capture/verdict.h"
+
 #include <QColor>
 
 namespace cbi::ReadableColor {
@@ -18,5 +20,7 @@ double contrast(const QColor &a, const QColor &b);
 QColor on(const QColor &color, const QColor &background);
 // On the application palette's Base and AlternateBase, where tables and text views draw.
 QColor onBase(const QColor &color);
+// One hue per verdict outcome, readable on Base (light, dark, high contrast).
+QColor outcome(Verdict::Outcome outcome);
 
 } // namespace cbi::ReadableColor

@@ -59,6 +59,53 @@ qint64 CapturedRequest::approxBytes() const
     return bytes;
 }
 
+// Long strings are cut; arrays are not (a cut list would show a wrong count of users).
+static QJsonValue abridged(const QJsonValue &v, int depth)
+{
+    constexpr int maxChars = 1000;
+    if (v.isString() && v.toString().size() > maxChars)
+        return QJsonValue(v.toString().left(maxChars) + QStringLiteral("…"));
+    if (depth > 32)
+        return v;
+    if (v.isArray()) {
+        QJsonArray a = v.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = abridged(*it, depth + 1);
+        return a;
+    }
+    if (v.isObject()) {
+        QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            *it = abridged(*it, depth + 1);
+        return o;
+    }
+    return v;
+}
+
+QByteArray CapturedRequest::abridgedBody(const QByteArray &body)
+{
+    constexpr qsizetype rawPrefix = 4096;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    QByteArray out;
+    if (doc.isObject())
+        out = QJsonDocument(abridged(doc.object(), 0).toObject()).toJson(QJsonDocument::Compact);
+    else if (doc.isArray())
+        out = QJsonDocument(abridged(doc.array(), 0).toArray()).toJson(QJsonDocument::Compact);
+    // Many small keys abridge to little less than the body: the prefix bounds it either way.
+    if (out.isEmpty() || out.size() > 64 * 1024 || out.size() >= body.size())
+        out = body.left(rawPrefix);
+    return out;
+}
+
+bool CapturedRequest::spillBody(qsizetype threshold)
+{
+    if (isBodySpilled() || body.size() <= threshold)
+        return false;
+    spilledBodySize = body.size();
+    body = abridgedBody(body);
+    return true;
+}
+
 bool CapturedRequest::hasWarning(const QString &code) const
 {
     for (const auto &w : warnings) {
@@ -190,6 +237,8 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
     c.peerPort = quint16(peer.mid(colon + 1).toUInt());
     c.headers = headersFromJson(o.value(QLatin1String("headers")).toArray());
     c.body = bodyFromJson(o);
+    if (o.value(QLatin1String("bodyAbridged")).toBool())
+        c.spilledBodySize = qMax<qint64>(1, o.value(QLatin1String("bodySize")).toInteger());
     const QString rejected = o.value(QLatin1String("rejected")).toString();
     c.rejection = rejected == QLatin1String("header-too-large") ? Rejection::HeaderTooLarge
         : rejected == QLatin1String("body-too-large")           ? Rejection::BodyTooLarge
@@ -264,7 +313,9 @@ QJsonObject CapturedRequest::toJson() const
     o.insert(QStringLiteral("peer"), QString(peerAddress + QLatin1Char(':') + QString::number(peerPort)));
     o.insert(QStringLiteral("headers"), headersToJson(headers));
     putBody(o, body);
-    o.insert(QStringLiteral("bodySize"), qint64(body.size()));
+    o.insert(QStringLiteral("bodySize"), isBodySpilled() ? spilledBodySize : qint64(body.size()));
+    if (isBodySpilled()) // never taken for the whole body by a reader of this JSON
+        o.insert(QStringLiteral("bodyAbridged"), true);
     if (rejection != Rejection::None)
         o.insert(QStringLiteral("rejected"), rejectionName(rejection));
 

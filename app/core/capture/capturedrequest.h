@@ -113,6 +113,10 @@ struct CapturedRequest
     QString query; // percent-encoded, without '?'
     HeaderList headers; // order, case and duplicates as received
     QByteArray body;
+    // Non-zero once a large body was moved out of memory into the session file (spillBody): `body`
+    // then holds an abridged copy for the table and filters, and this is the whole body's size.
+    // CaptureStore::withBody() reads the whole body back.
+    qint64 spilledBodySize = 0;
     QString peerAddress;
     quint16 peerPort = 0;
     quint16 localPort = 0;
@@ -135,6 +139,13 @@ struct CapturedRequest
     QByteArray headerValue(QByteArrayView name) const;
     bool isKnownCommand() const { return !canonicalCommand.isEmpty(); }
     bool hasWarning(const QString &code) const;
+    bool isBodySpilled() const { return spilledBodySize > 0; }
+    // Replaces a body larger than threshold with its abridged form (abridgedBody); false when it
+    // is small enough to keep or already spilled.
+    bool spillBody(qsizetype threshold);
+    // A JSON body with every string cut to 1,000 characters (still JSON, so the table's columns and
+    // filters read it); anything else, or JSON still over 64 KiB, cut to its first 4 KiB.
+    static QByteArray abridgedBody(const QByteArray &body);
     // About what this capture holds in memory (bodies, headers, a fixed part for the rest).
     qint64 approxBytes() const;
     // The machine-readable form used by `serve --jsonl`, exports and session files (never translated).

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace cbi {
 
 CaptureStore::CaptureStore(qsizetype capacity, QObject *parent)
@@ -20,24 +22,28 @@ void CaptureStore::append(CapturedRequest capture)
 {
     // Without a consumer (headless serve with no --jsonl) there is no batch to build.
     const bool consumed = isSignalConnected(QMetaMethod::fromSignal(&CaptureStore::capturesAdded));
-    bool schedule = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (consumed)
-            m_pending.append(capture);
-        m_bytes += capture.approxBytes();
-        m_items.push_back(std::move(capture));
-        ++m_total;
-        trimLocked();
-        schedule = consumed && !m_flushScheduled;
-        m_flushScheduled = m_flushScheduled || consumed;
-    }
+    QMutexLocker lock(&m_mutex);
+    if (m_spillThreshold > 0 && capture.body.size() > m_spillThreshold)
+        m_spillIds.push_back(capture.id);
+    if (consumed)
+        m_pending.append(capture);
+    m_bytes += capture.approxBytes();
+    m_items.push_back(std::move(capture));
+    ++m_total;
+    trimLocked();
+    if (consumed)
+        scheduleFlushLocked();
+}
+
+void CaptureStore::scheduleFlushLocked()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
     // One queued wake-up per batch: the interval lets a burst accumulate before consumers see it.
-    if (schedule) {
-        QMetaObject::invokeMethod(
-            this, [this] { QTimer::singleShot(m_flushIntervalMs, this, &CaptureStore::flush); },
-            Qt::QueuedConnection);
-    }
+    QMetaObject::invokeMethod(
+        this, [this] { QTimer::singleShot(m_flushIntervalMs, this, &CaptureStore::flush); },
+        Qt::QueuedConnection);
 }
 
 void CaptureStore::flush()
@@ -51,6 +57,82 @@ void CaptureStore::flush()
     }
     if (!batch.isEmpty())
         Q_EMIT capturesAdded(batch);
+    batch.clear(); // delivered: this copy must not keep spilled bodies alive
+    spillWritten();
+}
+
+void CaptureStore::setBodySpill(qint64 threshold, BodyLoader loader)
+{
+    QMutexLocker lock(&m_mutex);
+    m_spillThreshold = qMax<qint64>(0, threshold);
+    m_loader = std::move(loader);
+    m_spillIds.clear();
+}
+
+void CaptureStore::noteWritten(quint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_written = qMax(m_written, id);
+    if (!m_spillIds.empty() && m_spillIds.front() <= m_written)
+        scheduleFlushLocked();
+}
+
+void CaptureStore::spillWritten()
+{
+    QList<CapturedRequest> spilled;
+    {
+        QMutexLocker lock(&m_mutex);
+        // A capture still pending has not reached the consumers: it is spilled after its batch.
+        quint64 limit = m_written;
+        for (const CapturedRequest &c : std::as_const(m_pending))
+            limit = qMin(limit, c.id > 0 ? c.id - 1 : 0);
+        while (!m_spillIds.empty() && m_spillIds.front() <= limit) {
+            const quint64 id = m_spillIds.front();
+            m_spillIds.pop_front();
+            const auto it = std::find_if(
+                m_items.rbegin(), m_items.rend(), [id](const CapturedRequest &c) { return c.id == id; });
+            if (it == m_items.rend())
+                continue; // dropped meanwhile
+            m_bytes -= it->approxBytes();
+            if (it->spillBody(m_spillThreshold))
+                spilled.append(*it);
+            m_bytes += it->approxBytes();
+        }
+    }
+    if (!spilled.isEmpty())
+        Q_EMIT bodiesSpilled(spilled);
+}
+
+CapturedRequest CaptureStore::withBody(CapturedRequest capture, QString *error) const
+{
+    if (!capture.isBodySpilled())
+        return capture;
+    BodyLoader loader;
+    {
+        QMutexLocker lock(&m_mutex);
+        loader = m_loader;
+    }
+    QByteArray body;
+    QString why;
+    if (!loader)
+        why = tr("the session file that holds it is closed");
+    else if (!loader(capture.id, &body, &why))
+        why = why.isEmpty() ? tr("it is not in the session file") : why;
+    else if (body.size() != capture.spilledBodySize)
+        why = tr("the session file holds another body under this id (%1 bytes, expected %2)")
+                  .arg(body.size())
+                  .arg(capture.spilledBodySize);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = tr("The whole body of capture #%1 (%2 bytes) cannot be read: %3")
+                         .arg(capture.id)
+                         .arg(capture.spilledBodySize)
+                         .arg(why);
+        return capture;
+    }
+    capture.body = std::move(body);
+    capture.spilledBodySize = 0;
+    return capture;
 }
 
 void CaptureStore::trimLocked()
@@ -127,6 +209,7 @@ void CaptureStore::clear()
         m_pending.clear(); // not yet shown: cleared with the rest
         m_bytes = 0;
         m_loaded = 0;
+        m_spillIds.clear();
     }
     Q_EMIT cleared();
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <deque>
+#include <functional>
 
 namespace cbi {
 
@@ -44,6 +45,18 @@ public:
     void load(QList<CapturedRequest> captures, bool replace);
     quint64 loadedCount() const; // captures load() has been given since the last clear or replace
 
+    // Large bodies leave memory once the session file has them: a capture appended with a body
+    // over threshold is abridged (CapturedRequest::spillBody) when the file has it (noteWritten) and
+    // its batch was delivered; bodiesSpilled() tells the consumers to drop their copies too, and
+    // withBody() reads the whole body back through loader. threshold 0: every body stays.
+    using BodyLoader = std::function<bool(quint64 id, QByteArray *body, QString *error)>;
+    void setBodySpill(qint64 threshold, BodyLoader loader);
+    static constexpr qint64 defaultSpillThreshold = 64 * 1024;
+    void noteWritten(quint64 id); // thread-safe: every capture up to id is in the session file
+    // The capture with its whole body (itself when it was not spilled). Thread-safe; reads the
+    // file, so a view calls it for the capture it shows, not for every row.
+    CapturedRequest withBody(CapturedRequest capture, QString *error = nullptr) const;
+
     // Delivers what is pending now, on the calling (store) thread.
     void flush();
     void setFlushIntervalMs(int ms) { m_flushIntervalMs = ms; }
@@ -52,9 +65,14 @@ Q_SIGNALS:
     void capturesAdded(const QList<cbi::CapturedRequest> &batch);
     void cleared();
     void capturesLoaded(const QList<cbi::CapturedRequest> &captures, bool replaced);
+    // These captures' bodies were abridged here: a consumer keeping copies abridges them too, or
+    // the whole bodies stay in memory through its copies.
+    void bodiesSpilled(const QList<cbi::CapturedRequest> &abridged);
 
 private:
     void trimLocked();
+    void scheduleFlushLocked();
+    void spillWritten();
 
     mutable QMutex m_mutex;
     std::deque<CapturedRequest> m_items;
@@ -67,6 +85,10 @@ private:
     quint64 m_loaded = 0;
     bool m_flushScheduled = false;
     int m_flushIntervalMs = 50;
+    qint64 m_spillThreshold = 0;
+    BodyLoader m_loader;
+    quint64 m_written = 0;
+    std::deque<quint64> m_spillIds; // appended with a large body, not yet spilled
 };
 
 } // namespace cbi

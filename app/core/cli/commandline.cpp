@@ -153,7 +153,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         tr("count"));
     const QCommandLineOption memoryLimit(QStringLiteral("memory-limit"),
         tr("Bytes of captures kept in memory besides --capacity; the oldest are dropped past it (default "
-           "512M; with --session the file keeps them all)."),
+           "512M; with --session the file keeps them all, and request bodies over 64K are read back from "
+           "it)."),
         tr("bytes"), QStringLiteral("512M"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         tr("Answer with the rules of this scenario file (docs/scenarios.md)."), tr("file"));

@@ -34,6 +34,7 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     Inspector inspector(options.effectiveCapacity());
     CaptureStore &store = *inspector.store();
     store.setMemoryLimit(options.memoryLimit);
+    inspector.setBodySpill(CaptureStore::defaultSpillThreshold); // with --session
     ServerHost &server = *inspector.host();
     Scenario scenario;
     if (const int code = ServingScenario::build(options, &scenario))

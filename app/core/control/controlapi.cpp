@@ -130,7 +130,7 @@ ControlApi::Response ControlApi::route(
             const quint64 id = parts.at(1).toULongLong(&ok);
             for (const auto &c : m_store->snapshot()) {
                 if (ok && c.id == id)
-                    return json(c.toJson());
+                    return json(m_store->withBody(c).toJson());
             }
             return error(404,
                 QStringLiteral("no capture %1 (it may have been dropped: the store keeps the newest)")
@@ -153,7 +153,7 @@ ControlApi::Response ControlApi::route(
             const QList<CapturedRequest> all = select(q);
             QJsonArray page;
             for (qsizetype i = offset; i < all.size() && page.size() < limit; ++i)
-                page.append(all.at(i).toJson());
+                page.append(m_store->withBody(all.at(i)).toJson()); // a spilled body: from the file
             return json(QJsonObject {
                 {QStringLiteral("total"), qint64(all.size())}, {QStringLiteral("captures"), page}});
         }
@@ -447,7 +447,7 @@ void ControlApi::finishWait(qsizetype index, bool timedOut)
     if (!timedOut) {
         const QList<CapturedRequest> all = select(*w.query);
         for (qsizetype i = 0; i < all.size() && captures.size() < w.count; ++i)
-            captures.append(all.at(i).toJson());
+            captures.append(m_store->withBody(all.at(i)).toJson());
     }
     QJsonObject body {{QStringLiteral("matched"), w.matched}, {QStringLiteral("timedOut"), timedOut}};
     if (timedOut)

@@ -45,6 +45,8 @@ bool Inspector::openSession(const QString &path, bool load, QString *error)
             path, newestFirst,
             [&](const CapturedRequest &c) {
                 newest.append(c);
+                if (m_spillThreshold > 0) // read back from the file when shown
+                    newest.last().spillBody(m_spillThreshold);
                 return newest.size() < m_store.capacity();
             },
             &readError);
@@ -69,6 +71,12 @@ bool Inspector::openSession(const QString &path, bool load, QString *error)
     m_host->setSessionPath(path);
     m_host->setJournalState(j->failure().isEmpty() ? QStringLiteral("ok") : failing + j->failure());
     connect(j, &SessionJournal::committed, m_host.get(), &ServerHost::committedUpTo, Qt::DirectConnection);
+    if (m_spillThreshold > 0) {
+        m_store.setBodySpill(m_spillThreshold, [path](quint64 id, QByteArray *body, QString *error) {
+            return SessionJournal::readBody(path, id, body, error);
+        });
+        connect(j, &SessionJournal::written, &m_store, &CaptureStore::noteWritten, Qt::DirectConnection);
+    }
     connect(j, &SessionJournal::failed, this, [this, failing](const QString &reason) {
         m_host->setJournalState(failing + reason);
         Q_EMIT journalFailed(reason);

@@ -30,6 +30,10 @@ public:
     // What a session file that cannot be written does to replies (before openSession): Hold (they
     // wait; the window's and serve's default) or FailOpen (they leave; captures stay in memory).
     void setJournalPolicy(SessionJournal::OnFailure policy) { m_journalPolicy = policy; }
+    // Request bodies over threshold leave memory once the session file has them (before
+    // openSession; 0, the default, keeps every body): the window and serve set it, run keeps the
+    // bodies its expectations read at the end.
+    void setBodySpill(qint64 threshold) { m_spillThreshold = threshold; }
     // Journals every capture to path from now on; replies leave once their capture is in the file.
     // With load, the file's newest captures (as many as the store keeps) replace the store's.
     bool openSession(const QString &path, bool load, QString *error);
@@ -53,6 +57,7 @@ private:
     std::unique_ptr<ServerHost> m_host;
     std::unique_ptr<ScenarioDocument> m_scenario;
     SessionJournal::OnFailure m_journalPolicy = SessionJournal::OnFailure::Hold;
+    qint64 m_spillThreshold = 0;
 };
 
 } // namespace cbi

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sessionhistory.h"
 
+#include "capture/capturestore.h"
 #include "sessionjournal.h"
 
 #include <algorithm>
@@ -45,8 +46,11 @@ bool SessionHistory::loadOlder(quint64 beforeId, int count, const Predicate &acc
             [&](const CapturedRequest &c) {
                 lowest = c.id;
                 ++scanned;
-                if (!accept || accept(c))
+                if (!accept || accept(c)) {
                     found.append(c);
+                    // Rows paged back keep large bodies in the file, as the store does.
+                    found.last().spillBody(CaptureStore::defaultSpillThreshold);
+                }
                 return found.size() < count && scanned < scanLimit;
             },
             &error);

@@ -263,6 +263,7 @@ private:
         // The commit point: from here on these captures survive a crash.
         if (last > m_owner->m_committed.load())
             m_owner->m_committed.store(last);
+        Q_EMIT m_owner->written(last);
         Q_EMIT m_owner->committed(m_owner->m_committed.load());
     }
 
@@ -536,6 +537,27 @@ qint64 SessionJournal::count(const QString &path, QString *error)
     }
     QSqlDatabase::removeDatabase(name);
     return n;
+}
+
+bool SessionJournal::readBody(const QString &path, quint64 id, QByteArray *body, QString *error)
+{
+    Filter one;
+    one.afterId = id - 1;
+    one.beforeId = id + 1;
+    bool found = false;
+    QString why;
+    forEach(
+        path, one,
+        [&](const CapturedRequest &c) {
+            found = c.id == id && !c.isBodySpilled();
+            if (found)
+                *body = c.body;
+            return false;
+        },
+        &why);
+    if (!found && error)
+        *error = why.isEmpty() ? QStringLiteral("%1 has no capture %2").arg(path).arg(id) : why;
+    return found;
 }
 
 } // namespace cbi

@@ -67,11 +67,15 @@ public:
         const std::function<bool(const CapturedRequest &)> &visit, QString *error,
         qint64 *unreadable = nullptr);
     static qint64 count(const QString &path, QString *error);
+    // One capture's request body, read from the file (a body spilled from memory).
+    static bool readBody(const QString &path, quint64 id, QByteArray *body, QString *error);
     // A consistent copy of a session file (SQLite VACUUM INTO: safe while it is being written).
     static bool copy(const QString &from, const QString &to, QString *error);
 
 Q_SIGNALS:
     void committed(quint64 id);
+    // Every capture up to id is on disk (committed() may run ahead of it when failing open).
+    void written(quint64 id);
     // From the journal's thread: writes started failing (or failed for another reason), and
     // succeeded again.
     void failed(const QString &error);
