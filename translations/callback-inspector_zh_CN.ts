@@ -523,6 +523,12 @@
             <numerusform>仅显示请求体的开头部分：完整的请求体（%n 字节）保存在会话文件中，但现在无法读取。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This body has %n byte(s): long values are cut here; Copy body copies it whole.</source>
+        <translation>
+            <numerusform>此请求体有 %n 字节：此处截断了较长的值；“复制请求体”会复制完整内容。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::CaptureFiles</name>

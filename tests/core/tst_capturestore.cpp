@@ -259,6 +259,19 @@ private Q_SLOTS:
         list += "]";
         QCOMPARE(CapturedRequest::abridgedBody(list), list.left(4096));
 
+        // Cut in place: keys stay in wire order, never inside an escape or a character.
+        QByteArray escaped = "{\"zeta\":\"";
+        for (int i = 0; i < 1500; ++i)
+            escaped += i % 2 ? "\\u00e9" : "\u732b";
+        escaped += "\",\"alpha\":[1,2,3],\"quote\":\"a\\\"b\"}";
+        const QByteArray cut = CapturedRequest::abridgedBody(escaped);
+        QVERIFY(cut.size() < escaped.size());
+        const QJsonObject o = QJsonDocument::fromJson(cut).object();
+        QVERIFY2(!o.isEmpty(), cut.constData());
+        QCOMPARE(o.value("zeta"_L1).toString().size(), 1001); // 1,000 characters and the ellipsis
+        QVERIFY(cut.indexOf("zeta") < cut.indexOf("alpha"));
+        QCOMPARE(o.value("quote"_L1).toString(), "a\"b"_L1);
+
         CaptureStore store(10);
         store.setFlushIntervalMs(1);
         QSignalSpy spilled(&store, &CaptureStore::bodiesSpilled);

@@ -409,6 +409,12 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
     QStringList notes;
     for (const auto &w : c.warnings)
         notes << w.text();
+    // Qt lays out a line of megabytes for seconds: a large body is shown with its long values cut.
+    constexpr qsizetype wholeUpTo = 256 * 1024;
+    const QByteArray shown = c.body.size() > wholeUpTo ? CapturedRequest::abridgedBody(c.body) : c.body;
+    if (shown.size() != c.body.size())
+        notes << tr("This body has %n byte(s): long values are cut here; Copy body copies it whole.", nullptr,
+            int(qMin<qsizetype>(c.body.size(), INT_MAX)));
     if (c.isBodySpilled()) // CaptureStore::withBody could not read it back
         notes << tr(
             "Only the start of the body is shown: the whole body (%n byte(s)) is in the session file, "
@@ -426,10 +432,10 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
         m_headers->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(c.headers.at(i).first)));
         m_headers->setItem(i, 1, new QTableWidgetItem(QString::fromUtf8(c.headers.at(i).second)));
     }
-    m_body->setPlainText(OrderedJson::indented(c.body, tr("decoded:")));
+    m_body->setPlainText(OrderedJson::indented(shown, tr("decoded:")));
 
     m_tree->clear();
-    const QJsonDocument doc = QJsonDocument::fromJson(c.body);
+    const QJsonDocument doc = QJsonDocument::fromJson(shown);
     if (doc.isObject()) {
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it)
@@ -445,7 +451,7 @@ void CaptureDetailView::setCapture(const CapturedRequest &c)
     QString raw = QString::fromLatin1(c.method) + QLatin1Char(' ') + c.path
         + (c.query.isEmpty() ? QString() : QLatin1Char('?') + c.query) + QLatin1Char(' ')
         + QString::fromLatin1(c.httpVersion) + QLatin1Char('\n') + rawHeaders(c.headers) + QLatin1Char('\n')
-        + QString::fromUtf8(c.body);
+        + QString::fromUtf8(shown);
     m_raw->setPlainText(raw);
 
     m_reply->setPlainText(replyText(c));

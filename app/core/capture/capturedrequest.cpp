@@ -59,40 +59,55 @@ qint64 CapturedRequest::approxBytes() const
     return bytes;
 }
 
-// Long strings are cut; arrays are not (a cut list would show a wrong count of users).
-static QJsonValue abridged(const QJsonValue &v, int depth)
+// The JSON text with every string literal over maxChars characters cut (at a character, never
+// inside an escape), in place: key order and layout stay as sent. Empty when the text ends inside
+// a string. Arrays are not cut (a cut list would show a wrong count of users).
+static QByteArray cutLongStrings(const QByteArray &in, qsizetype maxChars)
 {
-    constexpr int maxChars = 1000;
-    if (v.isString() && v.toString().size() > maxChars)
-        return QJsonValue(v.toString().left(maxChars) + QStringLiteral("…"));
-    if (depth > 32)
-        return v;
-    if (v.isArray()) {
-        QJsonArray a = v.toArray();
-        for (auto it = a.begin(); it != a.end(); ++it)
-            *it = abridged(*it, depth + 1);
-        return a;
+    QByteArray out;
+    out.reserve(qMin<qsizetype>(in.size(), 64 * 1024));
+    const qsizetype n = in.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (in.at(i) != '"') {
+            out += in.at(i++);
+            continue;
+        }
+        qsizetype j = i + 1;
+        qsizetype chars = 0;
+        qsizetype cutAt = -1;
+        while (j < n && in.at(j) != '"') {
+            if (chars == maxChars && cutAt < 0)
+                cutAt = j;
+            const uchar b = uchar(in.at(j));
+            if (b == '\\')
+                j += j + 1 < n && in.at(j + 1) == 'u' ? 6 : 2;
+            else
+                j += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            ++chars;
+        }
+        if (j >= n)
+            return {};
+        if (cutAt >= 0)
+            out += in.mid(i, cutAt - i) + QStringLiteral("…").toUtf8() + '"';
+        else
+            out += in.mid(i, j + 1 - i);
+        i = j + 1;
     }
-    if (v.isObject()) {
-        QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            *it = abridged(*it, depth + 1);
-        return o;
-    }
-    return v;
+    return out;
 }
 
 QByteArray CapturedRequest::abridgedBody(const QByteArray &body)
 {
     constexpr qsizetype rawPrefix = 4096;
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    const QByteArray trimmed = body.left(64).trimmed();
     QByteArray out;
-    if (doc.isObject())
-        out = QJsonDocument(abridged(doc.object(), 0).toObject()).toJson(QJsonDocument::Compact);
-    else if (doc.isArray())
-        out = QJsonDocument(abridged(doc.array(), 0).toArray()).toJson(QJsonDocument::Compact);
-    // Many small keys abridge to little less than the body: the prefix bounds it either way.
-    if (out.isEmpty() || out.size() > 64 * 1024 || out.size() >= body.size())
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        out = cutLongStrings(body, 1000);
+    // Many small keys abridge to little less than the body, and text that is not JSON stays as
+    // long: the prefix bounds it either way.
+    if (out.isEmpty() || out.size() > 64 * 1024 || out.size() >= body.size()
+        || QJsonDocument::fromJson(out).isNull())
         out = body.left(rawPrefix);
     return out;
 }
