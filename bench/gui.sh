@@ -4,6 +4,8 @@
 # (how late a 10 ms timer on the GUI thread fired: CBI_STALL_LOG, ui/stallprobe.h) idle and under the load
 # with the table following the tail, and how long the window took to paint a screenshot right after.
 #   bench/gui.sh [SECONDS=10]      (needs xvfb, imagemagick, wrk; a built tree)
+#   PREPARE='xdotool ...' bench/gui.sh   runs PREPARE in the Xvfb display once the window is up (another pane
+#                                        in front, a filter typed), before the idle and load windows
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 duration=${1:-10}
@@ -19,6 +21,10 @@ CBI_STALL_LOG=$stalls "$bin" --listen 127.0.0.1:$port 2>/dev/null &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 2
+if [ -n "${PREPARE:-}" ]; then
+    eval "$PREPARE"
+    sleep 1
+fi
 now_ms() { date +%s%3N; }
 idle0=$(now_ms)
 sleep 3 # idle: the window shown, nothing arriving
