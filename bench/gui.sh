@@ -49,12 +49,16 @@ import math, sys
 path, idle0, idle1, load0, load1 = sys.argv[1], *map(int, sys.argv[2:])
 rows = [tuple(map(float, l.split())) for l in open(path) if l.strip()]
 def report(name, t0, t1):
-    xs = sorted(late for t, late in rows if t0 <= t < t1)
-    if not xs:
+    ticks = [(late, cpu) for t, late, cpu in rows if t0 <= t < t1]
+    if not ticks:
         print(f"UI stall {name}: no samples"); return
-    pct = lambda p: xs[max(0, math.ceil(p / 100 * len(xs)) - 1)]
-    print(f"UI stall {name}: p50 {pct(50):.1f} ms, p99 {pct(99):.1f} ms, max {xs[-1]:.1f} ms"
-          f" ({len(xs)} ticks of 10 ms, {sum(x > 50 for x in xs)} over 50 ms)")
+    def stats(xs):
+        xs = sorted(xs)
+        pct = lambda p: xs[max(0, math.ceil(p / 100 * len(xs)) - 1)]
+        return f"p50 {pct(50):.1f} ms, p99 {pct(99):.1f} ms, max {xs[-1]:.1f} ms ({sum(x > 50 for x in xs)} over 50 ms)"
+    print(f"UI stall {name}: {stats(late for late, cpu in ticks)}, {len(ticks)} ticks of 10 ms")
+    # The part of each stall the GUI thread spent running; the rest it waited for a core (busy machine).
+    print(f"  of which the GUI thread ran: {stats(min(late, cpu) for late, cpu in ticks)}")
 report("idle", idle0, idle1)
 report("under the load, table following", load0, load1)
 PY

@@ -3,7 +3,18 @@
 
 #include <QDateTime>
 
+#include <ctime>
+
 namespace cbi {
+
+// The calling thread's CPU time: a late tick with little CPU spent was waiting for a core (a busy
+// machine), not blocked by the window's own work.
+static qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
 
 std::unique_ptr<StallProbe> StallProbe::fromEnvironment()
 {
@@ -30,6 +41,7 @@ StallProbe::StallProbe(const QString &path, int intervalMs, QObject *parent)
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StallProbe::tick);
     m_clock.start();
+    m_lastCpuNs = threadCpuNs();
     m_timer.start();
 }
 
@@ -44,11 +56,15 @@ void StallProbe::tick()
     // Between ticks rather than against a schedule: after a stall Qt's timer restarts its interval
     // from the late tick instead of firing the missed ones, so the next gap is normal again.
     const qint64 lateUs = qMax<qint64>(0, now - m_lastNs - m_intervalNs) / 1000;
+    const qint64 cpu = threadCpuNs();
+    const qint64 cpuUs = (cpu - m_lastCpuNs) / 1000;
     m_lastNs = now;
+    m_lastCpuNs = cpu;
     ++m_ticks;
     m_maxUs = qMax(m_maxUs, lateUs);
     m_pending += QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + ' '
-        + QByteArray::number(lateUs / 1000.0, 'f', 3) + '\n';
+        + QByteArray::number(lateUs / 1000.0, 'f', 3) + ' ' + QByteArray::number(cpuUs / 1000.0, 'f', 3)
+        + '\n';
     if (now - m_flushedNs >= 1000000000)
         flush();
 }

@@ -14,19 +14,23 @@
 using namespace cbi;
 
 namespace {
-// The lateness column of the probe's file, one value per tick.
-QList<double> stallsIn(const QString &path)
+// One column of the probe's file ("unix-ms lateness-ms cpu-ms"), one value per tick.
+QList<double> columnIn(const QString &path, int column)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QList<double> stalls;
+    QList<double> values;
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() == 2 && fields.at(0).toLongLong() > 0)
-            stalls.append(fields.at(1).toDouble());
+        if (fields.size() == 3 && fields.at(0).toLongLong() > 0)
+            values.append(fields.at(column).toDouble());
     }
-    return stalls;
+    return values;
+}
+QList<double> stallsIn(const QString &path)
+{
+    return columnIn(path, 1);
 }
 
 void busyFor(int ms)
@@ -63,6 +67,11 @@ private Q_SLOTS:
         const qsizetype at = stalls.indexOf(worst);
         QVERIFY(at + 1 < stalls.size());
         QVERIFY2(stalls.at(at + 1) < 150, qPrintable(QString::number(stalls.at(at + 1))));
+        // The busy loop ran on this thread: its CPU time is in that tick's gap (on a busy machine the
+        // thread may have waited for a core part of the time, hence the margin).
+        const QList<double> cpu = columnIn(path, 2);
+        QCOMPARE(cpu.size(), stalls.size());
+        QVERIFY2(cpu.at(at) >= 100, qPrintable(QString::number(cpu.at(at))));
     }
 
     void appendsAcrossRuns()
