@@ -3,6 +3,7 @@
 
 #include "appsettings.h"
 #include "mainwindow.h"
+#include "stallprobe.h"
 
 #include <QApplication>
 
@@ -11,6 +12,7 @@ namespace cbi {
 int runWindows(Inspector *inspector, std::unique_ptr<MainWindow> window,
     const std::function<void(const QString &language)> &installLanguage)
 {
+    const auto stalls = StallProbe::fromEnvironment(); // CBI_STALL_LOG=FILE: bench/gui.sh
     window->show();
     int code = QApplication::exec();
     while (window->languageChangeRequested()) {
