@@ -4,7 +4,18 @@
 #include "capture/continuereply.h"
 #include "verdict/verdictengine.h"
 
+#include <QJsonDocument>
+
 namespace cbi {
+
+namespace {
+// A condition as a warning's argument: its data, so that the window words it in its language
+// (CaptureWarning::text).
+QString conditionArg(const ConditionMatch &condition)
+{
+    return QString::fromUtf8(QJsonDocument(condition.toJson()).toJson(QJsonDocument::Compact));
+}
+} // namespace
 
 RuleEngine::RuleEngine(Scenario scenario, quint32 seed)
     : m_random(seed)
@@ -29,7 +40,7 @@ quint64 RuleEngine::callCount(int ruleIndex) const
 }
 
 int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss,
-    QList<CaptureWarning> *gaveUp) const
+    QList<CaptureWarning> *gaveUp, QList<ConditionMatch> *matched) const
 {
     int bestScore = -1;
     int best = -1;
@@ -40,21 +51,29 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
             continue;
         const bool commandOk = rule.commandMatches(capture.command, capture.canonicalCommand);
         int held = 0;
-        QString firstWhy;
+        QString firstWhy; // the first condition that did not hold, as data (ConditionMatch JSON)
+        QList<ConditionMatch> heldHere;
         for (const Condition &c : rule.conditions) {
-            QString why;
             bool undecided = false;
-            if (c.matches(capture, body, nearMiss ? &why : nullptr, &undecided))
+            ConditionMatch tested;
+            const bool wanted = nearMiss || matched;
+            if (c.matches(capture, body, wanted ? &tested : nullptr, &undecided)) {
                 ++held;
-            if (undecided && gaveUp) {
-                gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, c.describe()}});
-            } else if (firstWhy.isEmpty())
-                firstWhy = why;
+                if (matched)
+                    heldHere.append(tested);
+            } else if (undecided && gaveUp) {
+                gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, conditionArg(c.record())}});
+            } else if (firstWhy.isEmpty() && nearMiss) {
+                firstWhy = conditionArg(tested);
+            }
         }
         const bool conditionsOk =
             rule.conditions.isEmpty() || (rule.matchAll ? held == rule.conditions.size() : held > 0);
-        if (commandOk && conditionsOk)
+        if (commandOk && conditionsOk) {
+            if (matched)
+                *matched = std::move(heldHere);
             return i;
+        }
         if (!nearMiss)
             continue;
         // Closest: the command right counts most, then the share of conditions that held.
@@ -100,7 +119,8 @@ void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
 {
     const int timeoutMs = timeoutMsFor(capture);
     QList<CaptureWarning> gaveUp;
-    const int index = match(capture, body, &capture.nearMiss, &gaveUp);
+    capture.matched.clear();
+    const int index = match(capture, body, &capture.nearMiss, &gaveUp, &capture.matched);
     capture.warnings.append(gaveUp);
     if (index >= 0) {
         const Rule &rule = m_scenario.rules.at(index);
