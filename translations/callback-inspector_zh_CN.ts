@@ -1780,6 +1780,58 @@ Commands:
         <source>Remove condition %1</source>
         <translation>删除条件 %1</translation>
     </message>
+    <message>
+        <source>body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key 参数</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>regex</source>
+        <translation>正则匹配</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <source>lt</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>le</source>
+        <translation>不大于</translation>
+    </message>
+    <message>
+        <source>gt</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>ge</source>
+        <translation>不小于</translation>
+    </message>
 </context>
 <context>
     <name>cbi::EmptyState</name>

@@ -4,10 +4,13 @@
 // F18, issue 16).
 #include "catalogue/catalogue.h"
 #include "catalogue/commanddetector.h"
+#include "dialogs/conditionlistwidget.h"
 #include "rules/ruleengine.h"
 #include "widgets/capturedetailview.h"
 #include "widgets/rulesentence.h"
 
+#include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 #include <QTranslator>
@@ -136,16 +139,45 @@ private Q_SLOTS:
         equals.found = u"bob"_s;
         QCOMPARE(RuleSentence::matched(equals), u"content.content is not 'casino' (found \"bob\")"_s);
 
+        // A near miss is worded the same way (kept as data, not as English text).
+        const CapturedRequest missed =
+            answered(scenario("{'scenario':1,'rules':[{'name':'casino','command':'*',"
+                              "'when':[{'body':'content.content','contains':'casino'}],"
+                              "'respond':{'preset':'block'}}]}"),
+                single, {{u"content"_s, textElement(u"dinner at 7?"_s)}});
+        QCOMPARE(missed.nearMiss.text(),
+            u"Closest rule \"casino\" missed: content.content contains 'casino' (found \"dinner at 7?\")"_s);
+
         QTranslator own;
         QVERIFY(own.load(u"callback-inspector_zh_CN.qm"_s, QStringLiteral(CBI_QM_DIR)));
         QCoreApplication::installTranslator(&own);
         const QString zh = RuleSentence::matched(m);
         const QString zhEquals = RuleSentence::matched(equals);
+        const QString zhMissed = missed.nearMiss.text();
+        // The rule editor's condition rows: words to pick from, keywords in the rule they write.
+        ConditionListWidget rows;
+        Condition contains;
+        contains.name = u"content.content"_s;
+        contains.op = Condition::Op::Contains;
+        contains.value = u"casino"_s;
+        rows.addCondition(contains);
+        const QList<QComboBox *> boxes = rows.findChildren<QComboBox *>(); // source, then operator
+        QCOMPARE(boxes.size(), 2);
+        QComboBox *op = boxes.at(1);
+        QVERIFY(op);
+        const QString opShown = op->currentText();
+        const QJsonObject written = rows.toJson().at(0).toObject();
         QCoreApplication::removeTranslator(&own);
+        QCOMPARE(opShown, u"包含"_s);
+        QCOMPARE(written.value(u"contains"_s).toString(), u"casino"_s);
+        QCOMPARE(written.value(u"body"_s).toString(), u"content.content"_s);
         QVERIFY2(zh.contains(u"包含"_s) && !zh.contains(u"contains"_s) && !zh.contains(u"matched"_s),
             qPrintable(zh));
         QVERIFY2(zh.contains(u"casino"_s) && zh.contains(u"play casino now"_s), qPrintable(zh));
         QVERIFY2(!zhEquals.contains(u" is not "_s) && !zhEquals.contains(u"found"_s), qPrintable(zhEquals));
+        QVERIFY2(zhMissed.contains(u"包含"_s) && !zhMissed.contains(u"contains"_s), qPrintable(zhMissed));
+        QVERIFY2(missed.nearMiss.text(false).contains(u"body content.content contains \"casino\""_s),
+            qPrintable(missed.nearMiss.text(false)));
         // What a file says stays the keyword.
         QCOMPARE(m.toJson().value(u"op"_s).toString(), u"contains"_s);
     }
