@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace cbi {
 
 namespace {
@@ -45,13 +47,14 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
     int bestScore = -1;
     int best = -1;
     QStringList bestWhy; // the near miss: its code, then its arguments after the rule name
+    ConditionMatch bestMissed; // its condition that did not hold (worded only once, at the end)
     for (int i = 0; i < int(m_scenario.rules.size()); ++i) {
         const Rule &rule = m_scenario.rules.at(i);
         if (!rule.enabled)
             continue;
         const bool commandOk = rule.commandMatches(capture.command, capture.canonicalCommand);
         int held = 0;
-        QString firstWhy; // the first condition that did not hold, as data (ConditionMatch JSON)
+        std::optional<ConditionMatch> firstMissed; // the first condition that did not hold
         QList<ConditionMatch> heldHere;
         for (const Condition &c : rule.conditions) {
             bool undecided = false;
@@ -63,8 +66,8 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
                     heldHere.append(tested);
             } else if (undecided && gaveUp) {
                 gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, conditionArg(c.record())}});
-            } else if (firstWhy.isEmpty() && nearMiss) {
-                firstWhy = conditionArg(tested);
+            } else if (!firstMissed && nearMiss) {
+                firstMissed = std::move(tested);
             }
         }
         const bool conditionsOk =
@@ -86,11 +89,14 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
             bestWhy = !commandOk
                 ? QStringList {QStringLiteral("near-miss-command"),
                     capture.command.isEmpty() ? QStringLiteral("(none)") : capture.command, rule.command}
-                : rule.matchAll ? QStringList {QStringLiteral("near-miss"), firstWhy}
-                                : QStringList {QStringLiteral("near-miss-none-held"), firstWhy};
+                : rule.matchAll ? QStringList {QStringLiteral("near-miss"), QString()}
+                                : QStringList {QStringLiteral("near-miss-none-held"), QString()};
+            bestMissed = firstMissed.value_or(ConditionMatch {});
         }
     }
     if (nearMiss) {
+        if (bestWhy.size() == 2) // its condition, as data: the window words it (CaptureWarning::text)
+            bestWhy[1] = conditionArg(bestMissed);
         *nearMiss = best < 0
             ? CaptureWarning {}
             : CaptureWarning {bestWhy.first(), QStringList {m_scenario.rules.at(best).name} + bestWhy.mid(1)};
