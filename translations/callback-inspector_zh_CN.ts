@@ -2,26 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>RuleDraft</name>
-    <message>
-        <source>%1 from capture #%2</source>
-        <translation>来自捕获 #%2 的 %1</translation>
-    </message>
-    <message>
-        <source>%1 when %2</source>
-        <translation>%1（按 %2）</translation>
-    </message>
-</context>
-<context>
-    <name>RuleSentence</name>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
+    <name>ConditionMatch</name>
     <message>
         <source>header %1</source>
         <translation>请求头 %1</translation>
@@ -101,6 +82,40 @@
     <message>
         <source>%1 (any case)</source>
         <translation>%1（不区分大小写）</translation>
+    </message>
+    <message>
+        <source>%1 (absent from the request)</source>
+        <translation>%1（请求中没有该字段）</translation>
+    </message>
+    <message>
+        <source>%1 (matched in &quot;%2&quot;)</source>
+        <translation>%1（匹配于“%2”）</translation>
+    </message>
+    <message>
+        <source>%1 (found &quot;%2&quot;)</source>
+        <translation>%1（实际为“%2”）</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDraft</name>
+    <message>
+        <source>%1 from capture #%2</source>
+        <translation>来自捕获 #%2 的 %1</translation>
+    </message>
+    <message>
+        <source>%1 when %2</source>
+        <translation>%1（按 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSentence</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>every call</source>
@@ -197,6 +212,14 @@
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（不存在）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
     </message>
 </context>
 <context>
@@ -966,6 +989,10 @@
     <message>
         <source>paused, OpenIM gave up</source>
         <translation>已暂停，OpenIM 已放弃</translation>
+    </message>
+    <message>
+        <source>Rewritten by the reply. OpenIM sent: %1</source>
+        <translation>已被应答改写。OpenIM 发送的原文：%1</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1810,58 @@ Commands:
     <message>
         <source>Remove condition %1</source>
         <translation>删除条件 %1</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>请求体</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key 参数</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>regex</source>
+        <translation>正则匹配</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <source>lt</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>le</source>
+        <translation>不大于</translation>
+    </message>
+    <message>
+        <source>gt</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>ge</source>
+        <translation>不小于</translation>
     </message>
 </context>
 <context>
@@ -2702,10 +2781,6 @@ Commands:
 <context>
     <name>cbi::RulePrediction</name>
     <message>
-        <source>(absent)</source>
-        <translation>（不存在）</translation>
-    </message>
-    <message>
         <source>Predicted verdict</source>
         <translation>预测的判定</translation>
     </message>
@@ -2724,10 +2799,6 @@ Commands:
     <message>
         <source>%1: %2 at once (OpenIM waits %3).</source>
         <translation>%1：立即 %2（OpenIM 等待 %3）。</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <source>On capture #%1</source>

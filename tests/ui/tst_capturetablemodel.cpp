@@ -385,6 +385,36 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, CaptureTableModel::StatusColumn)).toInt(), 200);
     }
 
+    // A rewritten content shows what OpenIM goes on with, marked, with the original in the tooltip
+    // (gui walk F17); other rows are untouched.
+    void rewrittenContentShowsTheEffectiveText()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<CapturedRequest> rows = batch(1, 2);
+        CapturedRequest &c = rows[1];
+        c.command = u"callbackBeforeMsgModifyCommand"_s;
+        c.canonicalCommand = c.command;
+        c.reply.body = "{\"actionCode\":0,\"errCode\":0,\"nextCode\":0,"
+                       "\"CONTENT\":\"{\\\"content\\\":\\\"*** masked ***\\\"}\"}";
+        VerdictEngine::Input in;
+        in.command = c.command;
+        in.requestBody = QJsonDocument::fromJson(c.body).object();
+        in.reply = c.reply;
+        c.verdict = VerdictEngine::compute(in);
+        QCOMPARE(c.verdict.outcome, Verdict::Outcome::Modified);
+        model.appendBatch(rows);
+        const QModelIndex plain = model.index(0, CaptureTableModel::ContentColumn);
+        const QModelIndex rewritten = model.index(1, CaptureTableModel::ContentColumn);
+        QCOMPARE(plain.data().toString(), u"hello"_s);
+        QVERIFY(plain.data(Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(rewritten.data().toString(), u"\u270E *** masked ***"_s);
+        QVERIFY2(rewritten.data(Qt::ToolTipRole).toString().contains(u"OpenIM sent: hello"_s),
+            qPrintable(rewritten.data(Qt::ToolTipRole).toString()));
+        // Filters and Copy Value keep what OpenIM sent.
+        QCOMPARE(model.cellValue(1, CaptureTableModel::ContentColumn), u"hello"_s);
+    }
+
     // The code the API caller gets after a denial differs per OpenIM version (versions.md D2).
     void blockedShowsTheCallersCode()
     {

@@ -193,6 +193,58 @@ private Q_SLOTS:
         window.rules()->setModified(false);
     }
 
+    // Released with the rules' reply in time: the verdict says it was held, which rule answered and
+    // which condition matched which text.
+    void heldThenSentTheRulesReply()
+    {
+        Inspector inspector;
+        inspector.store()->setFlushIntervalMs(5);
+        MainWindow window(&inspector);
+        QVERIFY(window.startServer(anyPort()));
+        Scenario scenario;
+        Rule rule;
+        rule.name = u"bob"_s;
+        rule.command = QString::fromLatin1(single);
+        Condition condition;
+        condition.name = u"recvID"_s;
+        condition.value = u"bob"_s; // equals
+        rule.conditions = {condition};
+        ResponseSpec block;
+        block.preset = ResponseSpec::Preset::Block;
+        block.errCode = 5002;
+        rule.responses = {block};
+        scenario.rules = {rule};
+        window.rules()->setScenario(scenario, {});
+        window.show();
+        window.held()->holdCommand(QString::fromLatin1(single));
+        QTcpSocket openim;
+        openim.connectToHost(QHostAddress::LocalHost, inspector.host()->config().port);
+        QVERIFY(openim.waitForConnected(2000));
+        openim.write(testhttp::callbackRequest(single, testhttp::aliceToBob, "op-rules"));
+        QTRY_COMPARE(window.model()->rowCount(), 1);
+        window.view()->selectRow(0);
+        QTRY_COMPARE(window.held()->waitingList()->count(), 1);
+        window.held()->waitingList()->setCurrentRow(0);
+        QPushButton *rules = nullptr;
+        for (QPushButton *b : window.held()->findChildren<QPushButton *>())
+            rules = b->text() == u"Send &Rules' Reply"_s ? b : rules;
+        QVERIFY(rules);
+        rules->click();
+        QTRY_VERIFY(window.model()->captureAt(0)->id != 0); // replaced in place
+        const CapturedRequest *c = window.model()->captureAt(0);
+        QCOMPARE(c->hold.end, HoldRecord::End::RulesReply);
+        QCOMPARE(verdictCell(window, 0), u"block (5002)"_s);
+        QTRY_VERIFY(!window.detail()->isShowingPaused());
+        const QString verdict = window.detail()->verdictText();
+        QVERIFY2(verdict.contains(
+                     u"Held, then answered with the rules' reply after %1 ms"_s.arg(c->reply.delayMs)),
+            qPrintable(verdict));
+        QVERIFY2(verdict.contains(u"Answered by rule \"bob\""_s), qPrintable(verdict));
+        QVERIFY2(verdict.contains(u"recvID is 'bob' (found \"bob\")"_s), qPrintable(verdict));
+        window.held()->stopHolding(QString::fromLatin1(single));
+        window.rules()->setModified(false);
+    }
+
     // Not answered within OpenIM's timeout: the verdict says it was held and OpenIM gave up.
     void heldAndExpired()
     {

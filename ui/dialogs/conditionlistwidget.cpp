@@ -18,6 +18,25 @@ const QStringList sources = {
 const QStringList ops = {QStringLiteral("equals"), QStringLiteral("contains"), QStringLiteral("regex"),
     QStringLiteral("exists"), QStringLiteral("in"), QStringLiteral("lt"), QStringLiteral("le"),
     QStringLiteral("gt"), QStringLiteral("ge")};
+// Shown in the UI language; the item's data is the scenario keyword the rule is written with.
+const char *const sourceLabels[] = {QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "body"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "header"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "query"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "key")};
+const char *const opLabels[] = {QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "equals"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "contains"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "regex"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "exists"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "in"), QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "lt"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "le"), QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "gt"),
+    QT_TRANSLATE_NOOP("cbi::ConditionListWidget", "ge")};
+
+void fill(QComboBox *box, const QStringList &keywords, const char *const *labels, const QString &current)
+{
+    for (int i = 0; i < keywords.size(); ++i)
+        box->addItem(ConditionListWidget::tr(labels[i]), keywords.at(i));
+    box->setCurrentIndex(qMax(0, box->findData(current)));
+}
 
 bool isTextOp(const QString &op)
 {
@@ -78,10 +97,8 @@ void ConditionListWidget::addCondition(const QString &source, const QString &nam
     row.ignoreCase = new QCheckBox(tr("Any case"), row.box);
     row.negate = new QCheckBox(tr("Not"), row.box);
     row.remove = new QPushButton(tr("Remove"), row.box);
-    row.source->addItems(sources);
-    row.source->setCurrentText(source);
-    row.op->addItems(ops);
-    row.op->setCurrentText(op);
+    fill(row.source, sources, sourceLabels, source);
+    fill(row.op, ops, opLabels, op);
     row.ignoreCase->setChecked(ignoreCase);
     row.negate->setChecked(negate);
     row.name->setPlaceholderText(tr("path, e.g. content.content"));
@@ -129,7 +146,7 @@ void ConditionListWidget::addCondition(const QString &source, const QString &nam
 
 void ConditionListWidget::updateRow(const Row &row)
 {
-    const QString op = row.op->currentText();
+    const QString op = row.op->currentData().toString();
     row.ignoreCase->setEnabled(isTextOp(op));
     row.value->setEnabled(op != QLatin1String("exists"));
 }
@@ -177,8 +194,8 @@ QJsonArray ConditionListWidget::toJson() const
 {
     QJsonArray when;
     for (const Row &r : m_rows) {
-        const QString op = r.op->currentText();
-        QJsonObject c {{r.source->currentText(), r.name->text().trimmed()}};
+        const QString op = r.op->currentData().toString();
+        QJsonObject c {{r.source->currentData().toString(), r.name->text().trimmed()}};
         c.insert(op, op == QLatin1String("exists") ? QJsonValue(true) : valueFromText(r.value->text()));
         if (r.negate->isChecked())
             c.insert(QStringLiteral("not"), true);

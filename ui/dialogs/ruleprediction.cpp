@@ -3,8 +3,8 @@
 
 #include "catalogue/catalogue.h"
 #include "models/capturetablemodel.h"
-#include "rules/jsonpath.h"
 #include "rules/ruleengine.h"
+#include "verdict/rewriteeffect.h"
 #include "verdict/verdictengine.h"
 #include "widgets/rulesentence.h"
 
@@ -16,18 +16,6 @@
 #include <QVBoxLayout>
 
 namespace cbi {
-
-namespace {
-QString shown(const std::optional<QJsonValue> &v)
-{
-    if (!v)
-        return RulePrediction::tr("(absent)");
-    QString text = v->isString()
-        ? QStringLiteral("\"%1\"").arg(v->toString())
-        : QString::fromUtf8(QJsonDocument(QJsonArray {*v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    return text.size() > 60 ? text.left(59) + QChar(0x2026) : text;
-}
-} // namespace
 
 RulePrediction::RulePrediction(QWidget *parent)
     : QWidget(parent)
@@ -113,16 +101,9 @@ QString RulePrediction::line(const QString &label, const CapturedRequest &reques
     if (matched)
         text += QStringLiteral(" <span style='color:gray'>%1</span>").arg(v.reason.text().toHtmlEscaped());
     // Rewrites: what OpenIM will store or send instead of what came in (F17).
-    const QJsonObject replyJson = QJsonDocument::fromJson(c.reply.body).object();
-    for (const QString &field : v.modifiedFields) {
-        const std::optional<QJsonValue> after = replyJson.contains(field)
-            ? std::optional<QJsonValue>(replyJson.value(field))
-            : JsonPath::resolve(replyJson, field);
-        text += QStringLiteral("<br>&nbsp;&nbsp;")
-            + tr("%1: %2 \u2192 %3")
-                  .arg(field, shown(JsonPath::resolve(body.object(), field)), shown(after))
-                  .toHtmlEscaped();
-    }
+    c.verdict = v;
+    for (const RewriteEffect::Field &field : RewriteEffect::of(c))
+        text += QStringLiteral("<br>&nbsp;&nbsp;") + RuleSentence::rewrite(field).toHtmlEscaped();
     for (const auto &w : v.warnings)
         text += QStringLiteral("<br>\u26a0 %1").arg(w.text().toHtmlEscaped());
     return text;

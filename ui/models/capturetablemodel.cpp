@@ -3,6 +3,7 @@
 
 #include "capture/capturefilter.h"
 #include "catalogue/catalogue.h"
+#include "verdict/rewriteeffect.h"
 #include "widgets/readablecolor.h"
 
 #include <QBrush>
@@ -215,8 +216,12 @@ void CaptureTableModel::tickPaused()
 CaptureTableModel::Row CaptureTableModel::makeRow(const CapturedRequest &c)
 {
     const QJsonObject body = QJsonDocument::fromJson(c.body).object();
-    return {c, partiesOf(body), contentPreviewOf(body, c.body),
+    Row row {c, partiesOf(body), contentPreviewOf(body, c.body),
         body.value(QLatin1String("clientMsgID")).toString()};
+    if (const auto after = RewriteEffect::effectiveContent(c)) // what OpenIM goes on with (F17)
+        row.original = std::exchange(row.preview,
+            QStringLiteral("\u270E ") + contentPreviewOf({{QStringLiteral("content"), *after}}, {}));
+    return row;
 }
 
 void CaptureTableModel::prependHistory(const QList<CapturedRequest> &older, quint64 scannedDownTo)
@@ -436,6 +441,8 @@ QVariant CaptureTableModel::data(const QModelIndex &index, int role) const
             lines.append(w.text());
         return lines.join(QLatin1Char('\n'));
     }
+    if (role == Qt::ToolTipRole && index.column() == ContentColumn && !row.original.isEmpty())
+        return tr("Rewritten by the reply. OpenIM sent: %1").arg(row.original);
     if (role == Qt::ToolTipRole && index.column() == RuleColumn && !c.nearMiss.code.isEmpty())
         return c.nearMiss.text();
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)

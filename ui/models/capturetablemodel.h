@@ -101,6 +101,7 @@ private:
         QString parties;
         QString preview;
         QString clientMsgID;
+        QString original; // the content as OpenIM sent it, when a rewrite changed it
         bool pinned = false;
         bool history = false;
         quint64 holdId = 0; // a paused row: the hold it stands for

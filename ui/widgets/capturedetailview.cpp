@@ -8,6 +8,8 @@
 #include "models/capturetablemodel.h"
 #include "orderedjson.h"
 #include "readablecolor.h"
+#include "rulesentence.h"
+#include "verdict/rewriteeffect.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -336,9 +338,16 @@ QString CaptureDetailView::verdictHtml(const CapturedRequest &c) const
         QStringLiteral("<h3 style='color:%1'>%2</h3><p>%3</p>")
             .arg(CaptureTableModel::verdictColor(v.outcome).name(),
                 CaptureTableModel::verdictText(v).toHtmlEscaped(), v.reason.text().toHtmlEscaped());
-    if (!v.modifiedFields.isEmpty())
+    // Before -> after of each rewritten field, as OpenIM applies it (gui walk F17).
+    if (const QList<RewriteEffect::Field> rewrites = RewriteEffect::of(c); !rewrites.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Rewritten:"));
+        for (const auto &field : rewrites)
+            html += QStringLiteral("<li>%1</li>").arg(RuleSentence::rewrite(field, 200).toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    } else if (!v.modifiedFields.isEmpty()) {
         html += QStringLiteral("<p><b>%1</b> %2</p>")
                     .arg(tr("Rewritten:"), v.modifiedFields.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
     if (!v.ignoredFields.isEmpty())
         html +=
             QStringLiteral("<p><b>%1</b> %2</p>")
@@ -355,6 +364,17 @@ QString CaptureDetailView::verdictHtml(const CapturedRequest &c) const
         html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("<p><b>%1</b></p>").arg(answeredBy(c).toHtmlEscaped());
+    // Held, then the rules' reply left: which rule's (or the default) reply it was.
+    if (c.hold.end == HoldRecord::End::RulesReply || c.hold.end == HoldRecord::End::Expired)
+        html += QStringLiteral("<p>%1</p>").arg(answeredByRule(c).toHtmlEscaped());
+    // Which of the rule's conditions matched which text: why this rule answered (a person's reply
+    // was not the rule's).
+    if (!c.matched.isEmpty() && c.hold.end != HoldRecord::End::ByHand) {
+        html += QStringLiteral("<ul>");
+        for (const auto &m : c.matched)
+            html += QStringLiteral("<li>%1</li>").arg(RuleSentence::matched(m).toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
     // Which rule nearly answered matters only when no person did (gui walk F32).
     if (!c.nearMiss.code.isEmpty() && c.hold.end == HoldRecord::End::None)
         html += QStringLiteral("<p>%1</p>").arg(c.nearMiss.text().toHtmlEscaped());
@@ -379,6 +399,11 @@ QString CaptureDetailView::answeredBy(const CapturedRequest &c)
     case HoldRecord::End::None:
         break;
     }
+    return answeredByRule(c);
+}
+
+QString CaptureDetailView::answeredByRule(const CapturedRequest &c)
+{
     return c.ruleName.isEmpty() ? tr("Answered by the default reply (no rule matched)")
                                 : tr("Answered by rule \"%1\"").arg(c.ruleName);
 }

@@ -66,6 +66,7 @@ public:
     QString pausedText() const;
     // "Answered by hand (block 5001) after 1751 ms", or the rule, or the default reply.
     static QString answeredBy(const CapturedRequest &c);
+    static QString answeredByRule(const CapturedRequest &c); // the rule, or the default reply
     QTreeWidget *bodyTree() const { return m_tree; }
     QPlainTextEdit *requestBodyView() const { return m_body; }
     QPlainTextEdit *rawView() const { return m_raw; }

@@ -16,10 +16,6 @@ QString valueText(const QJsonValue &v)
     return QString::fromUtf8(a.mid(1, a.size() - 2));
 }
 
-QString elided(const QString &text)
-{
-    return text.size() > 40 ? text.left(39) + QChar(0x2026) : text;
-}
 } // namespace
 
 QString RuleSentence::duration(int ms)
@@ -31,52 +27,23 @@ QString RuleSentence::duration(int ms)
 
 QString RuleSentence::condition(const Condition &c)
 {
-    QString subject = c.name;
-    switch (c.source) {
-    case Condition::Source::Body:
-        break; // a body path is what users think of as "the field"
-    case Condition::Source::Header:
-        subject = tr("header %1").arg(c.name);
-        break;
-    case Condition::Source::Query:
-        subject = tr("query %1").arg(c.name);
-        break;
-    case Condition::Source::Key:
-        subject = tr("key %1").arg(c.name);
-        break;
-    }
-    const QString value = elided(valueText(c.value));
-    QString text;
-    switch (c.op) {
-    case Condition::Op::Equals:
-        text = c.negate ? tr("%1 is not '%2'") : tr("%1 is '%2'");
-        break;
-    case Condition::Op::Contains:
-        text = c.negate ? tr("%1 does not contain '%2'") : tr("%1 contains '%2'");
-        break;
-    case Condition::Op::Regex:
-        text = c.negate ? tr("%1 does not match /%2/") : tr("%1 matches /%2/");
-        break;
-    case Condition::Op::Exists:
-        return c.negate ? tr("%1 is absent").arg(subject) : tr("%1 is present").arg(subject);
-    case Condition::Op::In:
-        text = c.negate ? tr("%1 is not one of %2") : tr("%1 is one of %2");
-        break;
-    case Condition::Op::Lt:
-        text = c.negate ? tr("%1 is not below %2") : tr("%1 is below %2");
-        break;
-    case Condition::Op::Le:
-        text = c.negate ? tr("%1 is above %2") : tr("%1 is at most %2");
-        break;
-    case Condition::Op::Gt:
-        text = c.negate ? tr("%1 is not above %2") : tr("%1 is above %2");
-        break;
-    case Condition::Op::Ge:
-        text = c.negate ? tr("%1 is below %2") : tr("%1 is at least %2");
-        break;
-    }
-    text = text.arg(subject, value);
-    return c.ignoreCase ? tr("%1 (any case)").arg(text) : text;
+    return c.record().phrase();
+}
+
+QString RuleSentence::matched(const ConditionMatch &m)
+{
+    return m.text(true);
+}
+
+QString RuleSentence::rewrite(const RewriteEffect::Field &field, int maxChars)
+{
+    auto shown = [maxChars](const std::optional<QJsonValue> &v) {
+        if (!v)
+            return tr("(absent)");
+        QString text = v->isString() ? QStringLiteral("\"%1\"").arg(v->toString()) : valueText(*v);
+        return text.size() > maxChars ? text.left(maxChars - 1) + QChar(0x2026) : text;
+    };
+    return tr("%1: %2 \u2192 %3").arg(field.name, shown(field.before), shown(field.after));
 }
 
 QString RuleSentence::conditions(const Rule &rule)

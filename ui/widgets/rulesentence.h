@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rules/rule.h"
+#include "verdict/rewriteeffect.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,6 +19,11 @@ class RuleSentence
 public:
     static QString of(const Rule &rule);
     static QString condition(const Condition &condition);
+    // A condition that held on a capture, with the text it held on:
+    // "content.content contains 'casino' (matched in "...play casino now...")".
+    static QString matched(const ConditionMatch &match);
+    // "content: "before" -> "after"", values cut to maxChars.
+    static QString rewrite(const RewriteEffect::Field &field, int maxChars = 60);
     static QString conditions(const Rule &rule);
     static QString reply(const ResponseSpec &reply);
     static QString replies(const Rule &rule);

@@ -266,6 +266,8 @@ CapturedRequest CapturedRequest::fromJson(const QJsonObject &o)
     c.reply.delayMs = r.value(QLatin1String("delayMs")).toInt();
     c.reply.fault = faultFromName(r.value(QLatin1String("fault")).toString(QStringLiteral("none")));
     c.ruleName = o.value(QLatin1String("rule")).toString();
+    for (const auto &m : o.value(QLatin1String("matched")).toArray()) // absent in older files
+        c.matched.append(ConditionMatch::fromJson(m.toObject()));
     if (o.contains(QLatin1String("nearMiss")))
         c.nearMiss = CaptureWarning::fromStored(
             o.value(QLatin1String("nearMissCode")).toString(QStringLiteral("near-miss")),
@@ -344,6 +346,12 @@ QJsonObject CapturedRequest::toJson() const
     o.insert(QStringLiteral("response"), r);
     if (!ruleName.isEmpty())
         o.insert(QStringLiteral("rule"), ruleName);
+    if (!matched.isEmpty()) {
+        QJsonArray conditions;
+        for (const auto &m : matched)
+            conditions.append(m.toJson());
+        o.insert(QStringLiteral("matched"), conditions);
+    }
     if (!nearMiss.code.isEmpty()) {
         o.insert(QStringLiteral("nearMiss"), nearMiss.text(false));
         if (nearMiss.storedText.isEmpty()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capturewarning.h"
+#include "conditionmatch.h"
 #include "verdict.h"
 
 #include <QByteArray>
@@ -131,6 +132,7 @@ struct CapturedRequest
     Rejection rejection = Rejection::None;
     ReplySent reply;
     QString ruleName; // the rule that answered; empty for the default reply
+    QList<ConditionMatch> matched; // the answering rule's conditions that held, and on what text
     CaptureWarning nearMiss; // when only the default answered: the closest rule and why it missed
     Verdict verdict;
     Forwarded forward;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "capturewarning.h"
 
+#include "conditionmatch.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace cbi {
 
@@ -223,7 +226,18 @@ QString CaptureWarning::text(bool translated) const
     // failedContinue wraps another reason: its code and arguments follow the version (see VerdictEngine).
     if (code == QLatin1String("failed-continue") && args.size() >= 2 && templateOf(args.first()))
         return out.arg(CaptureWarning {args.first(), args.mid(2), {}}.text(translated), args.at(1));
-    for (const auto &a : args)
+    // A condition (near miss, regex that gave up) is kept as data: worded here, in the language asked
+    // for (operator names as words in the window, keywords in machine output). Files from before
+    // hold its English text instead.
+    QStringList words = args;
+    const bool missed = code.startsWith(QLatin1String("near-miss"));
+    if ((missed || code == QLatin1String("regex-gave-up")) && args.size() >= 2
+        && args.at(1).startsWith(QLatin1Char('{'))) {
+        const ConditionMatch condition =
+            ConditionMatch::fromJson(QJsonDocument::fromJson(args.at(1).toUtf8()).object());
+        words[1] = missed ? condition.text(false, translated) : condition.phrase(translated);
+    }
+    for (const auto &a : std::as_const(words))
         out = out.arg(a);
     return out;
 }

@@ -165,7 +165,7 @@ bool checkCapture(const QJsonValue &value, const QString &where, QString *error)
                 {"knownCommand", Bool}, {"urlStyle", text}, {"operationID", text}, {"key", Object},
                 {"warnings", Array}, {"peer", text}, {"headers", Array}, {"body", body}, {"bodyBase64", text},
                 {"bodySize", Number}, {"rejected", text}, {"response", Object}, {"rule", text},
-                {"nearMiss", text}, {"verdict", Object}, {"forward", Object}},
+                {"nearMiss", text}, {"verdict", Object}, {"forward", Object}, {"matched", Array}},
             where, error)
         || !checkMethod(o, where, error) || !checkHeaders(o, where, error))
         return false;

@@ -90,6 +90,29 @@ QString Condition::opName(Op op)
     return {};
 }
 
+bool Condition::sourceFromName(const QString &name, Source *source)
+{
+    for (auto s : {Source::Body, Source::Header, Source::Query, Source::Key}) {
+        if (name == sourceName(s)) {
+            *source = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+ConditionMatch Condition::record() const
+{
+    ConditionMatch m;
+    m.source = sourceName(source);
+    m.name = name;
+    m.op = opName(op);
+    m.value = op == Op::Exists ? QJsonValue() : value;
+    m.negate = negate;
+    m.ignoreCase = ignoreCase && op != Op::Exists;
+    return m;
+}
+
 bool Condition::opFromName(const QString &name, Op *op)
 {
     for (const auto &o : opNames) {
@@ -103,22 +126,11 @@ bool Condition::opFromName(const QString &name, Op *op)
 
 QString Condition::describe() const
 {
-    QString text = sourceName(source) + QLatin1Char(' ') + name + QLatin1Char(' ');
-    if (negate)
-        text += QStringLiteral("not ");
-    text += opName(op);
-    if (ignoreCase && op != Op::Exists)
-        text += QStringLiteral(" (any case)");
-    if (op != Op::Exists)
-        text += QLatin1Char(' ')
-            + QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
-                  .mid(1)
-                  .chopped(1);
-    return text;
+    return record().phrase(false);
 }
 
 bool Condition::matches(
-    const CapturedRequest &request, const RequestBody &body, QString *why, bool *gaveUp) const
+    const CapturedRequest &request, const RequestBody &body, ConditionMatch *tested, bool *gaveUp) const
 {
     bool undecided = false;
     std::optional<QJsonValue> actual;
@@ -148,6 +160,8 @@ bool Condition::matches(
 
     const Qt::CaseSensitivity cs = ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
     bool result = false;
+    qsizetype foundAt = 0; // contains: where the value is in the text, for the excerpt
+    qsizetype foundLength = 0;
     if (op == Op::Exists) {
         result = actual.has_value() && !actual->isNull();
     } else if (actual) {
@@ -161,7 +175,11 @@ bool Condition::matches(
                 for (const auto &e : a.toArray())
                     result = result || same(e, value, cs);
             } else {
-                result = asText(a).contains(asText(value), cs);
+                const QString needle = asText(value);
+                foundAt = asText(a).indexOf(needle, 0, cs);
+                foundLength = needle.size();
+                result = foundAt >= 0;
+                foundAt = qMax<qsizetype>(0, foundAt);
             }
             break;
         case Op::Regex: {
@@ -193,10 +211,11 @@ bool Condition::matches(
     result = !undecided && result != negate;
     if (undecided && gaveUp)
         *gaveUp = true;
-    if (!result && why) {
-        const QString found = actual ? asText(*actual) : QStringLiteral("absent");
-        *why = QStringLiteral("%1 (found: %2)")
-                   .arg(describe(), found.size() > 60 ? found.left(60) + QStringLiteral("...") : found);
+    if (tested) {
+        *tested = record();
+        tested->absent = !actual.has_value();
+        if (actual)
+            tested->found = ConditionMatch::excerpt(asText(*actual), foundAt, foundLength);
     }
     return result;
 }

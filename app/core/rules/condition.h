@@ -2,6 +2,7 @@
 #pragma once
 
 #include "boundedregex.h"
+#include "capture/conditionmatch.h"
 #include "capture/requestbody.h"
 
 #include <QJsonObject>
@@ -44,15 +45,19 @@ struct Condition
     bool ignoreCase = false; // text comparisons (equals, contains, in, regex) ignore letter case
     BoundedRegex regex; // compiled from value for Op::Regex
 
-    // why (optional) says what was found when the condition does not hold; gaveUp (optional) is set
-    // when a regex ran out of its budget on this request (then the condition does not hold).
-    bool matches(const CapturedRequest &request, const RequestBody &body, QString *why = nullptr,
+    // tested (optional) gets the condition and the text it was tested on (around the match for
+    // contains), held or not; gaveUp (optional) is set when a regex ran out of its budget on this
+    // request (then the condition does not hold).
+    bool matches(const CapturedRequest &request, const RequestBody &body, ConditionMatch *tested = nullptr,
         bool *gaveUp = nullptr) const;
-    QString describe() const; // "body content contains \"bad\""
+    // The condition as a capture records it (keywords and value), without what it held on.
+    ConditionMatch record() const;
+    QString describe() const; // "body content contains \"bad\"": the keywords, for reports
 
     static QString sourceName(Source source);
     static QString opName(Op op);
     static bool opFromName(const QString &name, Op *op);
+    static bool sourceFromName(const QString &name, Source *source);
 };
 
 } // namespace cbi

@@ -4,7 +4,20 @@
 #include "capture/continuereply.h"
 #include "verdict/verdictengine.h"
 
+#include <QJsonDocument>
+
+#include <optional>
+
 namespace cbi {
+
+namespace {
+// A condition as a warning's argument: its data, so that the window words it in its language
+// (CaptureWarning::text).
+QString conditionArg(const ConditionMatch &condition)
+{
+    return QString::fromUtf8(QJsonDocument(condition.toJson()).toJson(QJsonDocument::Compact));
+}
+} // namespace
 
 RuleEngine::RuleEngine(Scenario scenario, quint32 seed)
     : m_random(seed)
@@ -29,32 +42,41 @@ quint64 RuleEngine::callCount(int ruleIndex) const
 }
 
 int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss,
-    QList<CaptureWarning> *gaveUp) const
+    QList<CaptureWarning> *gaveUp, QList<ConditionMatch> *matched) const
 {
     int bestScore = -1;
     int best = -1;
     QStringList bestWhy; // the near miss: its code, then its arguments after the rule name
+    ConditionMatch bestMissed; // its condition that did not hold (worded only once, at the end)
     for (int i = 0; i < int(m_scenario.rules.size()); ++i) {
         const Rule &rule = m_scenario.rules.at(i);
         if (!rule.enabled)
             continue;
         const bool commandOk = rule.commandMatches(capture.command, capture.canonicalCommand);
         int held = 0;
-        QString firstWhy;
+        std::optional<ConditionMatch> firstMissed; // the first condition that did not hold
+        QList<ConditionMatch> heldHere;
         for (const Condition &c : rule.conditions) {
-            QString why;
             bool undecided = false;
-            if (c.matches(capture, body, nearMiss ? &why : nullptr, &undecided))
+            ConditionMatch tested;
+            const bool wanted = nearMiss || matched;
+            if (c.matches(capture, body, wanted ? &tested : nullptr, &undecided)) {
                 ++held;
-            if (undecided && gaveUp) {
-                gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, c.describe()}});
-            } else if (firstWhy.isEmpty())
-                firstWhy = why;
+                if (matched)
+                    heldHere.append(tested);
+            } else if (undecided && gaveUp) {
+                gaveUp->append({QStringLiteral("regex-gave-up"), {rule.name, conditionArg(c.record())}});
+            } else if (!firstMissed && nearMiss) {
+                firstMissed = std::move(tested);
+            }
         }
         const bool conditionsOk =
             rule.conditions.isEmpty() || (rule.matchAll ? held == rule.conditions.size() : held > 0);
-        if (commandOk && conditionsOk)
+        if (commandOk && conditionsOk) {
+            if (matched)
+                *matched = std::move(heldHere);
             return i;
+        }
         if (!nearMiss)
             continue;
         // Closest: the command right counts most, then the share of conditions that held.
@@ -67,11 +89,14 @@ int RuleEngine::match(const CapturedRequest &capture, const RequestBody &body, C
             bestWhy = !commandOk
                 ? QStringList {QStringLiteral("near-miss-command"),
                     capture.command.isEmpty() ? QStringLiteral("(none)") : capture.command, rule.command}
-                : rule.matchAll ? QStringList {QStringLiteral("near-miss"), firstWhy}
-                                : QStringList {QStringLiteral("near-miss-none-held"), firstWhy};
+                : rule.matchAll ? QStringList {QStringLiteral("near-miss"), QString()}
+                                : QStringList {QStringLiteral("near-miss-none-held"), QString()};
+            bestMissed = firstMissed.value_or(ConditionMatch {});
         }
     }
     if (nearMiss) {
+        if (bestWhy.size() == 2) // its condition, as data: the window words it (CaptureWarning::text)
+            bestWhy[1] = conditionArg(bestMissed);
         *nearMiss = best < 0
             ? CaptureWarning {}
             : CaptureWarning {bestWhy.first(), QStringList {m_scenario.rules.at(best).name} + bestWhy.mid(1)};
@@ -100,7 +125,8 @@ void RuleEngine::answer(CapturedRequest &capture, const RequestBody &body)
 {
     const int timeoutMs = timeoutMsFor(capture);
     QList<CaptureWarning> gaveUp;
-    const int index = match(capture, body, &capture.nearMiss, &gaveUp);
+    capture.matched.clear();
+    const int index = match(capture, body, &capture.nearMiss, &gaveUp, &capture.matched);
     capture.warnings.append(gaveUp);
     if (index >= 0) {
         const Rule &rule = m_scenario.rules.at(index);

@@ -24,7 +24,7 @@ public:
     void resetCounters();
     quint64 callCount(int ruleIndex) const;
 
-    // Fills capture.reply, ruleName, nearMiss and verdict. body: the request body as parsed JSON.
+    // Fills capture.reply, ruleName, matched, nearMiss and verdict. body: the request body as parsed JSON.
     void answer(CapturedRequest &capture, const RequestBody &body);
     // The verdict on the reply the capture already has (used for replies the server made itself).
     Verdict verdictFor(const CapturedRequest &capture, const RequestBody &body) const;
@@ -32,9 +32,10 @@ public:
     int timeoutMsFor(const CapturedRequest &capture) const;
 
     // The index of the matching rule, or -1; nearMiss explains the closest miss when -1; gaveUp
-    // (optional) gets a regex-gave-up warning for each regex that ran out of its budget.
+    // (optional) gets a regex-gave-up warning for each regex that ran out of its budget; matched
+    // (optional) the matching rule's conditions that held, with the text each held on.
     int match(const CapturedRequest &capture, const RequestBody &body, CaptureWarning *nearMiss = nullptr,
-        QList<CaptureWarning> *gaveUp = nullptr) const;
+        QList<CaptureWarning> *gaveUp = nullptr, QList<ConditionMatch> *matched = nullptr) const;
 
 private:
     Scenario m_scenario;

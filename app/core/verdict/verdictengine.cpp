@@ -61,6 +61,21 @@ GoDecoder::Result decode(const QByteArray &body, const QString &structName, cons
     return decoder->decode(body);
 }
 
+// The reply struct OpenIM decodes this command's reply into, in this version.
+void replyStructOf(const CommandSpec &spec, Profile profile, QString *structName, QList<FieldSpec> *fields)
+{
+    *fields = spec.responseFields;
+    if (!spec.responseStruct.isEmpty())
+        *structName = spec.responseStruct;
+    // A version that read another reply for this command (v3.7's flat, per-member join).
+    const LegacyName *legacy = Catalogue::instance().legacyFor(spec.command, profileName(profile));
+    if (legacy && !legacy->responseFields.isEmpty()) {
+        *fields = legacy->responseFields;
+        if (!legacy->responseStruct.isEmpty())
+            *structName = legacy->responseStruct;
+    }
+}
+
 bool isListReplacement(const QString &field)
 {
     return field == QLatin1String("users") || field == QLatin1String("friendUserIDs")
@@ -88,6 +103,19 @@ QString profileWord(Profile p)
 
 } // namespace
 
+QJsonObject VerdictEngine::replyFields(const QString &command, const QByteArray &replyBody, Profile profile)
+{
+    const Catalogue &catalogue = Catalogue::instance();
+    const CommandSpec *spec = catalogue.find(catalogue.canonicalName(command));
+    if (!spec)
+        return {};
+    QString structName = QStringLiteral("callbackstruct.CommonCallbackResp");
+    QList<FieldSpec> fields;
+    replyStructOf(*spec, profile, &structName, &fields);
+    const GoDecoder::Result d = decode(replyBody, structName, fields);
+    return d.ok ? d.fields : QJsonObject();
+}
+
 int VerdictEngine::effectiveTimeoutMs(int timeoutSeconds)
 {
     const int seconds = timeoutSeconds <= 0 ? clientCapSeconds : qMin(timeoutSeconds, clientCapSeconds);
@@ -113,16 +141,7 @@ Verdict VerdictEngine::compute(const Input &in)
     QList<FieldSpec> responseFields;
     QString responseStruct = QStringLiteral("callbackstruct.CommonCallbackResp");
     if (spec) {
-        responseFields = spec->responseFields;
-        if (!spec->responseStruct.isEmpty())
-            responseStruct = spec->responseStruct;
-        // A version that read another reply for this command (v3.7's flat, per-member join).
-        const LegacyName *legacy = catalogue.legacyFor(spec->command, profileName(in.profile));
-        if (legacy && !legacy->responseFields.isEmpty()) {
-            responseFields = legacy->responseFields;
-            if (!legacy->responseStruct.isEmpty())
-                responseStruct = legacy->responseStruct;
-        }
+        replyStructOf(*spec, in.profile, &responseStruct, &responseFields);
     } else {
         for (const auto &name : commonFields)
             responseFields.append({name,

@@ -26,6 +26,10 @@ public:
     };
 
     static Verdict compute(const Input &input);
+    // The reply's top-level fields as OpenIM decodes them for this command (Go's JSON: keys folded,
+    // the last duplicate wins); empty when the command is unknown or the reply does not decode.
+    static QJsonObject replyFields(
+        const QString &command, const QByteArray &replyBody, Profile profile = defaultProfile);
     // min(timeout, 15 s); 0 means the 15 s cap.
     static int effectiveTimeoutMs(int timeoutSeconds);
 };
