@@ -215,6 +215,13 @@ def one_writer_and_ids(tmp):
                             "time": "2026-11-01T00:00:00Z", "headers": [], "body": "{}"}) + "\n")
     imp = subprocess.run([BINARY, "import", nd, "--session", path], capture_output=True, timeout=20)
     check(imp.returncode != 0 and b"in use" in imp.stderr, "import into a live session is refused (%d)" % imp.returncode)
+    scenario = os.path.join(tmp, "none.json")
+    with open(scenario, "w") as f:
+        json.dump({"scenario": 1, "rules": []}, f)
+    run = subprocess.run([BINARY, "run", scenario, "--count", "1", "--session", path, "--listen", "127.0.0.1:0"],
+                         capture_output=True, timeout=20)
+    check(run.returncode == 5 and b"in use" in run.stderr,
+          "run on a live session is refused, not ignored (%d: %s)" % (run.returncode, run.stderr[-200:]))
     request(port, "DELETE", "/__inspector/v1/captures")
     callback(port, "after-clear")
     stop(p)

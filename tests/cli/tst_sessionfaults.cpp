@@ -192,6 +192,29 @@ private Q_SLOTS:
         QVERIFY2(!cut.err.contains("empty database"), cut.err.constData());
     }
 
+    // SQLite opens a file it can only read without an error; serve refuses it at start instead of
+    // holding every callback (reliability report 3.16).
+    void servingOnReadOnlyMediaIsRefused()
+    {
+        if (QStandardPaths::findExecutable(u"unshare"_s).isEmpty())
+            QSKIP("unshare is missing");
+        QTemporaryDir dir;
+        const QString session = makeSession(dir.path(), u"s.db"_s, 2);
+        QVERIFY(!session.isEmpty());
+        const QString script =
+            u"mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\" \"$1\" || exit 77; "
+            "touch \"$1/probe\" 2>/dev/null && exit 78; "
+            "exec \"$2\" serve --listen 127.0.0.1:0 --session \"$1/s.db\" --exit-after 3000"_s;
+        const Result r =
+            run({u"-m"_s, u"sh"_s, u"-c"_s, script, u"sh"_s, dir.path(), QStringLiteral(CBI_BINARY)}, 0,
+                QStandardPaths::findExecutable(u"unshare"_s));
+        if (r.exitCode == 77 || r.exitCode == 78 || r.err.contains("unshare failed"))
+            QSKIP(qPrintable(u"no read-only mount here: "_s + QString::fromUtf8(r.err)));
+        QVERIFY2(r.exitCode == 5, r.err.constData());
+        QVERIFY2(r.err.contains("cannot be written"), r.err.constData());
+        QVERIFY2(!r.err.contains("listening on"), r.err.constData());
+    }
+
     void sessionsOnReadOnlyMediaCanBeExported()
     {
         // A read-only bind mount in a mount namespace of its own (root, or a user namespace).

@@ -327,8 +327,13 @@ private Q_SLOTS:
         nulMethod.method = QByteArray("PO\0ST", 5);
         CapturedRequest fileHeader = hostile(3, "x");
         fileHeader.headers.append(qMakePair(QByteArray("@/etc/hostname"), QByteArray("x")));
+        CapturedRequest refused = hostile(4, "x"); // answered 400 before it was read whole
+        refused.rejection = Rejection::Malformed;
+        refused.method = "?";
+        QCOMPARE(CurlCommand::forCapture(refused, u"http://127.0.0.1:1"_s),
+            u"# capture 4 cannot be replayed with curl: the inspector refused it (malformed) and did not keep it whole"_s);
         Sandbox sandbox;
-        for (const CapturedRequest &c : {nulHeader, nulMethod, fileHeader}) {
+        for (const CapturedRequest &c : {nulHeader, nulMethod, fileHeader, refused}) {
             const QString command = CurlCommand::forCapture(c, u"http://127.0.0.1:1"_s);
             QVERIFY2(command.startsWith(u"# capture "_s), qPrintable(command));
             QVERIFY(!command.contains(QLatin1Char('\n')));

@@ -41,28 +41,8 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
         return code;
     inspector.scenario()->setScenario(scenario, options.scenarioPath);
 
-    if (!options.sessionPath.isEmpty()) {
-        const bool failOpen = options.journalFailOpen;
-        inspector.setJournalPolicy(
-            failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
-        QString error;
-        if (!inspector.openSession(options.sessionPath, false, &error)) {
-            printErr(tr("error: session %1").arg(error));
-            return ExitBadSession;
-        }
-        QObject::connect(&inspector, &Inspector::journalFailed, &inspector, [failOpen](const QString &error) {
-            printErr(failOpen ? tr("error: the session file cannot be written: %1. Replies still leave "
-                                   "(--on-journal-failure fail): captures are kept in memory only until "
-                                   "it can be written again.")
-                                    .arg(error)
-                              : tr("error: the session file cannot be written: %1. Replies wait until "
-                                   "their captures are written (OpenIM may time out with 90004); "
-                                   "retrying.")
-                                    .arg(error));
-        });
-        QObject::connect(&inspector, &Inspector::journalRecovered, &inspector,
-            [] { printErr(tr("the session file is written again; nothing was lost")); });
-    }
+    if (const int code = openSession(&inspector, options))
+        return code;
     // Before the server starts: its thread answers the first callback at once, and the store batches
     // captures only for a consumer that is already connected.
     std::unique_ptr<JsonlWriter> jsonl;
@@ -98,6 +78,33 @@ int HeadlessServe::run(const ServeOptions &options, const QString &notice)
     store.flush(); // the last captures still reach --jsonl
     printErr(tr("stopped after %n capture(s)", nullptr, int(server.capturedCount())));
     return code;
+}
+
+int HeadlessServe::openSession(Inspector *inspector, const ServeOptions &options)
+{
+    if (options.sessionPath.isEmpty())
+        return ExitOk;
+    const bool failOpen = options.journalFailOpen;
+    inspector->setJournalPolicy(
+        failOpen ? SessionJournal::OnFailure::FailOpen : SessionJournal::OnFailure::Hold);
+    QString error;
+    if (!inspector->openSession(options.sessionPath, false, &error)) {
+        printErr(tr("error: session %1").arg(error));
+        return ExitBadSession;
+    }
+    QObject::connect(inspector, &Inspector::journalFailed, inspector, [failOpen](const QString &error) {
+        printErr(failOpen ? tr("error: the session file cannot be written: %1. Replies still leave "
+                               "(--on-journal-failure fail): captures are kept in memory only until "
+                               "it can be written again.")
+                                .arg(error)
+                          : tr("error: the session file cannot be written: %1. Replies wait until "
+                               "their captures are written (OpenIM may time out with 90004); "
+                               "retrying.")
+                                .arg(error));
+    });
+    QObject::connect(inspector, &Inspector::journalRecovered, inspector,
+        [] { printErr(tr("the session file is written again; nothing was lost")); });
+    return ExitOk;
 }
 
 } // namespace cbi

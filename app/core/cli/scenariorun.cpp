@@ -3,6 +3,7 @@
 
 #include "capture/capturestore.h"
 #include "export/junitreport.h"
+#include "headlessserve.h"
 #include "inspector/inspector.h"
 #include "inspector/scenariodocument.h"
 #include "jsonlwriter.h"
@@ -42,6 +43,8 @@ int ScenarioRun::run(const ServeOptions &serve, const RunOptions &options)
     store.setMemoryLimit(serve.memoryLimit);
     ServerHost &server = *inspector.host();
     inspector.scenario()->setScenario(scenario, serve.scenarioPath);
+    if (const int code = HeadlessServe::openSession(&inspector, serve)) // --session, as for serve
+        return code;
     // Consumers first: the server's thread answers the first callback at once, and the store batches
     // captures only for a consumer already connected.
     std::unique_ptr<JsonlWriter> jsonl; // its own thread: a stalled reader never stops the server

@@ -135,6 +135,10 @@ QString CurlCommand::forCapture(const CapturedRequest &c, const QString &baseUrl
     const auto refuse = [&c](const QString &why) {
         return QStringLiteral("# capture %1 cannot be replayed with curl: %2").arg(c.id).arg(why);
     };
+    // Answered 400/413/431 without being read whole: replaying it would send another request.
+    if (c.rejection != Rejection::None)
+        return refuse(QStringLiteral("the inspector refused it (%1) and did not keep it whole")
+                          .arg(rejectionName(c.rejection)));
     // No shell argument can hold a NUL byte.
     if (c.method.contains('\0'))
         return refuse(QStringLiteral("its method contains a NUL byte"));

@@ -171,6 +171,15 @@ public:
             QSqlDatabase::removeDatabase(m_connection);
         }
         unlock();
+        // SQLite opens what it can only read (a read-only file, folder or medium, an immutable file)
+        // without an error, and the first capture then waits on it for ever: refused now.
+        const QFileInfo file(path);
+        if (file.exists() ? !file.isWritable() : !QFileInfo(file.absolutePath()).isWritable()) {
+            *error = QStringLiteral("%1 cannot be written (a read-only file, folder or medium): copy it to a "
+                                    "writable place, or use another session file")
+                         .arg(path);
+            return false;
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         // A locked file fails a write after 1 s rather than Qt's 5: the write is retried anyway,
         // and GET status says so sooner.
