@@ -78,7 +78,8 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     const QString arrow = QStringLiteral(" \u2192 ");
     m_fitter = new ColumnFitter(m_view, CaptureTableModel::ContentColumn,
         {Fit {CaptureTableModel::IdColumn, QStringLiteral("88888"), QStringLiteral("88888"), 0},
-            Fit {CaptureTableModel::WarningsColumn, QStringLiteral("\u26A0 8"), QStringLiteral("\u26A0"), 0},
+            Fit {
+                CaptureTableModel::WarningsColumn, QStringLiteral("\u26A0 8"), QStringLiteral("\u26A0 8"), 0},
             Fit {CaptureTableModel::TimeColumn, QStringLiteral("88:88:88.888"),
                 QStringLiteral("88:88:88.888"), 0},
             Fit {CaptureTableModel::CommandColumn, QStringLiteral("BeforeSendSingleMsg  [before]"),

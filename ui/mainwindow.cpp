@@ -96,10 +96,11 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     rulesDock->setObjectName(QStringLiteral("rulesDock"));
     rulesDock->setWidget(new DockPanel(m_rules, rulesDock));
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
-    // After the first layout pass: before it the dock takes whatever the central widget leaves.
+    // After the first layout pass: before it the dock takes whatever the central widget leaves. The
+    // table first (F19, F20); a narrow window (scale 2) gives the dock only a quarter.
     QTimer::singleShot(0, this, [this, rulesDock] {
         if (!m_stateRestored)
-            resizeDocks({rulesDock}, {qMin(360, width() / 4)}, Qt::Horizontal); // the table first (F19, F20)
+            resizeDocks({rulesDock}, {qMin(360, width() / (width() < 1200 ? 4 : 3))}, Qt::Horizontal);
     });
     auto *statisticsDock = new QDockWidget(tr("Statistics"), this);
     statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
