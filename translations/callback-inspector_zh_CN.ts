@@ -2069,6 +2069,16 @@ Commands:
         <source>Holding %1, an after-callback: OpenIM does not read its reply, so holding it only keeps one of OpenIM&apos;s webhook workers waiting.</source>
         <translation>正在挂起 %1，这是后置回调：OpenIM 不读取它的回复，挂起它只会让 OpenIM 的一个 webhook 工作线程一直等待。</translation>
     </message>
+    <message>
+        <source>Holding %1</source>
+        <translation>正在扣留 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Holding %n command(s)</source>
+        <translation>
+            <numerusform>正在扣留 %n 个命令</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cbi::JsonlWriter</name>

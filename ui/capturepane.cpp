@@ -5,10 +5,12 @@
 #include "capture/capturefilter.h"
 #include "capture/capturestore.h"
 #include "capturetableview.h"
+#include "columnfitter.h"
 #include "models/capturefilterproxy.h"
 #include "models/capturetablemodel.h"
 #include "session/sessionhistory.h"
 #include "widgets/capturedetailview.h"
+#include "widgets/commanddelegate.h"
 #include "widgets/elidemiddledelegate.h"
 #include "widgets/readablecolor.h"
 
@@ -67,18 +69,37 @@ CapturePane::CapturePane(CaptureStore *store, QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
-    // Content, the most telling column, takes what the others leave (gui walk F20): they start narrow.
-    m_view->horizontalHeader()->setSectionResizeMode(CaptureTableModel::ContentColumn, QHeaderView::Stretch);
+    // Content, the most telling column, takes what the others leave (gui walk F20); the row fits the
+    // view at 1366 px and at scale 2: the others shrink (their cells elide), operationID and Status
+    // give way first (the detail shows both; the column chooser brings them back).
     m_view->horizontalHeader()->setMinimumSectionSize(24);
-    const std::pair<int, int> widths[] = {{CaptureTableModel::IdColumn, 55},
-        {CaptureTableModel::WarningsColumn, 36}, {CaptureTableModel::TimeColumn, 90},
-        {CaptureTableModel::CommandColumn, 220}, {CaptureTableModel::OperationIdColumn, 90},
-        {CaptureTableModel::PartiesColumn, 120}, {CaptureTableModel::StatusColumn, 45},
-        {CaptureTableModel::DelayColumn, 55}, {CaptureTableModel::VerdictColumn, 110},
-        {CaptureTableModel::RuleColumn, 90}, {CaptureTableModel::ClientMsgIdColumn, 90}};
-    for (const auto &[column, width] : widths)
-        m_view->setColumnWidth(column, width);
+    m_view->setColumnWidth(CaptureTableModel::ClientMsgIdColumn, 90);
     m_view->setColumnHidden(CaptureTableModel::ClientMsgIdColumn, true); // the column chooser shows it
+    using Fit = ColumnFitter::Column;
+    const auto cell = [](const char *text) {
+        return QCoreApplication::translate("cbi::CaptureTableModel", text);
+    };
+    const QString arrow = QStringLiteral(" \u2192 ");
+    m_fitter = new ColumnFitter(m_view, CaptureTableModel::ContentColumn,
+        {Fit {CaptureTableModel::IdColumn, QStringLiteral("88888"), QStringLiteral("88888"), 0},
+            Fit {
+                CaptureTableModel::WarningsColumn, QStringLiteral("\u26A0 8"), QStringLiteral("\u26A0 8"), 0},
+            Fit {CaptureTableModel::TimeColumn, QStringLiteral("88:88:88.888"),
+                QStringLiteral("88:88:88.888"), 0},
+            Fit {CaptureTableModel::CommandColumn, QStringLiteral("BeforeSendSingleMsg  [before]"),
+                QStringLiteral("BeforeSendSingleMsg"), 0},
+            Fit {CaptureTableModel::VerdictColumn, cell("ignore (after)"), cell("block (%1)").arg(5001), 0},
+            Fit {CaptureTableModel::OperationIdColumn, QStringLiteral("op-1764410-4242"),
+                QStringLiteral("op-17\u20264242"), 1},
+            Fit {CaptureTableModel::PartiesColumn,
+                QStringLiteral("mallory") + arrow + QStringLiteral("group g1"),
+                QStringLiteral("alice") + arrow + QStringLiteral("b"), 3},
+            Fit {CaptureTableModel::StatusColumn, QStringLiteral("200"), QStringLiteral("200"), 2},
+            Fit {CaptureTableModel::DelayColumn, cell("%1 ms").arg(2000), cell("%1 ms").arg(2000), 0},
+            Fit {CaptureTableModel::RuleColumn, QStringLiteral("sensitive words"), QStringLiteral("sensiti"),
+                0}});
+    m_fitter->setStretchMinimum(QStringLiteral("are we still on for 8am?"));
+    m_view->setItemDelegateForColumn(CaptureTableModel::CommandColumn, new CommandDelegate(m_view));
     // Ids differ at their ends: keep both ends visible.
     auto *middle = new ElideMiddleDelegate(m_view);
     m_view->setItemDelegateForColumn(CaptureTableModel::OperationIdColumn, middle);
@@ -303,6 +324,7 @@ void CapturePane::setSessionPath(const QString &path)
 {
     m_sessionPath = path;
     m_history->setPath(path);
+    Q_EMIT messageEnded(m_readErrorSaid); // about the file that was open
     m_historyAtStart = false;
     Q_EMIT countsChanged();
 }
@@ -352,12 +374,17 @@ QString CapturePane::countsText() const
 void CapturePane::restoreSettings()
 {
     m_splitter->restoreState(AppSettings::captureSplitter());
-    m_view->horizontalHeader()->restoreState(AppSettings::captureHeader());
+    // Columns the user arranged; none saved while the fitter sizes them (a new screen refits).
+    if (const QByteArray header = AppSettings::captureHeader(); !header.isEmpty()) {
+        m_view->horizontalHeader()->restoreState(header);
+        m_fitter->setActive(false);
+    }
 }
 
 void CapturePane::saveSettings() const
 {
-    AppSettings::setCaptureLayout(m_splitter->saveState(), m_view->horizontalHeader()->saveState());
+    AppSettings::setCaptureLayout(m_splitter->saveState(),
+        m_fitter->isActive() ? QByteArray() : m_view->horizontalHeader()->saveState());
 }
 
 bool CapturePane::refilter(const std::function<bool()> &change)
@@ -411,8 +438,12 @@ bool CapturePane::applyFilter()
             ? QString()
             : QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(ReadableColor::errorHue().name()));
     m_filter->setToolTip(ok ? QString() : error);
-    if (!ok)
-        Q_EMIT message(tr("Filter not applied: %1").arg(error), 5000);
+    if (!ok) {
+        m_filterSaid = tr("Filter not applied: %1").arg(error);
+        Q_EMIT message(m_filterSaid, 5000);
+    } else {
+        Q_EMIT messageEnded(m_filterSaid); // the filter is valid again
+    }
     return ok;
 }
 
@@ -531,9 +562,10 @@ void CapturePane::historyLoaded(
     // Keep the rows the user was looking at in place; the new ones are above them.
     bar->setValue(bar->value() + m_proxy->rowCount() - shownBefore);
     m_historyAtStart = reachedStart;
-    if (!error.isEmpty())
-        Q_EMIT message(tr("The session file cannot be read: %1").arg(error), 0);
-    else if (reachedStart)
+    if (!error.isEmpty()) {
+        m_readErrorSaid = tr("The session file cannot be read: %1").arg(error);
+        Q_EMIT message(m_readErrorSaid, 0);
+    } else if (reachedStart)
         Q_EMIT message(tr("The table now starts with the session's first matching capture."), 5000);
     else
         Q_EMIT message(tr("%n older capture(s) read from the session file; scroll up for more.", nullptr,

@@ -26,6 +26,7 @@ class CaptureFilterProxy;
 class CaptureStore;
 class CaptureTableModel;
 class CaptureTableView;
+class ColumnFitter;
 class SessionHistory;
 
 // The captures as the window shows them: the filter bar, the live table (following the store,
@@ -40,6 +41,7 @@ public:
     CaptureFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const;
     CaptureTableView *table() const { return m_view; }
+    ColumnFitter *columnFitter() const { return m_fitter; }
     CaptureDetailView *detail() const { return m_detail; }
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *commandPicker() const { return m_commandPicker; }
@@ -83,6 +85,8 @@ public:
 Q_SIGNALS:
     void countsChanged();
     void message(const QString &text, int timeoutMs);
+    // What message said no longer applies (the filter is valid again, another session is open).
+    void messageEnded(const QString &text);
     // Captures that reached the pane from the server (for the statistics), paused or not.
     void capturesArrived(const QList<cbi::CapturedRequest> &batch);
 
@@ -102,6 +106,7 @@ private:
     CaptureTableModel *m_model;
     CaptureFilterProxy *m_proxy;
     CaptureTableView *m_view;
+    ColumnFitter *m_fitter;
     CaptureDetailView *m_detail;
     QSplitter *m_splitter;
     QLineEdit *m_filter;
@@ -120,6 +125,8 @@ private:
     quint64 m_loadedUpTo = 0; // rows read from the session file: a batch in flight may repeat them
     bool m_historyAtStart = false;
     bool m_isPaused = false;
+    QString m_filterSaid; // the last "Filter not applied" message
+    QString m_readErrorSaid; // the last "The session file cannot be read" message
 };
 
 } // namespace cbi

@@ -15,9 +15,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMainWindow>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 
 namespace cbi {
 
@@ -37,7 +37,8 @@ HoldFlow::HoldFlow(
     m_action->setToolTip(tr("Next callbacks of this command wait for you to answer them in the Held panel"));
     connect(m_action, &QAction::triggered, this, &HoldFlow::toggle);
 
-    // The banner: while anything is held, OpenIM's callbacks of it wait for a human.
+    // The banner: while anything is held, OpenIM's callbacks of it wait for a human. It lives in
+    // the status bar, a line that is there anyway: the table's rows do not move when holding starts.
     m_banner->setObjectName(QStringLiteral("holdBanner"));
     m_banner->setAutoFillBackground(true);
     QPalette banner = m_banner->palette();
@@ -45,13 +46,18 @@ HoldFlow::HoldFlow(
     banner.setColor(QPalette::WindowText, banner.color(QPalette::ToolTipText));
     m_banner->setPalette(banner);
     m_bannerText->setAccessibleName(tr("Holding"));
-    auto *stop = new QPushButton(tr("Stop"), m_banner);
+    auto *stop = new QToolButton(m_banner);
+    stop->setText(tr("Stop"));
+    stop->setAutoRaise(true);
     stop->setToolTip(tr("Stop holding: the next callbacks get the rules' reply at once"));
     auto *row = new QHBoxLayout(m_banner);
-    row->setContentsMargins(8, 2, 8, 2);
+    row->setContentsMargins(6, 0, 0, 0);
+    row->setSpacing(4);
     row->addWidget(m_bannerText, 1);
     row->addWidget(stop);
-    connect(stop, &QPushButton::clicked, this, [this] {
+    m_banner->hide();
+    window->statusBar()->addPermanentWidget(m_banner);
+    connect(stop, &QToolButton::clicked, this, [this] {
         for (const QString &command : m_held->heldCommands())
             m_held->stopHolding(command);
         say(tr("Stopped holding: callbacks get the rules' reply again"));
@@ -67,7 +73,13 @@ HoldFlow::HoldFlow(
     connect(m_held, &HeldWidget::callbackWaiting, this, [this](const QString &command) {
         m_dock->show();
         m_dock->raise();
-        say(tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command));
+        m_waitingSaid = tr("%1 is held: answer it in the Held panel before OpenIM gives up.").arg(command);
+        say(m_waitingSaid);
+    });
+    // Answered or expired: "... is held" no longer applies once nothing waits.
+    connect(host, &ServerHost::holdEnded, this, [this] {
+        if (m_held->waitingCount() == 0)
+            unsay(m_waitingSaid);
     });
 
     // The paused row and the Held panel's entry are selected together.
@@ -109,12 +121,13 @@ void HoldFlow::toggle(bool hold)
         m_dock->raise();
         const CommandSpec *spec = Catalogue::instance().find(Catalogue::instance().canonicalName(command));
         // OpenIM ignores an after-callback's reply: holding one only keeps a webhook worker waiting.
-        say(spec && !spec->isBefore()
-                ? tr(
-                    "Holding %1, an after-callback: OpenIM does not read its reply, so holding it only keeps "
-                    "one of OpenIM's webhook workers waiting.")
-                      .arg(command)
-                : tr("Holding %1: its next callbacks wait for you in the Held panel.").arg(command));
+        m_holdingCommand = command;
+        m_holdingSaid = spec && !spec->isBefore()
+            ? tr("Holding %1, an after-callback: OpenIM does not read its reply, so holding it only keeps "
+                 "one of OpenIM's webhook workers waiting.")
+                  .arg(command)
+            : tr("Holding %1: its next callbacks wait for you in the Held panel.").arg(command);
+        say(m_holdingSaid);
     } else {
         m_held->stopHolding(command);
         say(tr("No longer holding %1.").arg(command));
@@ -126,16 +139,21 @@ void HoldFlow::commandsChanged(const QStringList &commands)
     QStringList names;
     for (const QString &command : commands)
         names.append(command == QLatin1String("*") ? tr("every callback") : command);
-    m_bannerText->setText(tr("Holding %1: its callbacks wait for your answer in the Held panel")
-                              .arg(names.join(QStringLiteral(", "))));
+    // Short in the status bar; the whole sentence in its tooltip.
+    m_bannerText->setText(names.size() == 1 ? tr("Holding %1").arg(names.constFirst())
+                                            : tr("Holding %n command(s)", nullptr, int(names.size())));
+    m_banner->setToolTip(tr("Holding %1: its callbacks wait for your answer in the Held panel")
+                             .arg(names.join(QStringLiteral(", "))));
     m_banner->setVisible(!commands.isEmpty());
+    if (!commands.contains(m_holdingCommand)) // stopped from the Held panel or the banner
+        unsay(m_holdingSaid);
     const QString selected = selectedCommand();
     m_action->setChecked(!selected.isEmpty() && commands.contains(selected));
 }
 
 QString HoldFlow::bannerText() const
 {
-    return m_banner->isVisible() || !m_banner->isHidden() ? m_bannerText->text() : QString();
+    return m_banner->isHidden() ? QString() : m_banner->toolTip();
 }
 
 void HoldFlow::currentRowChanged()
@@ -174,6 +192,12 @@ void HoldFlow::showPausedDetail()
 void HoldFlow::say(const QString &text)
 {
     m_window->statusBar()->showMessage(text, 5000);
+}
+
+void HoldFlow::unsay(const QString &text)
+{
+    if (!text.isEmpty() && m_window->statusBar()->currentMessage() == text)
+        m_window->statusBar()->clearMessage();
 }
 
 } // namespace cbi

@@ -39,6 +39,8 @@ private:
     void showPausedDetail();
     QString selectedCommand() const;
     void say(const QString &text);
+    // Clears the status bar's message if it is still text: the state it described ended.
+    void unsay(const QString &text);
 
     HeldWidget *m_held;
     CapturePane *m_pane;
@@ -47,6 +49,9 @@ private:
     QAction *m_action;
     QWidget *m_banner;
     QLabel *m_bannerText;
+    QString m_waitingSaid; // "X is held: answer it ..."
+    QString m_holdingSaid; // "Holding X: ..."
+    QString m_holdingCommand;
 };
 
 } // namespace cbi

@@ -96,10 +96,11 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     rulesDock->setObjectName(QStringLiteral("rulesDock"));
     rulesDock->setWidget(new DockPanel(m_rules, rulesDock));
     addDockWidget(Qt::RightDockWidgetArea, rulesDock);
-    // After the first layout pass: before it the dock takes whatever the central widget leaves.
+    // After the first layout pass: before it the dock takes whatever the central widget leaves. The
+    // table first (F19, F20); a narrow window (scale 2) gives the dock only a quarter.
     QTimer::singleShot(0, this, [this, rulesDock] {
         if (!m_stateRestored)
-            resizeDocks({rulesDock}, {qMin(360, width() / 3)}, Qt::Horizontal); // the table first (F19)
+            resizeDocks({rulesDock}, {qMin(360, width() / (width() < 1200 ? 4 : 3))}, Qt::Horizontal);
     });
     auto *statisticsDock = new QDockWidget(tr("Statistics"), this);
     statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
@@ -113,7 +114,6 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     tabifyDockWidget(statisticsDock, heldDock);
     rulesDock->raise();
     m_hold = new HoldFlow(m_host, m_held, m_pane, heldDock, this); // the Hold action, banner, paused rows
-    layout->insertWidget(1, m_hold->banner());
     // The served scenario (ScenarioDocument, shown by the Rules dock) and the captures belong to
     // the inspector: changes made through the control API show here at once, so the window never
     // shows (or saves over) something else.
@@ -144,6 +144,10 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
     connect(m_pane, &CapturePane::countsChanged, this, &MainWindow::updateCounts);
     connect(m_pane, &CapturePane::message, this,
         [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_pane, &CapturePane::messageEnded, this, [this](const QString &text) {
+        if (!text.isEmpty() && statusBar()->currentMessage() == text)
+            statusBar()->clearMessage();
+    });
     connect(m_pane, &CapturePane::capturesArrived, m_statistics, &StatisticsWidget::addBatch);
     connect(m_files, &CaptureFiles::message, this,
         [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });

@@ -29,6 +29,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
 using namespace cbi;
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(!window.holdFlow()->banner()->isHidden());
         QVERIFY(window.holdFlow()->bannerText().contains(QString::fromLatin1(single)));
         // The banner's Stop ends it.
-        QPushButton *stop = window.holdFlow()->banner()->findChild<QPushButton *>();
+        QToolButton *stop = window.holdFlow()->banner()->findChild<QToolButton *>();
         QVERIFY(stop);
         stop->click();
         QVERIFY(inspector.host()->heldCommands().isEmpty());

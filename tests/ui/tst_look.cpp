@@ -191,6 +191,23 @@ private Q_SLOTS:
             QVERIFY2(header->sectionSize(column) >= table->fontMetrics().horizontalAdvance(number),
                 qPrintable(number));
         }
+        // Every verdict column shown: the headers give way (their colour and tooltip say them), the
+        // command stays readable (it was a bare '…' in the 360 px dock).
+        QList<CapturedRequest> every;
+        for (auto outcome : {Verdict::Outcome::Blocked, Verdict::Outcome::Modified, Verdict::Outcome::Failed,
+                 Verdict::Outcome::Ignored, Verdict::Outcome::NotCallback}) {
+            CapturedRequest c = waited(1);
+            c.verdict.outcome = outcome;
+            every.append(c);
+        }
+        stats.addBatch(every);
+        stats.resize(420, 600); // a dock a little wider than 360 px: the counts have five digits here
+        QTest::qWait(20);
+        QVERIFY(!table->isColumnHidden(3));
+        QVERIFY2(header->sectionSize(0) >= table->fontMetrics().horizontalAdvance(u"BeforeSendSingle"_s),
+            qPrintable(QString::number(header->sectionSize(0))));
+        QVERIFY(
+            header->sectionViewportPosition(last) + header->sectionSize(last) <= table->viewport()->width());
     }
 
     // Settings > Appearance: applied app-wide at once, kept in the settings, and still there in the

@@ -9,6 +9,7 @@
 #include "capture/capturestore.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/ruleeditordialog.h"
+#include "dialogs/ruleprediction.h"
 #include "dialogs/timelinedialog.h"
 #include "dialogs/tlsdialog.h"
 #include "inspector/inspector.h"
@@ -30,6 +31,7 @@
 #include <QLibraryInfo>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -181,9 +183,17 @@ private Q_SLOTS:
         {
             RuleEditorDialog editor(
                 MainWindow::ruleFromCapture(*window->model()->captureAt(0)), window->rules()->scenario());
+            editor.setSourceCapture(*window->model()->captureAt(0)); // as Make Rule from Capture does
             editor.setErrCode(5001);
             editor.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&editor));
             QVERIFY(editor.predictedVerdict().contains(u"5001"_s));
+            // The prediction is what the picture is about: the parts scroll, so bring it into view.
+            auto *prediction = editor.findChild<RulePrediction *>();
+            QVERIFY(prediction);
+            editor.findChild<QScrollArea *>()->ensureWidgetVisible(prediction);
+            QTest::qWait(20);
+            QVERIFY(!prediction->visibleRegion().isEmpty());
             QVERIFY(save(&editor, u"rule-editor.png"_s));
         }
 

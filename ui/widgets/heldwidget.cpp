@@ -226,8 +226,9 @@ void HeldWidget::tick()
         const qint64 left = it->timeoutMs - it->clock.elapsed();
         const QString when = left > 0 ? tr("%1 s left").arg(double(left) / 1000.0, 0, 'f', 1)
                                       : tr("OpenIM gave up %1 s ago").arg(double(-left) / 1000.0, 0, 'f', 1);
+        // The countdown first: a narrow dock cuts the command name, not the time left.
         item->setText(
-            QStringLiteral("%1  %2  \u2014  %3").arg(it->capture.command, it->capture.operationID, when));
+            QStringLiteral("%1  \u2014  %2  %3").arg(when, it->capture.operationID, it->capture.command));
         item->setForeground(
             left > 0 ? palette().text() : QBrush(ReadableColor::onBase(ReadableColor::errorHue())));
     }

@@ -2,6 +2,7 @@
 #include "statisticswidget.h"
 
 #include "barchart.h"
+#include "commanddelegate.h"
 #include "models/capturetablemodel.h"
 
 #include <QAreaSeries>
@@ -67,6 +68,7 @@ StatisticsWidget::StatisticsWidget(QWidget *parent)
     m_table->viewport()->installEventFilter(this);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setItemDelegateForColumn(0, new CommandDelegate(m_table)); // "BeforeSendSingleMsg" when narrow
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
@@ -304,24 +306,22 @@ void StatisticsWidget::fitColumns()
     const int commandLeast = header.horizontalAdvance(QStringLiteral("BeforeSendSingle"));
     const int capHeader = header.horizontalAdvance(QStringLiteral("000000")) + 12;
     const QAbstractItemView *view = m_table; // sizeHintForColumn is public there
-    int used = 0;
     QList<int> wanted(m_table->columnCount(), 0);
-    for (int column = 1; column < m_table->columnCount(); ++column) {
-        if (m_table->isColumnHidden(column))
-            continue;
-        const int title = header.horizontalAdvance(m_table->horizontalHeaderItem(column)->text()) + 12;
-        wanted[column] = qMax(view->sizeHintForColumn(column), title);
-        used += wanted.at(column);
-    }
-    if (available - used < commandLeast) { // too narrow: the headers give way, never the numbers
+    // Headers whole; too narrow: capped at six digits; still too narrow: at three (the tooltips and
+    // colours say them), never below the numbers.
+    const int caps[] = {INT_MAX, capHeader, header.horizontalAdvance(QStringLiteral("000")) + 12};
+    int used = 0;
+    for (int cap : caps) {
         used = 0;
         for (int column = 1; column < m_table->columnCount(); ++column) {
             if (m_table->isColumnHidden(column))
                 continue;
             const int title = header.horizontalAdvance(m_table->horizontalHeaderItem(column)->text()) + 12;
-            wanted[column] = qMax(view->sizeHintForColumn(column), qMin(title, capHeader));
+            wanted[column] = qMax(view->sizeHintForColumn(column), qMin(title, cap));
             used += wanted.at(column);
         }
+        if (available - used >= commandLeast)
+            break;
     }
     for (int column = 1; column < m_table->columnCount(); ++column) {
         if (!m_table->isColumnHidden(column))
