@@ -226,6 +226,9 @@ private Q_SLOTS:
         window.view()->selectRow(0);
         QTRY_COMPARE(window.held()->waitingList()->count(), 1);
         window.held()->waitingList()->setCurrentRow(0);
+        // A narrow dock elides the line rather than scrolling it sideways; the tooltip says it whole.
+        QCOMPARE(window.held()->waitingList()->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QVERIFY(window.held()->waitingList()->item(0)->toolTip().contains(QString::fromLatin1(single)));
         QPushButton *rules = nullptr;
         for (QPushButton *b : window.held()->findChildren<QPushButton *>())
             rules = b->text() == u"Send &Rules' Reply"_s ? b : rules;

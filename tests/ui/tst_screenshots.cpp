@@ -141,25 +141,30 @@ private Q_SLOTS:
         QVERIFY(openim.waitForConnected(2000));
         const QByteArray single = "callbackBeforeSendSingleMsgCommand";
         openim.write(post(single, "op-1",
-            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
               "'content':'{\\'content\\':\\'are we still on for 8am?\\'}'}")));
         QTest::qWait(30);
         openim.write(post("callbackBeforeMsgModifyCommand", "op-1",
-            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackBeforeMsgModifyCommand','contentType':101,'content':'{\\'content\\':\\'are we "
               "still on for 8am?\\'}'}")));
         openim.write(post(single, "op-2",
-            q("{'sendID':'mallory','recvID':'bob','clientMsgID':'m-43','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'mallory','recvID':'bob','clientMsgID':'m-43','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
               "'content':'{\\'content\\':\\'visit our CASINO\\'}'}")));
         openim.write(post("callbackBeforeSendGroupMsgCommand", "op-3",
-            q("{'sendID':'mallory','groupID':'g1','clientMsgID':'m-44','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'mallory','groupID':'g1','clientMsgID':'m-44','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackBeforeSendGroupMsgCommand','contentType':101,'sessionType':3,"
               "'content':'{\\'content\\':\\'spam spam\\'}'}")));
         QTest::qWait(30);
         openim.write(post("callbackAfterSendSingleMsgCommand", "op-1",
-            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-42','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackAfterSendSingleMsgCommand','contentType':101,'sessionType':1,'seq':17,"
               "'content':'{\\'content\\':\\'are we still on for 8am?\\'}'}")));
         QTRY_COMPARE(window->model()->rowCount(), 5);
@@ -207,7 +212,8 @@ private Q_SLOTS:
         // 5. A held callback, its countdown running.
         window->held()->holdCommand(QString::fromLatin1(single));
         openim.write(post(single, "op-5",
-            q("{'sendID':'carol','recvID':'dan','clientMsgID':'m-45','sendTime':1764400000000,'callbackCommand':"
+            q("{'sendID':'carol','recvID':'dan','clientMsgID':'m-45','sendTime':1764400000000,'"
+              "callbackCommand':"
               "'callbackBeforeSendSingleMsgCommand','contentType':101,'sessionType':1,"
               "'content':'{\\'content\\':\\'lunch?\\'}'}")));
         QTRY_COMPARE(window->held()->waitingCount(), 1);

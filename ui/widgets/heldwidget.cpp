@@ -46,6 +46,9 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     m_commands->setAccessibleName(tr("Commands being held"));
     m_commands->setMaximumHeight(m_commands->fontMetrics().height() * 4);
     m_waiting->setAccessibleName(tr("Callbacks waiting for an answer"));
+    // A narrow dock elides the command's middle (its tooltip is whole) instead of a sideways scroll.
+    m_waiting->setTextElideMode(Qt::ElideMiddle);
+    m_waiting->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_reply->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_reply->setAccessibleName(tr("Reply to send"));
     m_reply->setTabChangesFocus(true); // no keyboard trap
@@ -229,6 +232,7 @@ void HeldWidget::tick()
         // The countdown first: a narrow dock cuts the command name, not the time left.
         item->setText(
             QStringLiteral("%1  \u2014  %2  %3").arg(when, it->capture.operationID, it->capture.command));
+        item->setToolTip(item->text());
         item->setForeground(
             left > 0 ? palette().text() : QBrush(ReadableColor::onBase(ReadableColor::errorHue())));
     }
