@@ -2014,6 +2014,10 @@ Commands:
         <source>The edited reply is not valid JSON (%1 at character %2): OpenIM cannot decode it and fails the call. Send it anyway?</source>
         <translation>编辑后的回复不是有效的 JSON（第 %2 个字符处：%1）：OpenIM 无法解码，调用会失败。仍要发送吗？</translation>
     </message>
+    <message>
+        <source>Stop holding the selected command, or every command when none is selected</source>
+        <translation>停止扣留所选命令；未选择命令时停止扣留所有命令</translation>
+    </message>
 </context>
 <context>
     <name>cbi::HoldFlow</name>

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "mainwindow.h"
 #include "stallprobe.h"
+#include "widgets/wheelguard.h"
 
 #include <QApplication>
 
@@ -13,6 +14,7 @@ int runWindows(Inspector *inspector, std::unique_ptr<MainWindow> window,
     const std::function<void(const QString &language)> &installLanguage)
 {
     const auto stalls = StallProbe::fromEnvironment(); // CBI_STALL_LOG=FILE: bench/gui.sh
+    WheelGuard::install();
     window->show();
     int code = QApplication::exec();
     while (window->languageChangeRequested()) {

@@ -119,6 +119,16 @@ private Q_SLOTS:
         QVERIFY2(window.statusBar()->currentMessage().contains(u"does not read its reply"_s),
             qPrintable(window.statusBar()->currentMessage()));
         hold->trigger();
+        // The panel's Stop Holding with no command selected stops them all (it once did nothing,
+        // and the next callbacks were held until OpenIM gave up).
+        window.held()->holdCommand(QString::fromLatin1(single));
+        window.held()->holdCommand(u"callbackBeforeSendGroupMsgCommand"_s);
+        QCOMPARE(inspector.host()->heldCommands().size(), 2);
+        auto *stopAll = window.held()->findChild<QPushButton *>(u"stopHolding"_s);
+        QVERIFY(stopAll);
+        stopAll->click();
+        QVERIFY(inspector.host()->heldCommands().isEmpty());
+        QVERIFY(!hold->isChecked());
         // The Held panel's command picker does not make the dock as wide as the longest command name.
         QVERIFY2(window.held()->minimumSizeHint().width() < 420,
             qPrintable(QString::number(window.held()->minimumSizeHint().width())));

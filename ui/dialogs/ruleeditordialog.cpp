@@ -6,6 +6,7 @@
 #include "ruleprediction.h"
 #include "verdict/verdictengine.h"
 #include "widgets/readablecolor.h"
+#include "widgets/wheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -73,6 +74,7 @@ RuleEditorDialog::RuleEditorDialog(const Rule &rule, const Scenario &context, QW
     , m_errorLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
+    WheelGuard::install(); // scrolling the form must not change its numbers (also where tests open it)
     setWindowTitle(tr("Edit Rule"));
     m_name->setAccessibleName(tr("Rule name"));
     m_command->setEditable(true);

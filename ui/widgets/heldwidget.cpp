@@ -43,6 +43,8 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
     m_pick->setMinimumContentsLength(14);
     auto *hold = new QPushButton(tr("&Hold"), this);
     auto *release = new QPushButton(tr("&Stop Holding"), this);
+    release->setObjectName(QStringLiteral("stopHolding"));
+    release->setToolTip(tr("Stop holding the selected command, or every command when none is selected"));
     m_commands->setAccessibleName(tr("Commands being held"));
     m_commands->setMaximumHeight(m_commands->fontMetrics().height() * 4);
     m_waiting->setAccessibleName(tr("Callbacks waiting for an answer"));
@@ -78,8 +80,12 @@ HeldWidget::HeldWidget(ServerHost *host, QWidget *parent)
 
     connect(hold, &QPushButton::clicked, this, [this] { holdCommand(m_pick->currentData().toString()); });
     connect(release, &QPushButton::clicked, this, [this] {
-        if (QListWidgetItem *item = m_commands->currentItem())
-            stopHolding(item->data(Qt::UserRole).toString());
+        // With nothing selected a click once did nothing, and the next callbacks were held and lost.
+        const QList<QListWidgetItem *> chosen = m_commands->selectedItems();
+        const QStringList commands =
+            chosen.isEmpty() ? heldCommands() : QStringList {chosen.first()->data(Qt::UserRole).toString()};
+        for (const QString &command : commands)
+            stopHolding(command);
     });
     connect(m_waiting, &QListWidget::currentRowChanged, this, [this] {
         showSelected();
