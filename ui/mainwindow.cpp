@@ -149,6 +149,7 @@ MainWindow::MainWindow(Inspector *inspector, QWidget *parent)
             statusBar()->clearMessage();
     });
     connect(m_pane, &CapturePane::capturesArrived, m_statistics, &StatisticsWidget::addBatch);
+    m_statistics->addBatch(m_pane->allCaptures()); // a window replacing another (language) counts its rows
     connect(m_files, &CaptureFiles::message, this,
         [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     m_rateTimer->setInterval(1000);

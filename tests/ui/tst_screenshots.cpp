@@ -27,6 +27,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QImage>
 #include <QLibraryInfo>
 #include <QListWidget>
@@ -309,6 +310,46 @@ private Q_SLOTS:
         chinese->rules()->setModified(false);
         QCoreApplication::removeTranslator(&own);
         QCoreApplication::removeTranslator(&qt);
+    }
+
+    // 11. A rewrite: the Verdict tab's before -> after, the table's Content showing what OpenIM goes on
+    // with (marked, the original in its tooltip).
+    void rewrite()
+    {
+        Inspector inspector;
+        inspector.store()->setFlushIntervalMs(5);
+        auto window = std::make_unique<MainWindow>(&inspector);
+        ServerConfig config;
+        config.port = 0;
+        QVERIFY(window->startServer(config));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"mask.json"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(q("{'scenario':1,'name':'Mask phone numbers','rules':[{'name':'mask phone numbers',"
+                     "'command':'callbackBeforeMsgModifyCommand','when':[{'body':'content.content',"
+                     "'contains':'phone'}],'respond':{'preset':'rewrite','fields':{'content':"
+                     "'{\\'content\\':\\'my phone is ***\\'}'}}}]}"));
+        file.close();
+        QVERIFY(window->openScenario(path));
+        window->resize(1400, 820);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTcpSocket openim;
+        openim.connectToHost(QHostAddress::LocalHost, inspector.host()->config().port);
+        QVERIFY(openim.waitForConnected(2000));
+        openim.write(post("callbackBeforeMsgModifyCommand", "op-7",
+            q("{'sendID':'alice','recvID':'bob','clientMsgID':'m-46','sendTime':1764400000000,"
+              "'callbackCommand':'callbackBeforeMsgModifyCommand','contentType':101,"
+              "'content':'{\\'content\\':\\'my phone is 555-1234\\'}'}")));
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        QCOMPARE(window->model()->captureAt(0)->verdict.outcome, Verdict::Outcome::Modified);
+        window->view()->selectRow(0);
+        window->detail()->tabs()->setCurrentIndex(4); // Verdict
+        const QString verdict = window->detail()->verdictText();
+        QVERIFY2(verdict.contains(u"555-1234"_s) && verdict.contains(u"\u2192"_s), qPrintable(verdict));
+        QVERIFY(save(window.get(), u"rewrite.png"_s));
+        window->rules()->setModified(false);
     }
 };
 

@@ -11,6 +11,7 @@
 #include "session/sessionjournal.h"
 #include "testhttp.h"
 #include "widgets/ruleswidget.h"
+#include "widgets/statisticswidget.h"
 #include "windowloop.h"
 
 #include <QAction>
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -215,6 +217,7 @@ private Q_SLOTS:
         // In the new window: what it shows, then a callback after the swap, then quit.
         MainWindow *second = nullptr;
         int shownAfterSwap = -1;
+        int statsAfterSwap = -1;
         quint64 swapId = 0;
         QString swapOperation;
         bool keptUnsavedRules = false;
@@ -227,6 +230,7 @@ private Q_SLOTS:
                     continue;
                 second = window;
                 shownAfterSwap = window->model()->rowCount();
+                statsAfterSwap = window->statistics()->table()->rowCount();
                 if (shownAfterSwap > 2) {
                     swapId = window->model()->captureAt(2)->id;
                     swapOperation = window->model()->captureAt(2)->operationID;
@@ -249,6 +253,7 @@ private Q_SLOTS:
         QVERIFY2(swapReply.startsWith("HTTP/1.1 200"), swapReply.constData());
         QVERIFY(second);
         QCOMPARE(shownAfterSwap, 3); // the file's two and the one answered during the swap, once
+        QVERIFY(statsAfterSwap > 0); // Statistics counts the rows the new window took over (it was empty)
         QCOMPARE(swapOperation, u"op-swap"_s);
         QCOMPARE(swapId, 3u); // ids go on above the file's
         QCOMPARE(SessionJournal::count(session, nullptr), 4); // op-after too, journaled before the quit
