@@ -1,22 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "rulesentence.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "capture/conditionmatch.h"
+
 #include <QLocale>
 
 namespace cbi {
-
-namespace {
-QString valueText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
-
-} // namespace
 
 QString RuleSentence::duration(int ms)
 {
@@ -40,7 +29,8 @@ QString RuleSentence::rewrite(const RewriteEffect::Field &field, int maxChars)
     auto shown = [maxChars](const std::optional<QJsonValue> &v) {
         if (!v)
             return tr("(absent)");
-        QString text = v->isString() ? QStringLiteral("\"%1\"").arg(v->toString()) : valueText(*v);
+        QString text =
+            v->isString() ? QStringLiteral("\"%1\"").arg(v->toString()) : ConditionMatch::valueText(*v);
         return text.size() > maxChars ? text.left(maxChars - 1) + QChar(0x2026) : text;
     };
     return tr("%1: %2 \u2192 %3").arg(field.name, shown(field.before), shown(field.after));

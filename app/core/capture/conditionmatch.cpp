@@ -7,14 +7,6 @@
 namespace cbi {
 
 namespace {
-QString valueText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
-
 QString elided(const QString &text)
 {
     return text.size() > 40 ? text.left(39) + QChar(0x2026) : text;
@@ -128,6 +120,14 @@ QString ConditionMatch::excerpt(const QString &text, qsizetype at, qsizetype len
     const qsizetype to = qMin(text.size(), qMax(at + qMin(length, whole) + around, from + whole));
     const QString dots = QStringLiteral("...");
     return (from > 0 ? dots : QString()) + text.mid(from, to - from) + (to < text.size() ? dots : QString());
+}
+
+QString ConditionMatch::valueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    const QByteArray a = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(a.mid(1, a.size() - 2));
 }
 
 } // namespace cbi

@@ -38,6 +38,8 @@ public:
     QJsonObject toJson() const; // never translated
     static ConditionMatch fromJson(const QJsonObject &object);
     // Up to about 60 characters of text around [at, at + length), with "..." where it was cut.
+    // A condition's value as text: a string as it is, anything else as compact JSON.
+    static QString valueText(const QJsonValue &value);
     static QString excerpt(const QString &text, qsizetype at = 0, qsizetype length = 0);
 };
 
